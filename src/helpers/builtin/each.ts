@@ -1,0 +1,59 @@
+/**
+ * `{{#each list}}`: Handlebars.java's EachHelper over a JSON array or object. Data variables: `@index`
+ * (0-based), `@key`, `@first`/`@last` (print `first`/`last`, else nothing), `@odd`/`@even` (print `odd`/`even`),
+ * `@index_1` (1-based). Corpus: `each.*`.
+ */
+import { JsonNumber } from '../../values/json-number.js';
+import { isTruthy } from '../../values/truthy.js';
+import type { Value } from '../../values/types.js';
+import type { BlockParam } from '../../render/scope.js';
+import type { HelperCall, HelperDefinition } from '../types.js';
+
+function iterationData(index: number, count: number, key: Value): Map<string, Value> {
+  return new Map<string, Value>([
+    ['index', JsonNumber.fromNumber(index)],
+    ['key', key],
+    ['first', index === 0 ? 'first' : undefined],
+    ['last', index === count - 1 ? 'last' : undefined],
+    ['odd', index % 2 === 1 ? 'odd' : undefined],
+    ['even', index % 2 === 0 ? 'even' : undefined],
+    ['index_1', JsonNumber.fromNumber(index + 1)],
+  ]);
+}
+
+function renderItems(call: HelperCall, items: Array<[key: Value, item: Value]>): string {
+  let out = '';
+  items.forEach(([key, item], index) => {
+    // The element parameter is the raw JSON node (prints as JSON); the second is the index or key.
+    const blockParams: BlockParam[] = [{ value: item, printsAsJson: true }, { value: key }];
+    out += call.fn({ context: item, data: iterationData(index, items.length, key), blockParams });
+  });
+  return out;
+}
+
+export const eachHelper: HelperDefinition = {
+  meta: {
+    name: 'each',
+    form: 'block',
+    params: [{ name: 'list', type: 'any' }],
+    description: 'Renders the block once per array element or object entry; the else block when there is none.',
+    onMissing: 'renders the else block',
+    docsUrl: 'https://support.iterable.com/hc/en-us/articles/36531450481300',
+    fidelity: 'exact',
+  },
+  fn: (call) => {
+    const list = call.params[0];
+    if (!isTruthy(list)) return call.inverse();
+    if (Array.isArray(list)) return renderItems(call, list.map((item, i) => [JsonNumber.fromNumber(i), item]));
+    if (list instanceof Map) {
+      if (list.size === 0) return call.inverse();
+      return renderItems(call, [...list].map(([key, item]) => [key, item]));
+    }
+    call.warn(
+      'each-over-scalar',
+      `#each over a ${typeof list === 'string' ? 'string' : 'single value'}: Iterable's engine iterates its Java internals; mergetag renders nothing`,
+      'pass an array or an object to #each',
+    );
+    return '';
+  },
+};

@@ -1,0 +1,19 @@
+/** `{{#with x}}`: renders the block with x as `this` (and as its block parameter), or the else block if x is falsy. */
+import { isTruthy } from '../../values/truthy.js';
+import type { HelperDefinition } from '../types.js';
+
+export const withHelper: HelperDefinition = {
+  meta: {
+    name: 'with',
+    form: 'block',
+    params: [{ name: 'value', type: 'any' }],
+    description: 'Renders the block with the value as the context.',
+    onMissing: 'renders the else block',
+    fidelity: 'exact',
+  },
+  fn: (call) => {
+    const value = call.params[0];
+    if (!isTruthy(value)) return call.inverse();
+    return call.fn({ context: value, blockParams: [{ value }] });
+  },
+};

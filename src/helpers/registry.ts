@@ -1,0 +1,63 @@
+/** Helpers by name. The renderer looks helpers up here at compile time; the linter reads their `meta`. */
+import type { HelperDefinition } from './types.js';
+
+export class HelperRegistry {
+  private readonly helpers = new Map<string, HelperDefinition>();
+
+  constructor(definitions: Iterable<HelperDefinition> = []) {
+    for (const definition of definitions) this.register(definition);
+  }
+
+  register(definition: HelperDefinition): this {
+    this.helpers.set(definition.meta.name, definition);
+    return this;
+  }
+
+  get(name: string): HelperDefinition | undefined {
+    return this.helpers.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.helpers.has(name);
+  }
+
+  names(): string[] {
+    return [...this.helpers.keys()];
+  }
+
+  /** A copy with more helpers, so callers can extend the defaults without changing them. */
+  with(definitions: Iterable<HelperDefinition>): HelperRegistry {
+    const copy = new HelperRegistry(this.helpers.values());
+    for (const definition of definitions) copy.register(definition);
+    return copy;
+  }
+
+  /** The closest known name, for "did you mean" hints. */
+  suggest(name: string): string | undefined {
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const candidate of this.helpers.keys()) {
+      const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    const allowed = Math.max(1, Math.floor(name.length / 3));
+    return bestDistance <= allowed ? best : undefined;
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0]!;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j]!;
+      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length]!;
+}

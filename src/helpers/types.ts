@@ -1,0 +1,74 @@
+/**
+ * The helper contract shared by the renderer and (later) the linter: an implementation plus `meta` that says how
+ * the helper may be called and what Iterable documents about it.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Span } from '../diagnostics/source.js';
+import type { Family } from '../syntax/ast.js';
+import type { BlockParam } from '../render/scope.js';
+import type { Value } from '../values/types.js';
+
+export type HelperForm = 'inline' | 'block' | 'both';
+
+export interface ParamMeta {
+  name: string;
+  /** What the helper expects; `any` when it takes every value. */
+  type: 'any' | 'string' | 'number' | 'boolean' | 'array' | 'object' | 'path';
+  optional?: boolean;
+  /** Takes any number of values from here on. */
+  variadic?: boolean;
+  description?: string;
+}
+
+export interface HelperMeta {
+  name: string;
+  form: HelperForm;
+  params: ParamMeta[];
+  hash?: ParamMeta[];
+  description: string;
+  /** What happens when the input is null or missing (an output, or a send skip). */
+  onMissing?: string;
+  /** Iterable's documentation of this helper. */
+  docsUrl?: string;
+  /** How faithfully mergetag reproduces Iterable: `exact`, or `approximate` with the reason in `notes`. */
+  fidelity?: 'exact' | 'approximate';
+  notes?: string;
+}
+
+export interface BlockRender {
+  /** Renders the block body. `context` pushes a new `this` (omit it to keep the current one). */
+  (change?: { context?: Value; data?: ReadonlyMap<string, Value>; blockParams?: readonly BlockParam[] }): string;
+}
+
+export interface HelperCall {
+  name: string;
+  params: Value[];
+  hash: ReadonlyMap<string, Value>;
+  /** True for `{{#name}}...{{/name}}`; an inline call renders empty blocks. */
+  isBlock: boolean;
+  family: Family;
+  /** The current `this` of the helper's family. */
+  context: Value;
+  /** The block parameter names (`as |a b|`) the template declared, in order. */
+  blockParamNames: readonly string[];
+  fn: BlockRender;
+  inverse: BlockRender;
+  loc: Span;
+  /** The clock, secrets and other injected state of this render. */
+  runtime: RuntimeServices;
+  /** Reports a non-fatal problem of this call (shown with the render's diagnostics). */
+  warn(ruleId: string, message: string, hint?: string): void;
+}
+
+export interface RuntimeServices {
+  now(): Date;
+  /** Recorded diagnostics of the current render; helpers add through `HelperCall.warn`. */
+  readonly diagnostics: Diagnostic[];
+}
+
+export type HelperImplementation = (call: HelperCall) => Value;
+
+export interface HelperDefinition {
+  meta: HelperMeta;
+  fn: HelperImplementation;
+}

@@ -1,0 +1,25 @@
+/** mergetag's public API. */
+export { compile, render, Template, InputError } from './render/template.js';
+export type { CompileOptions, RenderInput, RenderResult, Skip } from './render/template.js';
+export type { SkipReason } from './render/errors.js';
+export { SendSkip, HelperError } from './render/errors.js';
+export { expandFeedUrl, compileFeedUrl } from './feeds/url.js';
+export type { ExpandedUrl } from './feeds/url.js';
+export { buildFeedContext, FEED_ALIAS } from './feeds/context.js';
+export type { FeedResponse, FeedContext } from './feeds/context.js';
+export { parse } from './syntax/parser.js';
+export type { ParseOptions, ParseResult } from './syntax/parser.js';
+export type * from './syntax/ast.js';
+export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
+export type { Position, Span } from './diagnostics/source.js';
+export { formatDiagnostic, codeFrame } from './diagnostics/format.js';
+export { HelperRegistry, coreHelpers, iterableHelpers } from './helpers/index.js';
+export type { HelperDefinition, HelperMeta, HelperCall, ParamMeta, HelperForm } from './helpers/types.js';
+export { parseJson, toValue } from './values/json.js';
+export { JsonNumber } from './values/json-number.js';
+export { printValue, jsonText, javaDoubleToString } from './values/print.js';
+export { escapeHtml } from './values/escape.js';
+export { isTruthy } from './values/truthy.js';
+export { javaUrlEncode } from './helpers/iterable/url-encode.js';
+export type { Value, JsonObject, JsonArray } from './values/types.js';
+export { SafeString } from './values/types.js';

@@ -1,0 +1,327 @@
+/**
+ * Compiles the AST once into closures (DESIGN.md §2: parse once, render many). Rendering calls the closures with
+ * a scope; it never re-parses or walks the AST. Helper lookups, unknown-helper errors and literal values are all
+ * settled here, at compile time, as Handlebars.java settles them when it compiles a template.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceText, Span } from '../diagnostics/source.js';
+import type { HelperRegistry } from '../helpers/registry.js';
+import type { BlockRender, HelperCall, HelperDefinition, RuntimeServices } from '../helpers/types.js';
+import type {
+  BlockStatement,
+  Expression,
+  Family,
+  Hash,
+  Literal,
+  MustacheStatement,
+  PartialStatement,
+  PathExpression,
+  Program,
+  Statement,
+} from '../syntax/ast.js';
+import { escapeHtml } from '../values/escape.js';
+import { jsonText, printValue } from '../values/print.js';
+import { isTruthy } from '../values/truthy.js';
+import { SafeString, type Value } from '../values/types.js';
+import { JsonNumber } from '../values/json-number.js';
+import { HelperError, SendSkip } from './errors.js';
+import { blockParam, push, resolvePath, type BlockParam, type Scope } from './scope.js';
+
+export interface RunState extends RuntimeServices {
+  readonly file: string | undefined;
+}
+
+export type RenderFn = (scope: Scope, run: RunState) => string;
+type EvalFn = (scope: Scope, run: RunState) => Value;
+
+const renderNothing: RenderFn = () => '';
+
+export class Compiler {
+  /** Inline partials (`{{#*inline "name"}}`) of the template, by name. */
+  private readonly partials = new Map<string, RenderFn>();
+
+  constructor(
+    private readonly helpers: HelperRegistry,
+    private readonly source: SourceText,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  compileProgram(program: Program | undefined): RenderFn {
+    if (!program) return renderNothing;
+    const parts = program.body.map((statement) => this.compileStatement(statement)).filter((fn) => fn !== renderNothing);
+    if (parts.length === 0) return renderNothing;
+    if (parts.length === 1) return parts[0]!;
+    return (scope, run) => {
+      let out = '';
+      for (const part of parts) out += part(scope, run);
+      return out;
+    };
+  }
+
+  private compileStatement(statement: Statement): RenderFn {
+    switch (statement.type) {
+      case 'ContentStatement': {
+        const text = statement.value;
+        return text ? () => text : renderNothing;
+      }
+      case 'CommentStatement':
+        return renderNothing;
+      case 'MustacheStatement':
+        return this.compileMustache(statement);
+      case 'BlockStatement':
+        return this.compileBlock(statement);
+      case 'PartialStatement':
+        return this.compilePartial(statement);
+      case 'InlinePartialStatement':
+        this.partials.set(statement.name, this.compileProgram(statement.program));
+        return renderNothing;
+    }
+  }
+
+  // ---- {{x}} ---------------------------------------------------------------------------------------------
+
+  private compileMustache(node: MustacheStatement): RenderFn {
+    const write = node.escaped ? escapeOutput : rawOutput;
+    const head = node.path;
+    if (head.type !== 'PathExpression') {
+      const text = write(literalValue(head));
+      return () => text;
+    }
+    const hasArguments = node.params.length > 0 || node.hash !== undefined;
+    const helper = this.helperFor(head);
+    if (helper) {
+      const call = this.compileHelperCall(helper, head, node.params, node.hash, node.family, node.loc, undefined);
+      return (scope, run) => write(call(scope, run));
+    }
+    if (hasArguments) return this.unknownHelper(head);
+    const family = node.family;
+    const resolve = this.compilePath(head, family);
+    const bareName = head.parts.length === 1 && !head.data && head.depth === 0 && !head.local ? head.parts[0]! : undefined;
+    if (bareName === undefined) return (scope, run) => write(resolve(scope, run));
+    return (scope, run) => {
+      const param = blockParam(scope[family], bareName);
+      if (param?.printsAsJson) return write(new SafeString(jsonTextFor(param, node.escaped)));
+      return write(resolve(scope, run));
+    };
+  }
+
+  // ---- {{#x}}...{{/x}} -----------------------------------------------------------------------------------
+
+  private compileBlock(node: BlockStatement): RenderFn {
+    const program = this.compileProgram(node.program);
+    const inverse = this.compileProgram(node.inverse);
+    const family = node.family;
+    const hasArguments = node.params.length > 0 || node.hash !== undefined;
+    if (node.inverted) {
+      // `{{^x}}`: renders when x is falsy.
+      const value = this.compilePath(node.path, family);
+      return (scope, run) => (isTruthy(value(scope, run)) ? inverse(scope, run) : program(scope, run));
+    }
+    const helper = this.helperFor(node.path);
+    if (helper) {
+      const call = this.compileHelperCall(helper, node.path, node.params, node.hash, family, node.loc, {
+        program,
+        inverse,
+        blockParamNames: node.program?.blockParams ?? [],
+      });
+      return (scope, run) => printValue(call(scope, run));
+    }
+    if (hasArguments) return this.unknownHelper(node.path);
+    return this.compileSection(node, program, inverse);
+  }
+
+  /**
+   * A block that names no helper is a Mustache section (Handlebars.java's blockHelperMissing): falsy renders the
+   * else block, `true` renders the block in the same context, an array renders it per element, anything else
+   * renders it once with the value as `this`. Corpus `section.*`.
+   */
+  private compileSection(node: BlockStatement, program: RenderFn, inverse: RenderFn): RenderFn {
+    const family = node.family;
+    const value = this.compilePath(node.path, family);
+    return (scope, run) => {
+      const v = value(scope, run);
+      if (!isTruthy(v)) return inverse(scope, run);
+      if (v === true) return program(scope, run);
+      if (Array.isArray(v)) {
+        let out = '';
+        v.forEach((item, index) => {
+          const data = new Map<string, Value>([
+            ['index', JsonNumber.fromNumber(index)],
+            ['first', index === 0 ? 'first' : undefined],
+            ['last', index === v.length - 1 ? 'last' : undefined],
+          ]);
+          out += program(push(scope, family, { context: item, data }), run);
+        });
+        return out;
+      }
+      return program(push(scope, family, { context: v }), run);
+    };
+  }
+
+  // ---- {{> partial}} -------------------------------------------------------------------------------------
+
+  private compilePartial(node: PartialStatement): RenderFn {
+    const name = node.name.type === 'StringLiteral' ? node.name.value : node.name.original;
+    const family = node.family;
+    const contextParam = node.params[0] ? this.compileExpression(node.params[0], family) : undefined;
+    const hash = this.compileHash(node.hash, family);
+    return (scope, run) => {
+      const partial = this.partials.get(name);
+      if (!partial) {
+        throw new SendSkip('HandlebarsExecutionError', `the partial '${name}' could not be found`, node.loc);
+      }
+      let context = contextParam ? contextParam(scope, run) : scope[family].context.value;
+      if (hash.length) {
+        const merged = new Map(context instanceof Map ? context : []);
+        for (const [key, value] of hash) merged.set(key, value(scope, run));
+        context = merged;
+      }
+      return partial(push(scope, family, { context }), run);
+    };
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------------------
+
+  private helperFor(path: PathExpression): HelperDefinition | undefined {
+    if (path.data || path.local || path.depth > 0) return undefined;
+    return this.helpers.get(path.original);
+  }
+
+  private unknownHelper(path: PathExpression): RenderFn {
+    const name = path.original;
+    const suggestion = this.helpers.suggest(name);
+    this.diagnostics.push(
+      diagnostic('unknown-helper', 'error', `could not find helper '${name}'`, path.loc, {
+        ...(this.source.file !== undefined ? { file: this.source.file } : {}),
+        hint: suggestion
+          ? `did you mean '${suggestion}'? An unknown helper called with parameters fails the render: the message is not sent`
+          : 'an unknown helper called with parameters fails the render: the message is not sent',
+      }),
+    );
+    return renderNothing;
+  }
+
+  private compileHelperCall(
+    helper: HelperDefinition,
+    path: PathExpression,
+    paramNodes: Expression[],
+    hashNode: Hash | undefined,
+    family: Family,
+    loc: Span,
+    block: { program: RenderFn; inverse: RenderFn; blockParamNames: readonly string[] } | undefined,
+  ): EvalFn {
+    const params = paramNodes.map((param) => this.compileExpression(param, family));
+    const hash = this.compileHash(hashNode, family);
+    const name = path.original;
+    const blockParamNames = block?.blockParamNames ?? [];
+    const file = this.source.file;
+    return (scope, run) => {
+      const enter = (body: RenderFn): BlockRender => (change) => {
+        if (!change) return body(scope, run);
+        let blockParams: Map<string, BlockParam> | undefined;
+        if (change.blockParams && blockParamNames.length) {
+          blockParams = new Map();
+          blockParamNames.forEach((paramName, i) => blockParams!.set(paramName, change.blockParams![i] ?? { value: undefined }));
+        }
+        const pushed = push(scope, family, {
+          ...('context' in change ? { context: change.context } : {}),
+          ...(change.data ? { data: change.data } : {}),
+          ...(blockParams ? { blockParams } : {}),
+        });
+        return body(pushed, run);
+      };
+      const call: HelperCall = {
+        name,
+        params: params.map((param) => param(scope, run)),
+        hash: new Map(hash.map(([key, value]) => [key, value(scope, run)])),
+        isBlock: block !== undefined,
+        family,
+        context: scope[family].context.value,
+        blockParamNames,
+        fn: block ? enter(block.program) : () => '',
+        inverse: block ? enter(block.inverse) : () => '',
+        loc,
+        runtime: run,
+        warn: (ruleId, message, hint) => {
+          const extra: { file?: string; hint?: string } = {};
+          if (file !== undefined) extra.file = file;
+          if (hint !== undefined) extra.hint = hint;
+          run.diagnostics.push(diagnostic(ruleId, ruleId === 'log' ? 'info' : 'warning', message, loc, extra));
+        },
+      };
+      try {
+        return helper.fn(call);
+      } catch (error) {
+        throw locate(error, name, loc);
+      }
+    };
+  }
+
+  private compileHash(hash: Hash | undefined, family: Family): Array<[string, EvalFn]> {
+    return (hash?.pairs ?? []).map((pair) => [pair.key, this.compileExpression(pair.value, family)]);
+  }
+
+  private compileExpression(node: Expression, family: Family): EvalFn {
+    switch (node.type) {
+      case 'PathExpression':
+        return this.compilePath(node, family);
+      case 'SubExpression': {
+        const helper = this.helperFor(node.path);
+        if (!helper) {
+          this.unknownHelper(node.path);
+          return () => undefined;
+        }
+        return this.compileHelperCall(helper, node.path, node.params, node.hash, family, node.loc, undefined);
+      }
+      default: {
+        const value = literalValue(node);
+        return () => value;
+      }
+    }
+  }
+
+  private compilePath(path: PathExpression, family: Family): EvalFn {
+    const spec = { data: path.data, depth: path.depth, local: path.local, parts: path.parts };
+    return (scope) => resolvePath(scope[family], spec);
+  }
+}
+
+function literalValue(node: Literal): Value {
+  switch (node.type) {
+    case 'StringLiteral':
+    case 'BooleanLiteral':
+      return node.value;
+    case 'NumberLiteral':
+      return node.value;
+    case 'NullLiteral':
+      return null;
+    case 'UndefinedLiteral':
+      return undefined;
+  }
+}
+
+function escapeOutput(value: Value): string {
+  if (value instanceof SafeString) return value.html;
+  return escapeHtml(printValue(value));
+}
+
+function rawOutput(value: Value): string {
+  return printValue(value);
+}
+
+function jsonTextFor(param: BlockParam, escaped: boolean): string {
+  const text = jsonText(param.value);
+  return escaped ? escapeHtml(text) : text;
+}
+
+/** Gives an error thrown inside a helper the location of the tag that called it. */
+function locate(error: unknown, helper: string, loc: Span): unknown {
+  if (error instanceof SendSkip) {
+    if (!error.loc) error.loc = loc;
+    return error;
+  }
+  if (error instanceof HelperError) return new SendSkip('HandlebarsExecutionError', `${helper}: ${error.message}`, loc);
+  if (error instanceof RangeError) return error; // too deep a recursion: reported once, at the top
+  const message = error instanceof Error ? error.message : String(error);
+  return new SendSkip('HandlebarsExecutionError', `${helper}: ${message}`, loc);
+}

@@ -1,0 +1,160 @@
+/**
+ * Render-time scopes. Each delimiter family has its own context stack, data variables and block parameters
+ * (DESIGN.md rule 1: a `[[#each]]` pushes only the feed stack). A scope is immutable: entering a block makes a
+ * new one, so closures can share them freely.
+ */
+import { JsonNumber } from '../values/json-number.js';
+import type { Value } from '../values/types.js';
+import type { Family } from '../syntax/ast.js';
+
+/** A context on the stack: what `this` is, and the context `../` leads to. */
+export interface ContextFrame {
+  readonly value: Value;
+  readonly parent: ContextFrame | undefined;
+}
+
+/** Data variables (`@index`, `@key`, `@first`...) set by a block; `@../index` reads the enclosing block's. */
+export interface DataFrame {
+  readonly vars: ReadonlyMap<string, Value>;
+  readonly parent: DataFrame | undefined;
+}
+
+export interface BlockParam {
+  readonly value: Value;
+  /**
+   * Handlebars.java binds `#each`'s element parameter to the raw Jackson node, so `{{item}}` prints it as JSON
+   * (`"a"`, with quotes) while `{{item.name}}` resolves normally. Corpus: `each.block_params`.
+   */
+  readonly printsAsJson?: boolean;
+}
+
+export interface ParamFrame {
+  readonly params: ReadonlyMap<string, BlockParam>;
+  readonly parent: ParamFrame | undefined;
+}
+
+export interface FamilyScope {
+  readonly context: ContextFrame;
+  readonly root: Value;
+  readonly data: DataFrame | undefined;
+  readonly params: ParamFrame | undefined;
+}
+
+export type Scope = Readonly<Record<Family, FamilyScope>>;
+
+export function familyScope(root: Value): FamilyScope {
+  return { context: { value: root, parent: undefined }, root, data: undefined, params: undefined };
+}
+
+export interface Push {
+  /** A new `this`; omit it to keep the current one. */
+  context?: Value;
+  data?: ReadonlyMap<string, Value>;
+  blockParams?: ReadonlyMap<string, BlockParam>;
+}
+
+export function push(scope: Scope, family: Family, change: Push): Scope {
+  const current = scope[family];
+  const next: FamilyScope = {
+    root: current.root,
+    context: 'context' in change ? { value: change.context, parent: current.context } : current.context,
+    data: change.data ? { vars: change.data, parent: current.data } : current.data,
+    params: change.blockParams ? { params: change.blockParams, parent: current.params } : current.params,
+  };
+  return family === 'user' ? { user: next, feed: scope.feed } : { user: scope.user, feed: next };
+}
+
+/**
+ * One step along a path: a key of an object, an index of an array (`a.0`, `a.[0]`), or one of the Java bean
+ * properties Handlebars.java exposes: `length`/`size`/`empty` of arrays, `length`/`empty` of strings,
+ * `size`/`empty` of objects (a real key wins). Never an inherited JavaScript member (`__proto__`, `toString`).
+ * Corpus: `num.len`, `num.strlen`, `num.objsize`, `path.*`.
+ */
+export function property(value: Value, key: string): Value {
+  if (value instanceof Map) {
+    if (value.has(key)) return value.get(key);
+    if (key === 'size') return JsonNumber.fromNumber(value.size);
+    if (key === 'empty') return value.size === 0;
+    return undefined;
+  }
+  if (Array.isArray(value)) {
+    if (/^(0|[1-9][0-9]*)$/.test(key)) return value[Number(key)];
+    if (key === 'length' || key === 'size') return JsonNumber.fromNumber(value.length);
+    if (key === 'empty') return value.length === 0;
+    return undefined;
+  }
+  if (typeof value === 'string') {
+    if (key === 'length') return JsonNumber.fromNumber(value.length);
+    if (key === 'empty') return value.length === 0;
+  }
+  return undefined;
+}
+
+export function resolveParts(value: Value, parts: readonly string[], from = 0): Value {
+  let current = value;
+  for (let i = from; i < parts.length; i++) {
+    if (current === undefined || current === null) return undefined;
+    current = property(current, parts[i]!);
+  }
+  return current;
+}
+
+function isMissing(value: Value): boolean {
+  return value === undefined || value === null;
+}
+
+export interface PathSpec {
+  data: boolean;
+  depth: number;
+  local: boolean;
+  parts: readonly string[];
+}
+
+/**
+ * Resolves a path in one family, the way Handlebars.java's `Context.get` does:
+ *   - `@name` reads a data variable (`@root` is the root context); one that is not set falls back to the key
+ *     `@name` of the context (corpus `x.at_key_in_data`);
+ *   - a block parameter shadows context keys;
+ *   - `this.x`, `./x` and `../x` look in one context only;
+ *   - a plain `x.y` is tried in the current context, then in each enclosing one, until it is found
+ *     (corpus `path.implicit_parent_lookup`); a null counts as not found.
+ */
+export function resolvePath(scope: FamilyScope, path: PathSpec): Value {
+  const { parts } = path;
+  if (path.data) {
+    const head = parts[0];
+    if (head === undefined) return undefined;
+    if (head === 'root' && path.depth === 0) return resolveParts(scope.root, parts, 1);
+    let frame = scope.data;
+    for (let d = 0; d < path.depth && frame; d++) frame = frame.parent;
+    for (; frame; frame = frame.parent) {
+      if (frame.vars.has(head)) return resolveParts(frame.vars.get(head), parts, 1);
+    }
+    return lookUpContexts(scope.context, [`@${head}`, ...parts.slice(1)]);
+  }
+  if (path.depth === 0 && !path.local && parts.length) {
+    const param = blockParam(scope, parts[0]!);
+    if (param) return resolveParts(param.value, parts, 1);
+  }
+  let frame: ContextFrame | undefined = scope.context;
+  for (let d = 0; d < path.depth; d++) frame = frame?.parent;
+  if (!frame) return undefined;
+  if (path.local || path.depth > 0 || parts.length === 0) return resolveParts(frame.value, parts);
+  return lookUpContexts(frame, parts);
+}
+
+function lookUpContexts(start: ContextFrame, parts: readonly string[]): Value {
+  for (let frame: ContextFrame | undefined = start; frame; frame = frame.parent) {
+    const value = resolveParts(frame.value, parts);
+    if (!isMissing(value)) return value;
+  }
+  return undefined;
+}
+
+export function blockParam(scope: FamilyScope, name: string): BlockParam | undefined {
+  for (let frame = scope.params; frame; frame = frame.parent) {
+    const param = frame.params.get(name);
+    if (param) return param;
+  }
+  return undefined;
+}

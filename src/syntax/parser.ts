@@ -1,0 +1,343 @@
+/**
+ * Tokens to AST: applies `~` whitespace control, matches blocks with their `else` chains and closing tags, and
+ * reports every structural error as a diagnostic. `parse()` stops at nothing: it always returns an AST (closing
+ * what was left open) plus the diagnostics, so the linter can report more than the first error; `compile()`
+ * refuses a template whose diagnostics hold an error.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { SourceText, type Span } from '../diagnostics/source.js';
+import {
+  tagText,
+  type BlockStatement,
+  type Family,
+  type PathExpression,
+  type Program,
+  type Statement,
+  type StripFlags,
+} from './ast.js';
+import { tokenize, type LexOptions } from './lexer.js';
+import type { ContentToken, TagToken, Token } from './tokens.js';
+
+export interface ParseOptions extends LexOptions {
+  /** Shown in diagnostics. */
+  file?: string;
+}
+
+export interface ParseResult {
+  ast: Program;
+  diagnostics: Diagnostic[];
+  source: SourceText;
+}
+
+/** Java's `\s`: whitespace that `~` removes. Unicode spaces such as U+00A0 stay. */
+const LEADING_SPACE = /^[ \t\n\v\f\r]+/;
+const TRAILING_SPACE = /[ \t\n\v\f\r]+$/;
+
+export function parse(template: string, options: ParseOptions = {}): ParseResult {
+  const source = new SourceText(template, options.file);
+  const diagnostics: Diagnostic[] = [];
+  const tokens = tokenize(source, options, diagnostics);
+  applyWhitespaceControl(tokens);
+  const ast = new Parser(source, diagnostics).parse(tokens);
+  return { ast, diagnostics, source };
+}
+
+function applyWhitespaceControl(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'tag') continue;
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    if (token.strip.open && before?.kind === 'content') before.value = before.value.replace(TRAILING_SPACE, '');
+    if (token.strip.close && after?.kind === 'content') after.value = after.value.replace(LEADING_SPACE, '');
+  }
+}
+
+/** A block being read: its opening tag, and the statements of the part (program or inverse) being collected. */
+interface OpenBlock {
+  open: TagToken;
+  kind: 'block' | 'inline';
+  programBody: Statement[] | undefined;
+  body: Statement[];
+  bodyStart: number;
+  programEnd: number;
+  elseTag: TagToken | undefined;
+  /** Set on an `{{else if}}` block: it ends when its parent ends. */
+  chained: boolean;
+}
+
+class Parser {
+  private readonly stack: OpenBlock[] = [];
+  private root: Statement[] = [];
+
+  constructor(
+    private readonly source: SourceText,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  parse(tokens: Token[]): Program {
+    for (const token of tokens) {
+      if (token.kind === 'content') this.add(this.content(token));
+      else this.tag(token);
+    }
+    while (this.stack.length) {
+      const open = this.stack[this.stack.length - 1]!;
+      if (!open.chained) this.reportUnclosed(open);
+      this.closeTop(this.source.text.length, { open: false, close: false });
+    }
+    return { type: 'Program', body: this.root, loc: this.source.span(0, this.source.text.length) };
+  }
+
+  private get current(): Statement[] {
+    return this.stack.length ? this.stack[this.stack.length - 1]!.body : this.root;
+  }
+
+  private add(statement: Statement): void {
+    this.current.push(statement);
+  }
+
+  private content(token: ContentToken): Statement {
+    return { type: 'ContentStatement', value: token.value, original: token.original, loc: this.span(token.start, token.end) };
+  }
+
+  private span(start: number, end: number): Span {
+    return this.source.span(start, end);
+  }
+
+  private error(message: string, start: number, end: number, hint?: string): void {
+    this.report('syntax-error', 'error', message, start, end, hint);
+  }
+
+  private report(ruleId: string, severity: 'error' | 'warning', message: string, start: number, end: number, hint?: string): void {
+    const extra: { file?: string; hint?: string } = {};
+    if (this.source.file !== undefined) extra.file = this.source.file;
+    if (hint !== undefined) extra.hint = hint;
+    this.diagnostics.push(diagnostic(ruleId, severity, message, this.span(start, end), extra));
+  }
+
+  private tagSource(token: TagToken): string {
+    return this.source.text.slice(token.start, token.end);
+  }
+
+  private tag(token: TagToken): void {
+    switch (token.tag) {
+      case 'mustache':
+        this.add({
+          type: 'MustacheStatement',
+          family: token.family,
+          path: token.path as PathExpression,
+          params: token.params,
+          hash: token.hash,
+          escaped: token.escaped,
+          strip: token.strip,
+          loc: this.span(token.start, token.end),
+        });
+        return;
+      case 'comment':
+        this.add({ type: 'CommentStatement', family: token.family, value: token.text ?? '', strip: token.strip, loc: this.span(token.start, token.end) });
+        return;
+      case 'partial':
+        this.add({
+          type: 'PartialStatement',
+          family: token.family,
+          name: token.partialName!,
+          params: token.params,
+          hash: token.hash,
+          strip: token.strip,
+          loc: this.span(token.start, token.end),
+        });
+        return;
+      case 'raw': {
+        const body = token.body!;
+        const program: Program = { type: 'Program', body: [this.content(body)], loc: this.span(body.start, body.end) };
+        this.add(this.block(token, program, undefined, undefined, token.end, { open: false, close: false }));
+        return;
+      }
+      case 'delimiters':
+        return;
+      case 'block':
+      case 'inverse':
+      case 'inline':
+        this.stack.push({
+          open: token,
+          kind: token.tag === 'inline' ? 'inline' : 'block',
+          programBody: undefined,
+          body: [],
+          bodyStart: token.end,
+          programEnd: token.end,
+          elseTag: undefined,
+          chained: false,
+        });
+        return;
+      case 'else':
+        this.else(token);
+        return;
+      case 'close':
+        this.close(token);
+        return;
+    }
+  }
+
+  private else(token: TagToken): void {
+    const top = this.stack[this.stack.length - 1];
+    if (!top || top.kind === 'inline') {
+      this.error(`${this.tagSource(token)} outside a block: an else belongs between a block's opening and closing tags`, token.start, token.end);
+      return;
+    }
+    if (top.elseTag) {
+      const first = this.source.position(top.elseTag.start);
+      this.error(
+        `a second else in ${this.describeOpen(top.open)}: it already has one at ${first.line}:${first.column}`,
+        token.start,
+        token.end,
+      );
+      return;
+    }
+    if (token.family !== top.open.family) {
+      const written = tagText(token.family, 'else');
+      const wanted = tagText(top.open.family, 'else');
+      this.report(
+        'mixed-else',
+        'warning',
+        `${written} inside ${this.describeOpen(top.open)}: rendered as its else, as Iterable's documentation intends, but Iterable's engine reads one bracket family at a time and may not`,
+        token.start,
+        token.end,
+        `write ${wanted}`,
+      );
+    }
+    top.programBody = top.body;
+    top.programEnd = token.start;
+    top.body = [];
+    top.elseTag = token;
+    if (token.path) {
+      // `{{else if x}}`: the rest is a block of its own, closed by the parent's closing tag.
+      const chained: TagToken = { ...token, tag: 'block' };
+      this.stack.push({
+        open: chained,
+        kind: 'block',
+        programBody: undefined,
+        body: [],
+        bodyStart: token.end,
+        programEnd: token.end,
+        elseTag: undefined,
+        chained: true,
+      });
+    }
+  }
+
+  private close(token: TagToken): void {
+    const name = (token.path as PathExpression).original;
+    let index = this.stack.length - 1;
+    while (index >= 0 && this.stack[index]!.chained) index--;
+    const top = this.stack[index];
+    if (!top) {
+      this.error(`${this.tagSource(token)} closes nothing: there is no open block here`, token.start, token.end, 'remove it, or add the block it was meant to close');
+      return;
+    }
+    const openName = this.openName(top);
+    if (openName === name && top.open.family === token.family) {
+      this.closeChainAndTop(token);
+      return;
+    }
+    if (openName === name) {
+      this.error(
+        `${this.tagSource(token)} closes ${this.describeOpen(top.open)} with the other bracket family`,
+        token.start,
+        token.end,
+        `a block closes with the brackets it opened with: write ${tagText(top.open.family, `/${name}`)}`,
+      );
+      this.closeChainAndTop(token);
+      return;
+    }
+    // Mismatch. If an outer block has this name, the inner ones were left open; else this tag is stray.
+    const outer = this.stack.findIndex((b, i) => i < index && !b.chained && this.openName(b) === name && b.open.family === token.family);
+    this.error(
+      `${this.tagSource(token)} does not match ${this.describeOpen(top.open)}: expected ${tagText(top.open.family, `/${openName}`)}`,
+      token.start,
+      token.end,
+    );
+    if (outer === -1) return;
+    while (this.stack.length - 1 > outer) {
+      const open = this.stack[this.stack.length - 1]!;
+      this.closeTop(token.start, { open: false, close: false });
+      void open;
+    }
+    this.closeChainAndTop(token);
+  }
+
+  private closeChainAndTop(token: TagToken): void {
+    while (this.stack[this.stack.length - 1]!.chained) this.closeTop(token.start, token.strip);
+    this.closeTop(token.start, token.strip, token.end);
+  }
+
+  private openName(block: OpenBlock): string {
+    return block.kind === 'inline' ? 'inline' : (block.open.path as PathExpression).original;
+  }
+
+  private describeOpen(open: TagToken): string {
+    const at = this.source.position(open.start);
+    return `${this.tagSource(open).replace(/\s+/g, ' ')} (opened at ${at.line}:${at.column})`;
+  }
+
+  private reportUnclosed(block: OpenBlock): void {
+    const name = this.openName(block);
+    this.error(
+      `unclosed ${this.tagSource(block.open).replace(/\s+/g, ' ')}: expected ${tagText(block.open.family, `/${name}`)} before the end of the template`,
+      block.open.start,
+      block.open.end,
+      `add ${tagText(block.open.family, `/${name}`)} where the block should end`,
+    );
+  }
+
+  /** Ends the innermost open block at `end` and adds it to its parent. */
+  private closeTop(end: number, closeStrip: StripFlags, closeEnd = end): void {
+    const block = this.stack.pop()!;
+    const programBody = block.programBody ?? block.body;
+    const programEnd = block.programBody ? block.programEnd : end;
+    const program: Program = { type: 'Program', body: programBody, loc: this.span(block.bodyStart, programEnd) };
+    if (block.open.blockParams) program.blockParams = block.open.blockParams;
+    const inverse: Program | undefined = block.programBody
+      ? { type: 'Program', body: block.body, loc: this.span(block.elseTag!.end, end) }
+      : undefined;
+    if (block.kind === 'inline') {
+      this.add({
+        type: 'InlinePartialStatement',
+        family: block.open.family,
+        name: block.open.text ?? '',
+        program,
+        loc: this.span(block.open.start, closeEnd),
+      });
+      return;
+    }
+    const node = this.block(block.open, program, inverse, block.elseTag, closeEnd, closeStrip);
+    node.chained = block.chained;
+    this.add(node);
+  }
+
+  private block(
+    open: TagToken,
+    program: Program,
+    inverse: Program | undefined,
+    elseTag: TagToken | undefined,
+    end: number,
+    closeStrip: StripFlags,
+  ): BlockStatement {
+    return {
+      type: 'BlockStatement',
+      family: open.family,
+      path: open.path as PathExpression,
+      params: open.params,
+      hash: open.hash,
+      program,
+      inverse,
+      inverted: open.tag === 'inverse',
+      raw: open.tag === 'raw',
+      chained: false,
+      openStrip: open.strip,
+      inverseStrip: elseTag?.strip,
+      closeStrip,
+      elseTag: elseTag ? { loc: this.span(elseTag.start, elseTag.end), family: elseTag.family as Family } : undefined,
+      loc: this.span(open.start, end),
+    };
+  }
+}

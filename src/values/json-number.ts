@@ -1,0 +1,33 @@
+/**
+ * A JSON number as written in the payload. Jackson reads `5` as an int and `5.0` as a double, and Iterable prints
+ * them differently (`5` vs `5.0`), so the spelling is the value.
+ */
+export class JsonNumber {
+  /** True for integer spellings (no fraction, no exponent): Jackson's Int, Long or BigInteger. */
+  readonly isInteger: boolean;
+
+  constructor(readonly text: string) {
+    this.isInteger = !/[.eE]/.test(text);
+  }
+
+  /** The IEEE double nearest to the number, as Java's `doubleValue()` gives it. */
+  get double(): number {
+    return Number(this.text);
+  }
+
+  static fromNumber(n: number): JsonNumber {
+    if (Number.isInteger(n) && !Object.is(n, -0)) return new JsonNumber(BigInt(n).toString());
+    return JsonNumber.fromDouble(n);
+  }
+
+  /** A double whose spelling always marks it a double, so it prints the Java way (`2.0`, not `2`). */
+  static fromDouble(n: number): JsonNumber {
+    if (!Number.isFinite(n)) return new JsonNumber(String(n));
+    const text = String(n);
+    return new JsonNumber(/[.eE]/.test(text) ? text : `${text}.0`);
+  }
+
+  toString(): string {
+    return this.text;
+  }
+}

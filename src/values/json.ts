@@ -1,0 +1,118 @@
+/**
+ * Reading JSON the way Iterable binds it (Jackson tree): document key order, number spelling kept.
+ *
+ * jsonc-parser gives a positioned syntax tree in strict JSON mode; we build the value model from it. A number's
+ * value is the slice of the source text it came from, so `5.0`, `29.90` and 20-digit integers survive intact.
+ */
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { JsonNumber } from './json-number.js';
+import type { JsonObject, Value } from './types.js';
+
+export interface JsonSyntaxError {
+  message: string;
+  offset: number;
+  length: number;
+}
+
+export type JsonParseResult =
+  | { ok: true; value: Value; tree: Node }
+  | { ok: false; error: JsonSyntaxError };
+
+const ERROR_TEXT: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: "expected ':'",
+  CommaExpected: "expected ',' or a closing bracket",
+  CloseBraceExpected: "expected '}'",
+  CloseBracketExpected: "expected ']'",
+  EndOfFileExpected: 'unexpected text after the JSON value',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'comments are not allowed in JSON',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unterminated number',
+  InvalidUnicode: 'invalid unicode escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in string',
+};
+
+function describe(error: ParseError): string {
+  const code = printParseErrorCode(error.error);
+  return ERROR_TEXT[code] ?? code;
+}
+
+/** Parses strict JSON (no comments, no trailing commas). A leading byte-order mark is ignored. */
+export function parseJson(input: string): JsonParseResult {
+  const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const text = bom ? ` ${input.slice(1)}` : input; // keep offsets aligned with the file
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (first) return { ok: false, error: { message: describe(first), offset: first.offset, length: first.length } };
+  if (!tree) return { ok: false, error: { message: 'expected a JSON value, found an empty file', offset: 0, length: 0 } };
+  return { ok: true, value: fromTree(tree, text), tree };
+}
+
+function fromTree(node: Node, text: string): Value {
+  switch (node.type) {
+    case 'object': {
+      const object: JsonObject = new Map();
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key && value) object.set(key.value as string, fromTree(value, text));
+      }
+      return object;
+    }
+    case 'array':
+      return (node.children ?? []).map((child) => fromTree(child, text));
+    case 'number':
+      return new JsonNumber(text.slice(node.offset, node.offset + node.length));
+    case 'string':
+    case 'boolean':
+      return node.value as string | boolean;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Brings a JavaScript value into the value model, for API callers who pass objects instead of JSON text.
+ * Object keys keep JavaScript's order (integer-like keys first); pass JSON text where order matters.
+ * `lossless-json` numbers (`{isLosslessNumber, value}`) keep their spelling.
+ */
+export function toValue(input: unknown): Value {
+  if (input === null) return null;
+  switch (typeof input) {
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
+    case 'string':
+    case 'boolean':
+      return input;
+    case 'number':
+      return JsonNumber.fromNumber(input);
+    case 'bigint':
+      return new JsonNumber(input.toString());
+  }
+  if (input instanceof JsonNumber) return input;
+  if (input instanceof Map) {
+    const object: JsonObject = new Map();
+    for (const [key, value] of input) object.set(String(key), toValue(value));
+    return object;
+  }
+  if (Array.isArray(input)) return input.map(toValue);
+  const record = input as Record<string, unknown>;
+  if (record.isLosslessNumber === true && typeof record.value === 'string') return new JsonNumber(record.value);
+  if (typeof record.toJSON === 'function') return toValue((record.toJSON as () => unknown)());
+  const object: JsonObject = new Map();
+  for (const key of Object.keys(record)) object.set(key, toValue(record[key]));
+  return object;
+}
+
+/** Reads JSON text or a JavaScript value into the value model; JSON text must parse. */
+export function readValue(input: unknown): JsonParseResult | { ok: true; value: Value; tree?: undefined } {
+  if (typeof input === 'string') return parseJson(input);
+  return { ok: true, value: toValue(input) };
+}

@@ -1,0 +1,21 @@
+/** Runs one corpus case the way its README says: one delimiter family, data as the user or as one unaliased feed. */
+import { compile } from '../../src/render/template.js';
+import type { HelperRegistry } from '../../src/helpers/registry.js';
+import type { CorpusCase } from './corpus.js';
+
+export interface CaseOutcome {
+  passed: boolean;
+  actual: string;
+}
+
+export function runCase(testCase: CorpusCase, helpers: HelperRegistry): CaseOutcome {
+  const family = testCase.delims === '[[]]' ? 'feed' : 'user';
+  const template = compile(testCase.template, { helpers, families: [family], file: testCase.id });
+  // The data is already read losslessly; a root may be any JSON value (`{{this}}` over a string, say).
+  const result = family === 'user' ? template.renderRoots(testCase.data, new Map()) : template.renderRoots(new Map(), testCase.data);
+  if (testCase.error !== undefined) {
+    return { passed: result.skip !== undefined, actual: result.skip ? `error: ${result.skip.message}` : `output: ${JSON.stringify(result.output)}` };
+  }
+  if (result.skip) return { passed: false, actual: `error: ${result.skip.message}` };
+  return { passed: result.output === testCase.output, actual: `output: ${JSON.stringify(result.output)}` };
+}
