@@ -6,8 +6,7 @@
  *   - a status other than 200, a body that is not JSON, or one that is not a JSON object (an array, say) means
  *     Iterable does not send the message: send-skip `DataFeedError`.
  */
-import { parseJson } from '../values/json.js';
-import { toValue } from '../values/json.js';
+import { parseJson, toValue } from '../values/json.js';
 import type { JsonObject, Value } from '../values/types.js';
 
 export interface FeedResponse {
@@ -36,7 +35,7 @@ export function feedLabel(feed: FeedResponse, index: number): string {
 export function readFeedBody(feed: FeedResponse, index: number): { ok: true; value: JsonObject } | { ok: false; message: string } {
   const label = feedLabel(feed, index);
   const status = feed.status ?? 200;
-  if (status !== 200) return { ok: false, message: `${label} answered HTTP ${status}; Iterable sends only on 200` };
+  if (status !== 200) return { ok: false, message: `${label} answered HTTP ${status}${errorSummary(feed.body)}; Iterable sends only on 200` };
   let value: Value;
   if (typeof feed.body === 'string') {
     const parsed = parseJson(feed.body);
@@ -48,6 +47,18 @@ export function readFeedBody(feed: FeedResponse, index: number): { ok: true; val
   if (Array.isArray(value)) return { ok: false, message: `${label} answered a JSON array; a JSON data feed must return an object` };
   if (!(value instanceof Map)) return { ok: false, message: `${label} answered a JSON ${value === null ? 'null' : typeof value}; a JSON data feed must return an object` };
   return { ok: true, value };
+}
+
+/** ` (key: message)` from an error body such as Voucherify's `{code, key, message, details}`, when there is one. */
+function errorSummary(body: unknown): string {
+  const value = typeof body === 'string' ? (() => {
+    const parsed = parseJson(body);
+    return parsed.ok ? parsed.value : undefined;
+  })() : toValue(body);
+  if (!(value instanceof Map)) return '';
+  const text = (key: string) => (typeof value.get(key) === 'string' ? (value.get(key) as string) : undefined);
+  const parts = [text('key'), text('details') ?? text('message')].filter((part) => part !== undefined);
+  return parts.length ? ` (${parts.join(': ')})` : '';
 }
 
 export function buildFeedContext(feeds: readonly FeedResponse[]): FeedContext {

@@ -33,12 +33,16 @@ export interface RunState extends RuntimeServices {
 
 export type RenderFn = (scope: Scope, run: RunState) => string;
 type EvalFn = (scope: Scope, run: RunState) => Value;
+/** Turns a tag's value into output text: escaped or raw. */
+type Writer = (value: Value, run: RunState) => string;
 
 const renderNothing: RenderFn = () => '';
 
 export class Compiler {
   /** Inline partials (`{{#*inline "name"}}`) of the template, by name. */
   private readonly partials = new Map<string, RenderFn>();
+  /** How many `#urlEncode` blocks enclose the statement being compiled. */
+  private urlEncodeDepth = 0;
 
   constructor(
     private readonly helpers: HelperRegistry,
@@ -81,34 +85,62 @@ export class Compiler {
   // ---- {{x}} ---------------------------------------------------------------------------------------------
 
   private compileMustache(node: MustacheStatement): RenderFn {
-    const write = node.escaped ? escapeOutput : rawOutput;
+    const write = node.escaped ? (this.urlEncodeDepth > 0 ? this.escapeBeforeUrlEncode(node) : escapeOutput) : rawOutput;
     const head = node.path;
     if (head.type !== 'PathExpression') {
-      const text = write(literalValue(head));
-      return () => text;
+      const value = literalValue(head);
+      return (_scope, run) => write(value, run);
     }
     const hasArguments = node.params.length > 0 || node.hash !== undefined;
     const helper = this.helperFor(head);
     if (helper) {
       const call = this.compileHelperCall(helper, head, node.params, node.hash, node.family, node.loc, undefined);
-      return (scope, run) => write(call(scope, run));
+      return (scope, run) => write(call(scope, run), run);
     }
     if (hasArguments) return this.unknownHelper(head);
     const family = node.family;
     const resolve = this.compilePath(head, family);
     const bareName = head.parts.length === 1 && !head.data && head.depth === 0 && !head.local ? head.parts[0]! : undefined;
-    if (bareName === undefined) return (scope, run) => write(resolve(scope, run));
+    if (bareName === undefined) return (scope, run) => write(resolve(scope, run), run);
     return (scope, run) => {
       const param = blockParam(scope[family], bareName);
-      if (param?.printsAsJson) return write(new SafeString(jsonTextFor(param, node.escaped)));
-      return write(resolve(scope, run));
+      if (param?.printsAsJson) return write(new SafeString(jsonTextFor(param, node.escaped)), run);
+      return write(resolve(scope, run), run);
+    };
+  }
+
+  /**
+   * Inside `{{#urlEncode}}`, `{{x}}` is HTML-escaped before it is encoded (DESIGN.md rule 9), so `O'Brien` is
+   * sent as `O%26%23x27%3BBrien`. Faithful, and almost never what the author meant: say so when it happens.
+   */
+  private escapeBeforeUrlEncode(node: MustacheStatement): Writer {
+    const file = this.source.file;
+    const tag = this.source.text.slice(node.loc.start.offset, node.loc.end.offset);
+    const raw = tag.replace(/^(\{\{|\[\[)~?/, '$1{').replace(/~?(\}\}|\]\])$/, '}$1');
+    return (value, run) => {
+      const text = escapeOutput(value);
+      if (!(value instanceof SafeString) && text !== printValue(value)) {
+        run.diagnostics.push(
+          diagnostic(
+            'escaped-in-url-encode',
+            'warning',
+            `${tag} is HTML-escaped before #urlEncode encodes it: ${JSON.stringify(printValue(value))} is sent as ${JSON.stringify(text)} encoded`,
+            node.loc,
+            { ...(file !== undefined ? { file } : {}), hint: `write ${raw} inside {{#urlEncode}}` },
+          ),
+        );
+      }
+      return text;
     };
   }
 
   // ---- {{#x}}...{{/x}} -----------------------------------------------------------------------------------
 
   private compileBlock(node: BlockStatement): RenderFn {
+    const encodes = !node.inverted && node.path.original === 'urlEncode';
+    if (encodes) this.urlEncodeDepth++;
     const program = this.compileProgram(node.program);
+    if (encodes) this.urlEncodeDepth--;
     const inverse = this.compileProgram(node.inverse);
     const family = node.family;
     const hasArguments = node.params.length > 0 || node.hash !== undefined;
@@ -300,12 +332,12 @@ function literalValue(node: Literal): Value {
   }
 }
 
-function escapeOutput(value: Value): string {
+function escapeOutput(value: Value, _run?: RunState): string {
   if (value instanceof SafeString) return value.html;
   return escapeHtml(printValue(value));
 }
 
-function rawOutput(value: Value): string {
+function rawOutput(value: Value, _run?: RunState): string {
   return printValue(value);
 }
 

@@ -9,8 +9,18 @@ export interface CaseOutcome {
 }
 
 export function runCase(testCase: CorpusCase, helpers: HelperRegistry): CaseOutcome {
+  return run(testCase, helpers, false);
+}
+
+/** The same case with both families live, as mergetag renders real templates. */
+export function runCaseBothFamilies(testCase: CorpusCase, helpers: HelperRegistry): CaseOutcome {
+  return run(testCase, helpers, true);
+}
+
+function run(testCase: CorpusCase, helpers: HelperRegistry, bothFamilies: boolean): CaseOutcome {
   const family = testCase.delims === '[[]]' ? 'feed' : 'user';
-  const template = compile(testCase.template, { helpers, families: [family], file: testCase.id });
+  const families = bothFamilies ? (['user', 'feed'] as const) : ([family] as const);
+  const template = compile(testCase.template, { helpers, families, file: testCase.id });
   // The data is already read losslessly; a root may be any JSON value (`{{this}}` over a string, say).
   const result = family === 'user' ? template.renderRoots(testCase.data, new Map()) : template.renderRoots(new Map(), testCase.data);
   if (testCase.error !== undefined) {

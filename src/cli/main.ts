@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+/**
+ * The mergetag command line. Commands return exit codes (ESLint's: 0 clean, 1 problems found, 2 usage or
+ * internal error); only this entry point sets the process's exit code.
+ */
+import { readFileSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../render/template.js';
+import { renderCommand, renderHelp } from './commands/render.js';
+import { urlCommand, urlHelp } from './commands/url.js';
+import { InputFileError, UsageError } from './errors.js';
+import type { CliIO } from './io.js';
+import { FormatError } from './report.js';
+
+const commands: Record<string, { run: (args: string[], io: CliIO) => number; help: string; summary: string }> = {
+  render: { run: renderCommand, help: renderHelp, summary: 'render a template for a user and recorded feed responses' },
+  url: { run: urlCommand, help: urlHelp, summary: 'print the data-feed request Iterable sends for a user' },
+};
+
+export function mainHelp(): string {
+  const list = Object.entries(commands)
+    .map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`)
+    .join('\n');
+  return `Usage: mergetag COMMAND [options]
+
+Renders and checks Iterable message templates offline, as Iterable would, against
+recorded data-feed responses.
+
+Commands:
+${list}
+  help CMD   the options of a command
+
+Options:
+  -h, --help      this help
+  -v, --version   the version
+`;
+}
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function run(argv: string[], io: CliIO): number {
+  const [name, ...args] = argv;
+  try {
+    if (name === undefined || name === '-h' || name === '--help') {
+      io.stdout(mainHelp());
+      return name === undefined ? 2 : 0;
+    }
+    if (name === '-v' || name === '--version') {
+      io.stdout(`${version()}\n`);
+      return 0;
+    }
+    if (name === 'help') {
+      const topic = args[0];
+      const command = topic ? commands[topic] : undefined;
+      io.stdout(command ? command.help : mainHelp());
+      return topic && !command ? 2 : 0;
+    }
+    const command = commands[name];
+    if (!command) throw new UsageError(`unknown command '${name}'`, `commands: ${Object.keys(commands).join(', ')}`);
+    return command.run(args, io);
+  } catch (error) {
+    return reportFailure(error, io);
+  }
+}
+
+function reportFailure(error: unknown, io: CliIO): number {
+  if (error instanceof UsageError) {
+    io.stderr(`mergetag: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+    return 2;
+  }
+  if (error instanceof InputFileError) {
+    io.stderr(`mergetag: ${error.message}\n${error.detail ? `${error.detail}\n` : ''}`);
+    return 2;
+  }
+  if (error instanceof InputError || error instanceof FormatError) {
+    io.stderr(`mergetag: ${error.message}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`mergetag: internal error: ${message}\nPlease report it with the command you ran.${process.env.DEBUG ? `\n${(error as Error).stack}` : ''}\n`);
+  return 2;
+}
+
+function processIO(): CliIO {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: () => readFileSync(0, 'utf8'),
+    cwd: process.cwd(),
+    env: process.env,
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  };
+}
+
+function isEntryPoint(): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) process.exitCode = run(process.argv.slice(2), processIO());
