@@ -1,0 +1,159 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mergetag } from './support.js';
+
+const welcome = ['fixtures/welcome/welcome.html'];
+const ann = ['--user', 'fixtures/welcome/users/ann.json', '--feed', 'welcome_codes=fixtures/welcome/recordings/ann.json'];
+
+function temp(): string {
+  return mkdtempSync(join(tmpdir(), 'mergetag-cli-'));
+}
+
+describe('mergetag render', () => {
+  it('renders the welcome email with the voucher code and the marketing text', () => {
+    const run = mergetag(['render', ...welcome, ...ann]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('WELCOME-7QX2K9');
+    expect(run.stdout).toContain('Get 10% off your first order');
+    expect(run.stdout).toContain('Hi Ann,');
+    expect(run.stdout).not.toMatch(/\{\{|\[\[/);
+  });
+
+  it('escapes feed text with HTML-special characters', () => {
+    const run = mergetag(['render', ...welcome, '--user', 'fixtures/welcome/users/obrien.json', '--feed', 'welcome_codes=fixtures/welcome/recordings/obrien.json']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('it&#x27;s on us &amp; free shipping');
+    expect(run.stdout).toContain('Hi Seán,');
+  });
+
+  it('reports a skipped message on stderr and exits 1 when the feed answered an error', () => {
+    const run = mergetag(['render', ...welcome, '--user', 'fixtures/welcome/users/nameless.json', '--feed', 'welcome_codes=fixtures/welcome/recordings/nameless-exhausted.json']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^skipped: DataFeedError: .*HTTP 400 \(no_voucher_suitable_for_publication/m);
+  });
+
+  it('points at an unclosed [[#if]] with file:line:column and a code frame, and exits 1', () => {
+    const dir = temp();
+    const file = join(dir, 'broken.html');
+    writeFileSync(file, '<p>Hi {{firstName}}</p>\n[[#if welcome_codes.voucher.code]]\n  <b>[[welcome_codes.voucher.code]]</b>\n');
+    const run = mergetag(['render', file, ...ann]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${file}:2:1: error: unclosed [[#if welcome_codes.voucher.code]]`);
+    expect(run.stderr).toContain('> 2 | [[#if welcome_codes.voucher.code]]');
+    expect(run.stderr).toMatch(/\|\s+\^+/);
+    expect(run.stderr).toMatch(/skipped: HandlebarsExecutionError/);
+  });
+
+  it('reads the template from standard input with -', () => {
+    const run = mergetag(['render', '-', ...ann], { input: 'Code: [[welcome_codes.voucher.code]]' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('Code: WELCOME-7QX2K9');
+  });
+
+  it('accepts a bare response body as a feed, without an alias', () => {
+    const dir = temp();
+    const body = join(dir, 'body.json');
+    writeFileSync(body, '{"voucher": {"code": "X1", "discount": {"percent_off": 12.50}}}');
+    const run = mergetag(['render', '-', '--feed', body], { input: '[[voucher.code]] [[voucher.discount.percent_off]]' });
+    expect(run.stdout).toBe('X1 12.5');
+  });
+
+  it('writes --out atomically and prints nothing on stdout', () => {
+    const dir = temp();
+    const out = join(dir, 'ann.html');
+    const run = mergetag(['render', ...welcome, ...ann, '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toContain('WELCOME-7QX2K9');
+    expect(readdirSync(dir)).toEqual(['ann.html']);
+  });
+
+  it('prints JSON with --format json', () => {
+    const run = mergetag(['render', ...welcome, ...ann, '--format', 'json']);
+    const parsed = JSON.parse(run.stdout) as { output: string; skip: unknown; diagnostics: unknown[] };
+    expect(parsed.skip).toBeNull();
+    expect(parsed.output).toContain('WELCOME-7QX2K9');
+    expect(parsed.diagnostics).toEqual([]);
+  });
+
+  it('exits 2 with the line and column of invalid JSON in the user file', () => {
+    const dir = temp();
+    const user = join(dir, 'user.json');
+    writeFileSync(user, '{\n  "firstName": "Ann",\n  "source_id": ann\n}\n');
+    const run = mergetag(['render', ...welcome, '--user', user]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${user}:3:16: the user profile is not valid JSON`);
+    expect(run.stderr).toContain('> 3 |   "source_id": ann');
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('exits 2 for a missing file, an unknown option and a missing template', () => {
+    expect(mergetag(['render', 'nope.html']).stderr).toContain('nope.html: no such file');
+    expect(mergetag(['render', 'nope.html']).code).toBe(2);
+    const unknown = mergetag(['render', ...welcome, '--frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--frobnicate'");
+    expect(mergetag(['render']).code).toBe(2);
+  });
+
+  it('prints its help', () => {
+    const run = mergetag(['render', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: mergetag render TEMPLATE');
+    expect(run.stdout).toContain('--feed [ALIAS=]FILE');
+  });
+});
+
+describe('mergetag url', () => {
+  const feedUrl = 'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{source_id}}{{/urlEncode}}&campaign[name]=Welcome Codes';
+
+  it('prints the request as sent for ann+vip@example.com', () => {
+    const run = mergetag(['url', feedUrl, '--user', 'fixtures/welcome/users/ann.json']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('https://api.voucherify.io/v1/publications/create?customer[source_id]=ann%2Bvip%40example.com&campaign[name]=Welcome%20Codes\n');
+    expect(run.stderr).toContain('rendered as https://api.voucherify.io/v1/publications/create?customer[source_id]=ann%2Bvip%40example.com&campaign[name]=Welcome Codes');
+  });
+
+  it('reads the URL from a feed definition file and warns about escaping inside urlEncode', () => {
+    const run = mergetag(['url', 'fixtures/welcome/feed.json', '--user', 'fixtures/welcome/users/obrien.json']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('customer[source_id]=cust+1%2Fo%26%23x27%3Bbrien');
+    expect(run.stderr).toContain('(escaped-in-url-encode)');
+    expect(run.stderr).toContain('write {{{source_id}}} inside {{#urlEncode}}');
+  });
+
+  it('rejects [[ ]] in a feed URL with exit 1', () => {
+    const run = mergetag(['url', 'https://x.example/?c=[[code]]']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('(feed-tag-in-url)');
+  });
+
+  it('rejects text that is not a URL with exit 1', () => {
+    const run = mergetag(['url', 'not a url {{x}}', '--user', 'fixtures/welcome/users/ann.json']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('(invalid-url)');
+  });
+});
+
+describe('mergetag', () => {
+  it('prints usage and exits 2 without a command', () => {
+    const run = mergetag([]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('Usage: mergetag COMMAND');
+  });
+
+  it('exits 2 on an unknown command', () => {
+    const run = mergetag(['frob']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("unknown command 'frob'");
+  });
+
+  it('prints its version', () => {
+    const run = mergetag(['--version']);
+    expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
