@@ -22,8 +22,15 @@ export function javaDoubleToString(d: number): string {
   const sign = d < 0 ? '-' : '';
   const abs = Math.abs(d);
   const [mantissa, exponentText] = abs.toExponential().split('e') as [string, string];
-  const digits = mantissa.replace('.', '');
+  let digits = mantissa.replace('.', '');
+  if (digits.length === 1) {
+    // Java prefers a 2-digit decimal closer to the exact value when the shortest has 1 digit (Double.MIN_VALUE
+    // prints 4.9E-324, not 5.0E-324). toPrecision(2) is the closest 2-digit decimal; keep it if it reads back.
+    const [two] = abs.toExponential(1).split('e') as [string, string];
+    if (Number(`${two}e${exponentText}`) === abs) digits = two.replace('.', '').replace(/0$/, '');
+  }
   const exponent = Number(exponentText);
+  if (digits === '') digits = '0';
   if (abs >= 1e-3 && abs < 1e7) {
     if (exponent >= 0) {
       const integerPart = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
