@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/source.js';
 import type { Family } from '../syntax/ast.js';
-import type { BlockParam } from '../render/scope.js';
+import type { BlockParam, DataVars } from '../render/scope.js';
 import type { Value } from '../values/types.js';
 
 export type HelperForm = 'inline' | 'block' | 'both';
@@ -37,7 +37,7 @@ export interface HelperMeta {
 
 export interface BlockRender {
   /** Renders the block body. `context` pushes a new `this` (omit it to keep the current one). */
-  (change?: { context?: Value; data?: ReadonlyMap<string, Value>; blockParams?: readonly BlockParam[] }): string;
+  (change?: { context?: Value; data?: DataVars; blockParams?: readonly BlockParam[] }): string;
 }
 
 export interface HelperCall {

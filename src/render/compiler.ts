@@ -25,7 +25,8 @@ import { isTruthy } from '../values/truthy.js';
 import { SafeString, type Value } from '../values/types.js';
 import { JsonNumber } from '../values/json-number.js';
 import { HelperError, SendSkip } from './errors.js';
-import { blockParam, push, resolvePath, type BlockParam, type Scope } from './scope.js';
+import { IterationData } from './iteration-data.js';
+import { blockParam, push, pushParts, resolvePath, type BlockParam, type Scope } from './scope.js';
 
 export interface RunState extends RuntimeServices {
   readonly file: string | undefined;
@@ -37,6 +38,7 @@ type EvalFn = (scope: Scope, run: RunState) => Value;
 type Writer = (value: Value, run: RunState) => string;
 
 const renderNothing: RenderFn = () => '';
+const EMPTY_HASH: ReadonlyMap<string, Value> = new Map();
 
 export class Compiler {
   /** Inline partials (`{{#*inline "name"}}`) of the template, by name. */
@@ -177,12 +179,7 @@ export class Compiler {
       if (Array.isArray(v)) {
         let out = '';
         v.forEach((item, index) => {
-          const data = new Map<string, Value>([
-            ['index', JsonNumber.fromNumber(index)],
-            ['first', index === 0 ? 'first' : undefined],
-            ['last', index === v.length - 1 ? 'last' : undefined],
-          ]);
-          out += program(push(scope, family, { context: item, data }), run);
+          out += program(pushParts(scope, family, true, item, new IterationData(index, v.length, JsonNumber.fromNumber(index)), undefined), run);
         });
         return out;
       }
@@ -255,17 +252,14 @@ export class Compiler {
           blockParams = new Map();
           blockParamNames.forEach((paramName, i) => blockParams!.set(paramName, change.blockParams![i] ?? { value: undefined }));
         }
-        const pushed = push(scope, family, {
-          ...('context' in change ? { context: change.context } : {}),
-          ...(change.data ? { data: change.data } : {}),
-          ...(blockParams ? { blockParams } : {}),
-        });
-        return body(pushed, run);
+        return body(pushParts(scope, family, 'context' in change, change.context, change.data, blockParams), run);
       };
+      const values: Value[] = new Array(params.length);
+      for (let i = 0; i < params.length; i++) values[i] = params[i]!(scope, run);
       const call: HelperCall = {
         name,
-        params: params.map((param) => param(scope, run)),
-        hash: new Map(hash.map(([key, value]) => [key, value(scope, run)])),
+        params: values,
+        hash: hash.length ? new Map(hash.map(([key, value]) => [key, value(scope, run)])) : EMPTY_HASH,
         isBlock: block !== undefined,
         family,
         context: scope[family].context.value,

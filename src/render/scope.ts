@@ -13,9 +13,15 @@ export interface ContextFrame {
   readonly parent: ContextFrame | undefined;
 }
 
+/** The data variables one block sets; a Map will do, `#each` uses a lighter object computed on demand. */
+export interface DataVars {
+  has(name: string): boolean;
+  get(name: string): Value;
+}
+
 /** Data variables (`@index`, `@key`, `@first`...) set by a block; `@../index` reads the enclosing block's. */
 export interface DataFrame {
-  readonly vars: ReadonlyMap<string, Value>;
+  readonly vars: DataVars;
   readonly parent: DataFrame | undefined;
 }
 
@@ -49,17 +55,29 @@ export function familyScope(root: Value): FamilyScope {
 export interface Push {
   /** A new `this`; omit it to keep the current one. */
   context?: Value;
-  data?: ReadonlyMap<string, Value>;
+  data?: DataVars;
   blockParams?: ReadonlyMap<string, BlockParam>;
 }
 
 export function push(scope: Scope, family: Family, change: Push): Scope {
+  return pushParts(scope, family, 'context' in change, change.context, change.data, change.blockParams);
+}
+
+/** `push` without an options object: the hot path of every block iteration. */
+export function pushParts(
+  scope: Scope,
+  family: Family,
+  newContext: boolean,
+  context: Value,
+  data: DataVars | undefined,
+  blockParams: ReadonlyMap<string, BlockParam> | undefined,
+): Scope {
   const current = scope[family];
   const next: FamilyScope = {
     root: current.root,
-    context: 'context' in change ? { value: change.context, parent: current.context } : current.context,
-    data: change.data ? { vars: change.data, parent: current.data } : current.data,
-    params: change.blockParams ? { params: change.blockParams, parent: current.params } : current.params,
+    context: newContext ? { value: context, parent: current.context } : current.context,
+    data: data ? { vars: data, parent: current.data } : current.data,
+    params: blockParams ? { params: blockParams, parent: current.params } : current.params,
   };
   return family === 'user' ? { user: next, feed: scope.feed } : { user: scope.user, feed: next };
 }

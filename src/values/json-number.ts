@@ -6,8 +6,11 @@ export class JsonNumber {
   /** True for integer spellings (no fraction, no exponent): Jackson's Int, Long or BigInteger. */
   readonly isInteger: boolean;
 
-  constructor(readonly text: string) {
-    this.isInteger = !/[.eE]/.test(text);
+  constructor(
+    readonly text: string,
+    isInteger?: boolean,
+  ) {
+    this.isInteger = isInteger ?? !/[.eE]/.test(text);
   }
 
   /** The IEEE double nearest to the number, as Java's `doubleValue()` gives it. */
@@ -16,7 +19,10 @@ export class JsonNumber {
   }
 
   static fromNumber(n: number): JsonNumber {
-    if (Number.isInteger(n) && !Object.is(n, -0)) return new JsonNumber(BigInt(n).toString());
+    if (Number.isInteger(n) && !Object.is(n, -0)) {
+      if (n >= 0 && n < SMALL_INTEGERS.length) return SMALL_INTEGERS[n]!;
+      return new JsonNumber(Number.isSafeInteger(n) ? String(n) : BigInt(n).toString(), true);
+    }
     return JsonNumber.fromDouble(n);
   }
 
@@ -31,3 +37,6 @@ export class JsonNumber {
     return this.text;
   }
 }
+
+/** Loop indexes and sizes: shared instances instead of one allocation per iteration. */
+const SMALL_INTEGERS = Array.from({ length: 1024 }, (_, i) => new JsonNumber(String(i), true));

@@ -54,6 +54,17 @@ export function parseJson(input: string): JsonParseResult {
   return { ok: true, value: fromTree(tree, text), tree };
 }
 
+/**
+ * Objects and arrays already in the value model (built by this module), so `toValue` can hand them back as they
+ * are instead of copying a payload on every render.
+ */
+const inValueModel = new WeakSet<object>();
+
+function trusted<T extends object>(value: T): T {
+  inValueModel.add(value);
+  return value;
+}
+
 function fromTree(node: Node, text: string): Value {
   switch (node.type) {
     case 'object': {
@@ -62,10 +73,10 @@ function fromTree(node: Node, text: string): Value {
         const [key, value] = property.children ?? [];
         if (key && value) object.set(key.value as string, fromTree(value, text));
       }
-      return object;
+      return trusted(object);
     }
     case 'array':
-      return (node.children ?? []).map((child) => fromTree(child, text));
+      return trusted((node.children ?? []).map((child) => fromTree(child, text)));
     case 'number':
       return new JsonNumber(text.slice(node.offset, node.offset + node.length));
     case 'string':
@@ -97,18 +108,19 @@ export function toValue(input: unknown): Value {
       return new JsonNumber(input.toString());
   }
   if (input instanceof JsonNumber) return input;
+  if (inValueModel.has(input)) return input as Value;
   if (input instanceof Map) {
     const object: JsonObject = new Map();
     for (const [key, value] of input) object.set(String(key), toValue(value));
-    return object;
+    return trusted(object);
   }
-  if (Array.isArray(input)) return input.map(toValue);
+  if (Array.isArray(input)) return trusted(input.map(toValue));
   const record = input as Record<string, unknown>;
   if (record.isLosslessNumber === true && typeof record.value === 'string') return new JsonNumber(record.value);
   if (typeof record.toJSON === 'function') return toValue((record.toJSON as () => unknown)());
   const object: JsonObject = new Map();
   for (const key of Object.keys(record)) object.set(key, toValue(record[key]));
-  return object;
+  return trusted(object);
 }
 
 /** Reads JSON text or a JavaScript value into the value model; JSON text must parse. */

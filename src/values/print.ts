@@ -43,8 +43,11 @@ export function javaDoubleToString(d: number): string {
 }
 
 /** A number as Java prints it: integers as written (normalised, `-0` is `0`), doubles as `Double.toString`. */
+const PLAIN_INTEGER = /^-?[1-9][0-9]{0,14}$|^0$/;
+
 export function printNumber(n: JsonNumber): string {
   if (n.isInteger) {
+    if (PLAIN_INTEGER.test(n.text)) return n.text;
     try {
       return BigInt(n.text).toString();
     } catch {

@@ -4,29 +4,18 @@
  * `@index_1` (1-based). Corpus: `each.*`.
  */
 import { JsonNumber } from '../../values/json-number.js';
+import { IterationData } from '../../render/iteration-data.js';
 import { isTruthy } from '../../values/truthy.js';
 import type { Value } from '../../values/types.js';
 import type { BlockParam } from '../../render/scope.js';
 import type { HelperCall, HelperDefinition } from '../types.js';
-
-function iterationData(index: number, count: number, key: Value): Map<string, Value> {
-  return new Map<string, Value>([
-    ['index', JsonNumber.fromNumber(index)],
-    ['key', key],
-    ['first', index === 0 ? 'first' : undefined],
-    ['last', index === count - 1 ? 'last' : undefined],
-    ['odd', index % 2 === 1 ? 'odd' : undefined],
-    ['even', index % 2 === 0 ? 'even' : undefined],
-    ['index_1', JsonNumber.fromNumber(index + 1)],
-  ]);
-}
 
 function renderItems(call: HelperCall, items: Array<[key: Value, item: Value]>): string {
   let out = '';
   items.forEach(([key, item], index) => {
     // The element parameter is the raw JSON node (prints as JSON); the second is the index or key.
     const blockParams: BlockParam[] = [{ value: item, printsAsJson: true }, { value: key }];
-    out += call.fn({ context: item, data: iterationData(index, items.length, key), blockParams });
+    out += call.fn({ context: item, data: new IterationData(index, items.length, key), blockParams });
   });
   return out;
 }
