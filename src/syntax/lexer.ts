@@ -85,15 +85,14 @@ class Lexer {
       }
       const { at, family } = next;
       const open = this.delimiters[family].open;
-      const escapes = this.backslashesBefore(at);
-      if (escapes % 2 === 1) {
-        // `\{{` prints `{{` and the tag after it stays text.
+      if (at > this.pos && this.text[at - 1] === '\\') {
+        // `\{{x}}` prints `{{x}}`: the tag stays text. Handlebars.java takes only the backslash next to the
+        // delimiter as the escape, so `\\{{x}}` prints `\{{x}}` (handlebars.js would print `\` and the value).
         value += this.text.slice(this.pos, at - 1) + open;
         this.pos = at + open.length;
         continue;
       }
-      // `\\{{x}}` prints one backslash, then the tag.
-      value += this.text.slice(this.pos, escapes ? at - 1 : at);
+      value += this.text.slice(this.pos, at);
       flush(at);
       this.pos = at;
       this.readTag(family);
@@ -101,12 +100,6 @@ class Lexer {
     }
     flush(this.text.length);
     return this.tokens;
-  }
-
-  private backslashesBefore(at: number): number {
-    let count = 0;
-    while (at - count - 1 >= this.pos && this.text[at - count - 1] === '\\' && count < 2) count++;
-    return count;
   }
 
   private findOpen(): { at: number; family: Family } | undefined {
@@ -295,10 +288,9 @@ class Lexer {
 
   private finishTag(kind: TagKind, stripOpen: boolean, fields: Partial<TagToken>): void {
     this.skipSpace();
+    // A triple-stash closes with `}}}` or `}~}}` (Handlebars.java's HbsLexer): the `~` comes after the brace.
+    if (this.triple && !this.eat('}')) throw this.expected("'}'");
     const stripClose = this.eat('~');
-    if (this.triple) {
-      if (!this.eat('}')) throw this.expected("'}'");
-    }
     if (!this.text.startsWith(this.closer, this.pos)) throw this.expected(`'${this.closer}'`);
     this.pos += this.closer.length;
     this.push({ tag: kind, strip: { open: stripOpen, close: stripClose }, escaped: true, params: [], ...fields });
@@ -541,14 +533,14 @@ class Lexer {
 
   // ---- low level -----------------------------------------------------------------------------------------
 
-  /** At the end of the tag: `~`? then `}` for a triple-stash, then the closing delimiter. */
+  /** At the end of the tag: `}` for a triple-stash, `~`?, then the closing delimiter. */
   private closeAhead(): boolean {
     let p = this.pos;
-    if (this.text[p] === '~') p++;
     if (this.triple) {
       if (this.text[p] !== '}') return false;
       p++;
     }
+    if (this.text[p] === '~') p++;
     return this.text.startsWith(this.closer, p);
   }
 

@@ -184,13 +184,29 @@ class Parser {
       this.error(`${this.tagSource(token)} outside a block: an else belongs between a block's opening and closing tags`, token.start, token.end);
       return;
     }
-    if (top.elseTag) {
-      const first = this.source.position(top.elseTag.start);
+    if (top.open.tag === 'inverse') {
       this.error(
-        `a second else in ${this.describeOpen(top.open)}: it already has one at ${first.line}:${first.column}`,
+        `${this.tagSource(token)} inside the inverted section ${this.describeOpen(top.open)}: an inverted section has no else`,
         token.start,
         token.end,
+        `use ${tagText(top.open.family, `#if`)} ... ${tagText(top.open.family, 'else')} ... ${tagText(top.open.family, '/if')} instead`,
       );
+      return;
+    }
+    if (top.elseTag) {
+      // Iterable's Handlebars.java (4.3) accepts several else parts; the last one is the block's else.
+      const first = this.source.position(top.elseTag.start);
+      this.report(
+        'duplicate-else',
+        'warning',
+        `a second else in ${this.describeOpen(top.open)}: the text after the else at ${first.line}:${first.column} is never rendered`,
+        token.start,
+        token.end,
+        'remove one of the else tags',
+      );
+      top.body = [];
+      top.elseTag = token;
+      if (token.path) this.pushChained(token);
       return;
     }
     if (token.family !== top.open.family) {
@@ -209,20 +225,21 @@ class Parser {
     top.programEnd = token.start;
     top.body = [];
     top.elseTag = token;
-    if (token.path) {
-      // `{{else if x}}`: the rest is a block of its own, closed by the parent's closing tag.
-      const chained: TagToken = { ...token, tag: 'block' };
-      this.stack.push({
-        open: chained,
-        kind: 'block',
-        programBody: undefined,
-        body: [],
-        bodyStart: token.end,
-        programEnd: token.end,
-        elseTag: undefined,
-        chained: true,
-      });
-    }
+    if (token.path) this.pushChained(token);
+  }
+
+  /** `{{else if x}}`: the rest is a block of its own, closed by the parent's closing tag. */
+  private pushChained(token: TagToken): void {
+    this.stack.push({
+      open: { ...token, tag: 'block' },
+      kind: 'block',
+      programBody: undefined,
+      body: [],
+      bodyStart: token.end,
+      programEnd: token.end,
+      elseTag: undefined,
+      chained: true,
+    });
   }
 
   private close(token: TagToken): void {

@@ -83,6 +83,10 @@ describe('rule 1: each family keeps its own scope stack', () => {
       .toRender('Ann/Dr/A Ann/Dr/B ');
   });
 
+  it('{{../x}} inside [[#each]] at the user root leads nowhere (as corpus path.parent_at_root)', () => {
+    expectTemplate('[[#each items]]<{{../title}}>[[/each]]').withUser(user).withUnaliasedFeed(feed).toRender('<><>');
+  });
+
   it('@index belongs to the family whose #each set it', () => {
     expectTemplate('{{#each xs}}[[#each items]]{{@index}}.[[@index]] [[/each]]{{/each}}')
       .withUser('{"xs": ["p", "q"]}')
@@ -164,6 +168,22 @@ describe('rule 1: both families support the same grammar', () => {
   it('\\{{ and \\[[ escape a tag (corpus sq.escaped_mustache, sq.escaped_sq)', () => {
     expectTemplate('\\{{x}} {{x}}').withUser({ x: 'X' }).toRender('{{x}} X');
     expectTemplate('\\[[x]] [[x]]').withUnaliasedFeed({ x: 'X' }).toRender('[[x]] X');
+  });
+
+  it('\\\\{{x}} is one literal backslash, then the escaped tag as text (Handlebars.java lexer)', () => {
+    // HbsLexer.g4: TEXT (consumeUntil) stops before `\{{`, so the first backslash is text; ESC_VAR then takes
+    // `\{{x}}` and Text.merge writes it without its backslash. So `\\{{x}}` prints `\{{x}}`, not `\X`
+    // (handlebars.js prints `\X`; the corpus has only the single-backslash case sq.escaped_mustache).
+    expectTemplate('\\\\{{x}} {{x}}').withUser({ x: 'X' }).toRender('\\{{x}} X');
+    expectTemplate('\\\\[[x]] [[x]]').withUnaliasedFeed({ x: 'X' }).toRender('\\[[x]] X');
+  });
+
+  it('a backslash not before a tag is text', () => {
+    expectTemplate('a\\b {{x}}\\').withUser({ x: 'X' }).toRender('a\\b X\\');
+  });
+
+  it('{{=<% %>=}} changes the user delimiters for the rest of the template (corpus sq.setdelim)', () => {
+    expectTemplate('{{=<% %>=}}<%x%> {{x}}').withUser({ x: 'X' }).toRender('X {{x}}');
   });
 
   it('helper params and key=value hash params, in both families', () => {

@@ -85,6 +85,18 @@ describe('rule 2: the other direction and other blocks', () => {
     expectTemplate(template).withUser({ b: true }).withUnaliasedFeed({ a: false }).toReport('mixed-else', '{{else if b}}');
   });
 
+  it('{{^}} inside [[#if]] is a mixed else too', () => {
+    expectTemplate('[[#if x]]A{{^}}B[[/if]]').withUnaliasedFeed({ x: false }).toRender('B');
+    expectTemplate('[[#if x]]A{{^}}B[[/if]]').withUnaliasedFeed({ x: false }).toReport('mixed-else', '{{^}}');
+  });
+
+  it('an else belongs to the innermost open block: [[else]] directly inside {{#if b}} within [[#if a]]', () => {
+    const template = '[[#if a]]{{#if b}}X[[else]]Y{{/if}}[[/if]]';
+    expectTemplate(template).withUser({ b: false }).withUnaliasedFeed({ a: true }).toRender('Y');
+    expectTemplate(template).withUser({ b: true }).withUnaliasedFeed({ a: false }).toRender('');
+    expectTemplate(template).withUser({ b: false }).withUnaliasedFeed({ a: true }).toReport('mixed-else', '[[else]]');
+  });
+
   it('a same-family [[else]] reports nothing', () => {
     expectTemplate('[[#if x]]A[[else]]B[[/if]]').withUnaliasedFeed({ x: 1 }).toReportNothing();
     expectTemplate('{{#if x}}A{{else}}B{{/if}}').withUser({ x: 1 }).toReportNothing();

@@ -83,6 +83,17 @@ describe('rule 3: raw forms do not escape', () => {
   });
 });
 
+describe('rule 3: helper results are escaped like values', () => {
+  it('{{defaultIfEmpty}} and {{lookup}} output is escaped, {{{…}}} output is not', () => {
+    expectTemplate('{{defaultIfEmpty x "<n/a>"}}|{{{defaultIfEmpty x "<n/a>"}}}').withUser({}).toRender('&lt;n/a&gt;|<n/a>');
+    expectTemplate('{{lookup o "k"}}|[[lookup o "k"]]').withUser({ o: { k: "'" } }).withUnaliasedFeed({ o: { k: '"' } }).toRender('&#x27;|&quot;');
+  });
+
+  it('string literals printed through a tag are escaped', () => {
+    expectTemplate('{{#with "<b>"}}{{this}}|{{{this}}}{{/with}}').toRender('&lt;b&gt;|<b>');
+  });
+});
+
 describe('rule 3: printed arrays and objects are escaped after printing', () => {
   it('an array of strings (corpus num.arr_of_str_html)', () => {
     expectTemplate('{{x}}').withUser({ x: ['<a>', '&'] }).toRender('[&quot;&lt;a&gt;&quot;,&quot;&amp;&quot;]');
