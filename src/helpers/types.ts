@@ -58,12 +58,25 @@ export interface HelperCall {
   runtime: RuntimeServices;
   /** Reports a non-fatal problem of this call (shown with the render's diagnostics). */
   warn(ruleId: string, message: string, hint?: string): void;
+  /**
+   * Renders another template text (a snippet) in this call's scope, with the helpers of this render. `context`
+   * pushes a new `this`; `file` names it in errors. A syntax error in it fails the render.
+   */
+  renderTemplate(text: string, options?: { file?: string; context?: Value }): string;
 }
 
 export interface RuntimeServices {
   now(): Date;
   /** Recorded diagnostics of the current render; helpers add through `HelperCall.warn`. */
   readonly diagnostics: Diagnostic[];
+  /** Variables set by `{{#assign "name"}}` during this render; plain paths see them. */
+  readonly assigned: Map<string, Value>;
+  /** The project's HMAC secret, for `hmacSHA1`/`hmacSHA256`. */
+  readonly hmacSecret: string | undefined;
+  /** The source of a snippet, by name; undefined when there is none. */
+  snippet(name: string): { text: string; file?: string } | undefined;
+  /** A catalog item, by catalog name and item key; undefined when there is none. */
+  catalogItem(catalog: string, key: string): Value;
 }
 
 export type HelperImplementation = (call: HelperCall) => Value;

@@ -26,7 +26,8 @@ import { SafeString, type Value } from '../values/types.js';
 import { JsonNumber } from '../values/json-number.js';
 import { HelperError, SendSkip } from './errors.js';
 import { IterationData } from './iteration-data.js';
-import { blockParam, push, pushParts, resolvePath, type BlockParam, type Scope } from './scope.js';
+import { blockParam, push, pushParts, resolveParts, resolvePath, type BlockParam, type Scope } from './scope.js';
+import { parse } from '../syntax/parser.js';
 
 export interface RunState extends RuntimeServices {
   readonly file: string | undefined;
@@ -43,6 +44,8 @@ const EMPTY_HASH: ReadonlyMap<string, Value> = new Map();
 export class Compiler {
   /** Inline partials (`{{#*inline "name"}}`) of the template, by name. */
   private readonly partials = new Map<string, RenderFn>();
+  /** Compiled snippet texts, by file and text. */
+  private readonly includes = new Map<string, RenderFn>();
   /** How many `#urlEncode` blocks enclose the statement being compiled. */
   private urlEncodeDepth = 0;
 
@@ -268,6 +271,11 @@ export class Compiler {
         inverse: block ? enter(block.inverse) : () => '',
         loc,
         runtime: run,
+        renderTemplate: (text, options = {}) => {
+          const include = this.compileInclude(text, options.file);
+          const pushed = 'context' in options ? pushParts(scope, family, true, options.context, undefined, undefined) : scope;
+          return include(pushed, run);
+        },
         warn: (ruleId, message, hint) => {
           const extra: { file?: string; hint?: string } = {};
           if (file !== undefined) extra.file = file;
@@ -308,7 +316,34 @@ export class Compiler {
 
   private compilePath(path: PathExpression, family: Family): EvalFn {
     const spec = { data: path.data, depth: path.depth, local: path.local, parts: path.parts };
-    return (scope) => resolvePath(scope[family], spec);
+    const head = !path.data && !path.local && path.depth === 0 ? path.parts[0] : undefined;
+    if (head === undefined) return (scope) => resolvePath(scope[family], spec);
+    return (scope, run) => {
+      // `{{#assign "x"}}` variables shadow the context (after block parameters), from where they are set on.
+      if (run.assigned.size && run.assigned.has(head) && !blockParam(scope[family], head)) {
+        return resolveParts(run.assigned.get(head), spec.parts, 1);
+      }
+      return resolvePath(scope[family], spec);
+    };
+  }
+
+  /** Compiles a snippet's text once per compiler (a render may include the same snippet for every item). */
+  private compileInclude(text: string, file: string | undefined): RenderFn {
+    const key = `${file ?? ''}\u0000${text}`;
+    let compiled = this.includes.get(key);
+    if (!compiled) {
+      const parsed = parse(text, file !== undefined ? { file } : {});
+      const diagnostics = parsed.diagnostics;
+      const program = new Compiler(this.helpers, parsed.source, diagnostics).compileProgram(parsed.ast);
+      const error = diagnostics.find((d) => d.severity === 'error');
+      compiled = error
+        ? () => {
+            throw new SendSkip('HandlebarsExecutionError', `${error.file ?? 'snippet'}:${error.start.line}:${error.start.column}: ${error.message}`);
+          }
+        : program;
+      this.includes.set(key, compiled);
+    }
+    return compiled;
   }
 }
 

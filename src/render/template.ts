@@ -10,7 +10,7 @@ import type { HelperRegistry } from '../helpers/registry.js';
 import { buildFeedContext, FEED_ALIAS, feedLabel, mergeUserAndFeed, type FeedResponse } from '../feeds/context.js';
 import type { Family, Program } from '../syntax/ast.js';
 import { parse } from '../syntax/parser.js';
-import { readValue } from '../values/json.js';
+import { readValue, toValue } from '../values/json.js';
 import type { Value } from '../values/types.js';
 import { Compiler, type RenderFn, type RunState } from './compiler.js';
 import { SendSkip, type SkipReason } from './errors.js';
@@ -37,6 +37,12 @@ export interface RenderInput {
   mergeDataFeedContext?: boolean;
   /** The clock for date helpers; default: the real time. */
   now?: Date | (() => Date);
+  /** Snippet sources by name (`{{{snippet "name"}}}`), or a function that finds one. */
+  snippets?: Readonly<Record<string, string>> | ((name: string) => { text: string; file?: string } | string | undefined);
+  /** Catalog items: catalog name → item key → item (`{{#catalog "Name" key as |item|}}`). */
+  catalogs?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** The project's HMAC secret for `hmacSHA1`/`hmacSHA256`. */
+  hmacSecret?: string;
 }
 
 export interface Skip {
@@ -94,13 +100,29 @@ export class Template {
     const feedContext = buildFeedContext(feeds);
     if (!feedContext.ok) return { output: '', diagnostics, skip: feedContext.skip };
     const userRoot = input.mergeDataFeedContext ? mergeUserAndFeed(user, feedContext.root) : (user ?? new Map());
-    return this.renderRoots(userRoot, feedContext.root, diagnostics, input.now);
+    return this.renderRoots(userRoot, feedContext.root, diagnostics, input);
   }
 
   /** Renders against ready-made roots: for callers that build contexts themselves (feed URLs, the linter). */
-  renderRoots(userRoot: Value, feedRoot: Value, diagnostics: Diagnostic[] = [...this.diagnostics], now?: RenderInput['now']): RenderResult {
+  renderRoots(
+    userRoot: Value,
+    feedRoot: Value,
+    diagnostics: Diagnostic[] = [...this.diagnostics],
+    services: Pick<RenderInput, 'now' | 'snippets' | 'catalogs' | 'hmacSecret'> = {},
+  ): RenderResult {
     if (!this.ok) return { output: '', diagnostics, skip: { reason: 'HandlebarsExecutionError', message: firstError(this.diagnostics) } };
-    const run: RunState = { file: this.file, diagnostics, now: clock(now) };
+    const run: RunState = {
+      file: this.file,
+      diagnostics,
+      now: clock(services.now),
+      assigned: new Map(),
+      hmacSecret: services.hmacSecret,
+      snippet: snippetLookup(services.snippets),
+      catalogItem: (catalog, key) => {
+        const items = services.catalogs?.[catalog];
+        return items && Object.hasOwn(items, key) ? toValue(items[key]) : undefined;
+      },
+    };
     const scope = { user: familyScope(userRoot), feed: familyScope(feedRoot) };
     try {
       return { output: this.renderProgram(scope, run), diagnostics };
@@ -146,6 +168,17 @@ let sharedHelpers: HelperRegistry | undefined;
 function defaultHelpers(): HelperRegistry {
   sharedHelpers ??= iterableHelpers();
   return sharedHelpers;
+}
+
+function snippetLookup(snippets: RenderInput['snippets']): RunState['snippet'] {
+  if (!snippets) return () => undefined;
+  if (typeof snippets === 'function') {
+    return (name) => {
+      const found = snippets(name);
+      return typeof found === 'string' ? { text: found } : found;
+    };
+  }
+  return (name) => (Object.hasOwn(snippets, name) ? { text: snippets[name]!, file: `snippet ${name}` } : undefined);
 }
 
 function clock(now: RenderInput['now']): () => Date {
