@@ -7,12 +7,30 @@ import { ifHelper, unlessHelper } from './builtin/if.js';
 import { logHelper } from './builtin/log.js';
 import { lookupHelper } from './builtin/lookup.js';
 import { withHelper } from './builtin/with.js';
+import { arraysHelpers } from './iterable/arrays.js';
+import { conditionalsHelpers } from './iterable/conditionals.js';
+import { datesHelpers } from './iterable/dates.js';
 import { defaultIfEmptyHelper } from './iterable/default-if-empty.js';
+import { encodingHelpers } from './iterable/encoding.js';
+import { numbersHelpers } from './iterable/numbers.js';
+import { otherHelpers } from './iterable/other.js';
+import { textHelpers } from './iterable/text.js';
 import { urlEncodeHelper } from './iterable/url-encode.js';
 import { HelperRegistry } from './registry.js';
 
 export const coreHelperDefinitions = [ifHelper, unlessHelper, eachHelper, withHelper, lookupHelper, logHelper];
-export const iterableHelperDefinitions = [...coreHelperDefinitions, urlEncodeHelper, defaultIfEmptyHelper];
+export const iterableHelperDefinitions = [
+  ...coreHelperDefinitions,
+  urlEncodeHelper,
+  defaultIfEmptyHelper,
+  ...conditionalsHelpers,
+  ...textHelpers,
+  ...encodingHelpers,
+  ...numbersHelpers,
+  ...datesHelpers,
+  ...arraysHelpers,
+  ...otherHelpers,
+];
 
 export function coreHelpers(): HelperRegistry {
   return new HelperRegistry(coreHelperDefinitions);

@@ -39,8 +39,11 @@ export interface RenderInput {
   now?: Date | (() => Date);
   /** Snippet sources by name (`{{{snippet "name"}}}`), or a function that finds one. */
   snippets?: Readonly<Record<string, string>> | ((name: string) => { text: string; file?: string } | string | undefined);
-  /** Catalog items: catalog name → item key → item (`{{#catalog "Name" key as |item|}}`). */
-  catalogs?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /**
+   * Catalog items (`{{#catalog "Name" key as |item|}}`): catalog name → item key → item, or a function that
+   * returns a catalog's items (an object or JSON value) by catalog name.
+   */
+  catalogs?: Readonly<Record<string, Readonly<Record<string, unknown>>>> | ((name: string) => unknown);
   /** The project's HMAC secret for `hmacSHA1`/`hmacSHA256`. */
   hmacSecret?: string;
 }
@@ -118,10 +121,7 @@ export class Template {
       assigned: new Map(),
       hmacSecret: services.hmacSecret,
       snippet: snippetLookup(services.snippets),
-      catalogItem: (catalog, key) => {
-        const items = services.catalogs?.[catalog];
-        return items && Object.hasOwn(items, key) ? toValue(items[key]) : undefined;
-      },
+      catalogItem: catalogLookup(services.catalogs),
     };
     const scope = { user: familyScope(userRoot), feed: familyScope(feedRoot) };
     try {
@@ -179,6 +179,19 @@ function snippetLookup(snippets: RenderInput['snippets']): RunState['snippet'] {
     };
   }
   return (name) => (Object.hasOwn(snippets, name) ? { text: snippets[name]!, file: `snippet ${name}` } : undefined);
+}
+
+function catalogLookup(catalogs: RenderInput['catalogs']): RunState['catalogItem'] {
+  if (!catalogs) return () => undefined;
+  const read = new Map<string, Value>();
+  return (catalog, key) => {
+    if (!read.has(catalog)) {
+      const items = typeof catalogs === 'function' ? catalogs(catalog) : Object.hasOwn(catalogs, catalog) ? catalogs[catalog] : undefined;
+      read.set(catalog, toValue(items));
+    }
+    const items = read.get(catalog);
+    return items instanceof Map ? items.get(key) : undefined;
+  };
 }
 
 function clock(now: RenderInput['now']): () => Date {

@@ -1,5 +1,6 @@
 /** `mergetag render`: renders one template for one user and its feed responses, as Iterable would send it. */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { compile, type RenderInput } from '../../render/template.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { UsageError } from '../errors.js';
@@ -22,6 +23,14 @@ Options:
   --merge-context         Iterable's "Merge the data feed and user contexts": feed
                           fields are also {{ }} fields; user fields win
   --now ISO-8601          the clock for date helpers (default: now)
+  --snippets DIR          where {{{snippet "name"}}} finds DIR/name.html
+                          (default: ./snippets)
+  --catalogs DIR          where {{#catalog "Name" key}} finds DIR/Name.json, an
+                          object of items by key (default: ./catalogs)
+
+Environment:
+  MERGETAG_HMAC_SECRET    the project's HMAC secret for hmacSHA1/hmacSHA256
+                          (never printed or stored)
   --out FILE              write the message to FILE (atomically) instead of stdout
   --format text|json      json prints {output, skip, diagnostics} on stdout
   -h, --help              this help
@@ -41,6 +50,8 @@ export function renderCommand(args: string[], io: CliIO): number {
     feed: { type: 'string', multiple: true },
     'merge-context': { type: 'boolean' },
     now: { type: 'string' },
+    snippets: { type: 'string' },
+    catalogs: { type: 'string' },
     out: { type: 'string' },
     format: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -59,6 +70,10 @@ export function renderCommand(args: string[], io: CliIO): number {
   input.feeds = ((values.feed as string[] | undefined) ?? []).map((feed) => reader.readFeed(feed));
   if (values['merge-context']) input.mergeDataFeedContext = true;
   if (values.now !== undefined) input.now = parseNow(values.now as string);
+  input.snippets = snippetFiles(resolve(io.cwd, (values.snippets as string | undefined) ?? 'snippets'), reader);
+  input.catalogs = catalogFiles(resolve(io.cwd, (values.catalogs as string | undefined) ?? 'catalogs'), reader);
+  const secret = io.env.MERGETAG_HMAC_SECRET;
+  if (secret) input.hmacSecret = secret;
 
   const file = InputReader.label(templatePath);
   const template = compile(text, { file });
@@ -75,6 +90,28 @@ export function renderCommand(args: string[], io: CliIO): number {
   if (values.out !== undefined) writeFileAtomic(resolve(io.cwd, values.out as string), result.output);
   else io.stdout(result.output);
   return 0;
+}
+
+/** Snippets are files `DIR/<name>.html`, read when a template first asks for one. */
+function snippetFiles(dir: string, reader: InputReader): NonNullable<RenderInput['snippets']> {
+  return (name) => {
+    if (!/^[\w. -]+$/.test(name) || name.startsWith('.')) return undefined;
+    const file = join(dir, `${name}.html`);
+    return existsSync(file) ? { text: reader.readText(file, 'snippet'), file } : undefined;
+  };
+}
+
+/** Catalogs are files `DIR/<Name>.json`: an object of items by key, read once when first asked for. */
+function catalogFiles(dir: string, reader: InputReader): NonNullable<RenderInput['catalogs']> {
+  const cache = new Map<string, unknown>();
+  return (name) => {
+    if (!/^[\w. -]+$/.test(name) || name.startsWith('.')) return undefined;
+    if (!cache.has(name)) {
+      const file = join(dir, `${name}.json`);
+      cache.set(name, existsSync(file) ? reader.readJson(file, 'catalog') : undefined);
+    }
+    return cache.get(name);
+  };
 }
 
 function parseNow(text: string): Date {

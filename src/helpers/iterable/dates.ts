@@ -1,0 +1,4 @@
+/** Iterable's dates helpers. Each definition carries its meta (form, params, missing-input behaviour, docs URL). */
+import type { HelperDefinition } from '../types.js';
+
+export const datesHelpers: HelperDefinition[] = [];
