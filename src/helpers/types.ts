@@ -33,6 +33,11 @@ export interface HelperMeta {
   /** How faithfully mergetag reproduces Iterable: `exact`, or `approximate` with the reason in `notes`. */
   fidelity?: 'exact' | 'approximate';
   notes?: string;
+  /**
+   * The block's rendered body is data the helper encodes or hashes (`#urlEncode`, `#base64`, `#sha256`...), so
+   * HTML escaping of a `{{x}}` inside it changes the result: the renderer warns when it does.
+   */
+  encodesBody?: boolean;
 }
 
 export interface BlockRender {

@@ -46,8 +46,8 @@ export class Compiler {
   private readonly partials = new Map<string, RenderFn>();
   /** Compiled snippet texts, by file and text. */
   private readonly includes = new Map<string, RenderFn>();
-  /** How many `#urlEncode` blocks enclose the statement being compiled. */
-  private urlEncodeDepth = 0;
+  /** The encoding block helpers (`meta.encodesBody`) that enclose the statement being compiled, innermost last. */
+  private readonly encodingBlocks: string[] = [];
 
   constructor(
     private readonly helpers: HelperRegistry,
@@ -90,7 +90,8 @@ export class Compiler {
   // ---- {{x}} ---------------------------------------------------------------------------------------------
 
   private compileMustache(node: MustacheStatement): RenderFn {
-    const write = node.escaped ? (this.urlEncodeDepth > 0 ? this.escapeBeforeUrlEncode(node) : escapeOutput) : rawOutput;
+    const encoder = this.encodingBlocks[this.encodingBlocks.length - 1];
+    const write = node.escaped ? (encoder ? this.escapeBeforeEncoding(node, encoder) : escapeOutput) : rawOutput;
     const head = node.path;
     if (head.type !== 'PathExpression') {
       const value = literalValue(head);
@@ -115,10 +116,11 @@ export class Compiler {
   }
 
   /**
-   * Inside `{{#urlEncode}}`, `{{x}}` is HTML-escaped before it is encoded (DESIGN.md rule 9), so `O'Brien` is
-   * sent as `O%26%23x27%3BBrien`. Faithful, and almost never what the author meant: say so when it happens.
+   * Inside `{{#urlEncode}}` (and the other encoding blocks), `{{x}}` is HTML-escaped before it is encoded
+   * (DESIGN.md rule 9), so `O'Brien` is sent as `O%26%23x27%3BBrien`. Faithful, and almost never what the
+   * author meant: say so when it happens.
    */
-  private escapeBeforeUrlEncode(node: MustacheStatement): Writer {
+  private escapeBeforeEncoding(node: MustacheStatement, helper: string): Writer {
     const file = this.source.file;
     const tag = this.source.text.slice(node.loc.start.offset, node.loc.end.offset);
     const raw = tag.replace(/^(\{\{|\[\[)~?/, '$1{').replace(/~?(\}\}|\]\])$/, '}$1');
@@ -129,9 +131,9 @@ export class Compiler {
           diagnostic(
             'escaped-in-url-encode',
             'warning',
-            `${tag} is HTML-escaped before #urlEncode encodes it: ${JSON.stringify(printValue(value))} is sent as ${JSON.stringify(text)} encoded`,
+            `${tag} is HTML-escaped before #${helper} encodes it: ${JSON.stringify(printValue(value))} is encoded as ${JSON.stringify(text)}`,
             node.loc,
-            { ...(file !== undefined ? { file } : {}), hint: `write ${raw} inside {{#urlEncode}}` },
+            { ...(file !== undefined ? { file } : {}), hint: `write ${raw} inside {{#${helper}}}` },
           ),
         );
       }
@@ -142,10 +144,10 @@ export class Compiler {
   // ---- {{#x}}...{{/x}} -----------------------------------------------------------------------------------
 
   private compileBlock(node: BlockStatement): RenderFn {
-    const encodes = !node.inverted && node.path.original === 'urlEncode';
-    if (encodes) this.urlEncodeDepth++;
+    const encodes = !node.inverted && this.helperFor(node.path)?.meta.encodesBody === true;
+    if (encodes) this.encodingBlocks.push(node.path.original);
     const program = this.compileProgram(node.program);
-    if (encodes) this.urlEncodeDepth--;
+    if (encodes) this.encodingBlocks.pop();
     const inverse = this.compileProgram(node.inverse);
     const family = node.family;
     const hasArguments = node.params.length > 0 || node.hash !== undefined;

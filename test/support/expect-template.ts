@@ -21,6 +21,7 @@ export class TemplateExpectation {
   private helpers: HelperRegistry | undefined;
   private families: Family[] | undefined;
   private now: Date | undefined;
+  private services: Pick<RenderInput, 'hmacSecret' | 'snippets' | 'catalogs'> = {};
 
   constructor(private readonly template: string) {}
 
@@ -62,9 +63,24 @@ export class TemplateExpectation {
     return this;
   }
 
+  withHmacSecret(secret: string): this {
+    this.services.hmacSecret = secret;
+    return this;
+  }
+
+  withSnippets(snippets: NonNullable<RenderInput['snippets']>): this {
+    this.services.snippets = snippets;
+    return this;
+  }
+
+  withCatalogs(catalogs: NonNullable<RenderInput['catalogs']>): this {
+    this.services.catalogs = catalogs;
+    return this;
+  }
+
   run(): RenderResult {
     const options = { file: 'test.hbs', ...(this.helpers ? { helpers: this.helpers } : {}), ...(this.families ? { families: this.families } : {}) };
-    const input: RenderInput = { feeds: this.feeds, mergeDataFeedContext: this.merge };
+    const input: RenderInput = { feeds: this.feeds, mergeDataFeedContext: this.merge, ...this.services };
     if (this.user !== undefined) input.user = this.user;
     if (this.now) input.now = this.now;
     return compile(this.template, options).render(input);

@@ -33,6 +33,7 @@ export const urlEncodeHelper: HelperDefinition = {
     onMissing: 'an empty body encodes to nothing',
     docsUrl: 'https://support.iterable.com/hc/en-us/articles/209732326',
     fidelity: 'exact',
+    encodesBody: true,
   },
   fn: (call) => {
     if (call.isBlock) return javaUrlEncode(call.fn());
