@@ -46,6 +46,8 @@ export class Compiler {
   private readonly partials = new Map<string, RenderFn>();
   /** Compiled snippet texts, by file and text. */
   private readonly includes = new Map<string, RenderFn>();
+  /** The blocks enclosing the statement being compiled, innermost last: name, family and first parameter. */
+  private readonly blocks: Array<{ name: string; family: Family; param: string | undefined }> = [];
   /** The encoding block helpers (`meta.encodesBody`) that enclose the statement being compiled, innermost last. */
   private readonly encodingBlocks: string[] = [];
 
@@ -105,7 +107,7 @@ export class Compiler {
     }
     if (hasArguments) return this.unknownHelper(head);
     const family = node.family;
-    const resolve = this.compilePath(head, family);
+    const resolve = this.compilePath(this.qualifyInsideWith(head, family), family);
     const bareName = head.parts.length === 1 && !head.data && head.depth === 0 && !head.local ? head.parts[0]! : undefined;
     if (bareName === undefined) return (scope, run) => write(resolve(scope, run), run);
     return (scope, run) => {
@@ -141,14 +143,30 @@ export class Compiler {
     };
   }
 
+  /**
+   * Handlebars.java's "HACK to qualify 'with'" (TemplateBuilder): directly inside `{{#with p}}`, a variable tag
+   * `{{p}}` or `{{p.x}}` is read as `{{this.p...}}`, i.e. `p` inside the new context only. So
+   * `{{#with a}}{{a.b}}{{/with}}` prints nothing where handlebars.js prints `a.b`.
+   */
+  private qualifyInsideWith(path: PathExpression, family: Family): PathExpression {
+    const block = this.blocks[this.blocks.length - 1];
+    if (!block || block.name !== 'with' || block.family !== family || block.param === undefined) return path;
+    if (path.data || path.local || path.depth > 0 || path.original.startsWith('.')) return path;
+    if (path.original !== block.param && !path.original.startsWith(`${block.param}.`)) return path;
+    return { ...path, local: true };
+  }
+
   // ---- {{#x}}...{{/x}} -----------------------------------------------------------------------------------
 
   private compileBlock(node: BlockStatement): RenderFn {
     const encodes = !node.inverted && this.helperFor(node.path)?.meta.encodesBody === true;
     if (encodes) this.encodingBlocks.push(node.path.original);
+    const first = node.params[0];
+    this.blocks.push({ name: node.path.original, family: node.family, param: first?.type === 'PathExpression' ? first.original : undefined });
     const program = this.compileProgram(node.program);
     if (encodes) this.encodingBlocks.pop();
     const inverse = this.compileProgram(node.inverse);
+    this.blocks.pop();
     const family = node.family;
     const hasArguments = node.params.length > 0 || node.hash !== undefined;
     if (node.inverted) {
@@ -179,7 +197,8 @@ export class Compiler {
     const value = this.compilePath(node.path, family);
     return (scope, run) => {
       const v = value(scope, run);
-      if (!isTruthy(v)) return inverse(scope, run);
+      // The else block runs with the falsy value as `this`, as in Handlebars.java.
+      if (!isTruthy(v)) return inverse(pushParts(scope, family, true, v, undefined, undefined), run);
       if (v === true) return program(scope, run);
       if (Array.isArray(v)) {
         let out = '';

@@ -133,9 +133,11 @@ export interface PathSpec {
  *   - `@name` reads a data variable (`@root` is the root context); one that is not set falls back to the key
  *     `@name` of the context (corpus `x.at_key_in_data`);
  *   - a block parameter shadows context keys;
- *   - `this.x`, `./x` and `../x` look in one context only;
- *   - a plain `x.y` is tried in the current context, then in each enclosing one, until it is found
- *     (corpus `path.implicit_parent_lookup`); a null counts as not found.
+ *   - `this.x` and `./x` look in the current context only;
+ *   - a plain `x.y` finds `x` in the current context or the nearest enclosing one that has it (not null), and
+ *     resolves `.y` there only (corpus `path.implicit_parent_lookup`; checked against Handlebars.java: with
+ *     `{"a":{"b":{}},"b":{"c":1}}`, `{{#with a}}{{b.c}}{{/with}}` prints nothing);
+ *   - `../x` does the same, starting from the parent context.
  */
 export function resolvePath(scope: FamilyScope, path: PathSpec): Value {
   const { parts } = path;
@@ -157,14 +159,15 @@ export function resolvePath(scope: FamilyScope, path: PathSpec): Value {
   let frame: ContextFrame | undefined = scope.context;
   for (let d = 0; d < path.depth; d++) frame = frame?.parent;
   if (!frame) return undefined;
-  if (path.local || path.depth > 0 || parts.length === 0) return resolveParts(frame.value, parts);
+  if (path.local || parts.length === 0) return resolveParts(frame.value, parts);
   return lookUpContexts(frame, parts);
 }
 
 function lookUpContexts(start: ContextFrame, parts: readonly string[]): Value {
+  const head = parts[0]!;
   for (let frame: ContextFrame | undefined = start; frame; frame = frame.parent) {
-    const value = resolveParts(frame.value, parts);
-    if (!isMissing(value)) return value;
+    const value = property(frame.value, head);
+    if (!isMissing(value)) return resolveParts(value, parts, 1);
   }
   return undefined;
 }

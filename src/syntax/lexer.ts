@@ -240,7 +240,8 @@ class Lexer {
   }
 
   private readComment(stripOpen: boolean): void {
-    const long = this.text.startsWith('!--', this.pos);
+    // `{{!--}}` is a complete short comment (Handlebars.java), not the start of a long one.
+    const long = this.text.startsWith('!--', this.pos) && !this.text.startsWith(this.closer, this.pos + 3);
     const start = this.pos + (long ? 3 : 1);
     const terminator = (long ? '--' : '') + this.closer;
     const end = this.text.indexOf(terminator, start);

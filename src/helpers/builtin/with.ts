@@ -13,7 +13,8 @@ export const withHelper: HelperDefinition = {
   },
   fn: (call) => {
     const value = call.params[0];
-    if (!isTruthy(value)) return call.inverse();
+    // Handlebars.java renders the else block with the falsy value as `this` (checked against the engine).
+    if (!isTruthy(value)) return call.inverse({ context: value });
     return call.fn({ context: value, blockParams: [{ value }] });
   },
 };

@@ -1,0 +1,53 @@
+/**
+ * Details of Iterable's engine that handlebars.js does differently. Each expectation was checked against a
+ * build of Iterable's Handlebars.java fork (commit 493047dd, the corpus engine) during development; the
+ * differential properties (test/properties) found them.
+ */
+import { describe, it } from 'vitest';
+import { expectTemplate } from '../../support/expect-template.js';
+
+describe('comments', () => {
+  it('{{!--}} is a complete short comment, not the start of a long one', () => {
+    expectTemplate('{{!--}}x--}}').toRender('x--}}');
+    expectTemplate('[[!--]]x--]]').onlyFamily('feed').toRender('x--]]');
+  });
+});
+
+describe('path lookup through enclosing contexts', () => {
+  const data = '{"a": {"b": {}}, "b": {"c": "outer"}, "c": "outer c", "x": "X"}';
+  it('binds the first segment where it is found, and resolves the rest there only', () => {
+    expectTemplate('{{#with a}}[{{b.c}}]{{/with}}').withUser(data).toRender('[]');
+  });
+  it('still finds a single name in an enclosing context', () => {
+    expectTemplate('{{#with a}}[{{c}}]{{/with}}').withUser(data).toRender('[outer c]');
+  });
+  it('walks outward from the parent for ../x', () => {
+    expectTemplate('{{#with a}}{{#with b}}[{{../x}}]{{/with}}{{/with}}').withUser(data).toRender('[X]');
+  });
+  it('does the same in the feed family', () => {
+    expectTemplate('[[#with a]][ [[b.c]] ][[/with]]').withUnaliasedFeed(data).toRender('[  ]');
+  });
+});
+
+describe("Handlebars.java's qualified 'with'", () => {
+  const data = '{"a": {"b": 1}}';
+  it('reads {{a.b}} directly inside {{#with a}} as {{this.a.b}}', () => {
+    expectTemplate('{{#with a}}[{{a.b}}|{{this.b}}]{{/with}}').withUser(data).toRender('[|1]');
+  });
+  it('only directly inside the with: a nested block resolves normally', () => {
+    expectTemplate('{{#with a}}[{{#if a}}{{a.b}}{{/if}}]{{/with}}').withUser(data).toRender('[1]');
+  });
+});
+
+describe('else blocks of #with and sections', () => {
+  it('#with renders its else with the falsy value as this, ../ reaching the parent', () => {
+    expectTemplate('{{#with x}}W{{else}}[{{this}}|{{../y}}]{{/with}}').withUser('{"x": 0, "y": "Y"}').toRender('[0|Y]');
+  });
+  it('a section renders its else with the falsy value as this', () => {
+    expectTemplate('{{#x}}S{{else}}[{{this}}]{{/x}}').withUser('{"x": 0}').toRender('[0]');
+  });
+  it('#each and #if keep the context in their else', () => {
+    expectTemplate('{{#each x}}E{{else}}[{{this.y}}]{{/each}}').withUser('{"x": [], "y": "Y"}').toRender('[Y]');
+    expectTemplate('{{#if x}}I{{else}}[{{this.y}}]{{/if}}').withUser('{"x": 0, "y": "Y"}').toRender('[Y]');
+  });
+});
