@@ -78,10 +78,17 @@ export interface RuntimeServices {
   readonly assigned: Map<string, Value>;
   /** The project's HMAC secret, for `hmacSHA1`/`hmacSHA256`. */
   readonly hmacSecret: string | undefined;
-  /** The source of a snippet, by name; undefined when there is none. */
-  snippet(name: string): { text: string; file?: string } | undefined;
+  /** The source of a snippet, by name, with its declared variable names (for positional values). */
+  snippet(name: string): SnippetSource | undefined;
   /** A catalog item, by catalog name and item key; undefined when there is none. */
   catalogItem(catalog: string, key: string): Value;
+}
+
+export interface SnippetSource {
+  text: string;
+  file?: string;
+  /** The variables the snippet declares, in order: positional values bind to them. */
+  variables?: readonly string[];
 }
 
 export type HelperImplementation = (call: HelperCall) => Value;

@@ -7,6 +7,7 @@ import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnosti
 import type { SourceText } from '../diagnostics/source.js';
 import { iterableHelpers } from '../helpers/index.js';
 import type { HelperRegistry } from '../helpers/registry.js';
+import type { SnippetSource } from '../helpers/types.js';
 import { buildFeedContext, FEED_ALIAS, feedLabel, mergeUserAndFeed, type FeedResponse } from '../feeds/context.js';
 import type { Family, Program } from '../syntax/ast.js';
 import { parse } from '../syntax/parser.js';
@@ -37,8 +38,11 @@ export interface RenderInput {
   mergeDataFeedContext?: boolean;
   /** The clock for date helpers; default: the real time. */
   now?: Date | (() => Date);
-  /** Snippet sources by name (`{{{snippet "name"}}}`), or a function that finds one. */
-  snippets?: Readonly<Record<string, string>> | ((name: string) => { text: string; file?: string } | string | undefined);
+  /**
+   * Snippet sources by name (`{{{snippet "name"}}}`): the text, or `{text, variables}` where `variables` names the
+   * snippet's declared variables in order (positional values bind to them); or a function that finds one.
+   */
+  snippets?: Readonly<Record<string, string | SnippetSource>> | ((name: string) => SnippetSource | string | undefined);
   /**
    * Catalog items (`{{#catalog "Name" key as |item|}}`): catalog name → item key → item, or a function that
    * returns a catalog's items (an object or JSON value) by catalog name.
@@ -178,7 +182,11 @@ function snippetLookup(snippets: RenderInput['snippets']): RunState['snippet'] {
       return typeof found === 'string' ? { text: found } : found;
     };
   }
-  return (name) => (Object.hasOwn(snippets, name) ? { text: snippets[name]!, file: `snippet ${name}` } : undefined);
+  return (name) => {
+    if (!Object.hasOwn(snippets, name)) return undefined;
+    const found = snippets[name]!;
+    return typeof found === 'string' ? { text: found, file: `snippet ${name}` } : { file: `snippet ${name}`, ...found };
+  };
 }
 
 function catalogLookup(catalogs: RenderInput['catalogs']): RunState['catalogItem'] {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compile, type RenderInput } from '../../render/template.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import type { SnippetSource } from '../../helpers/types.js';
 import { UsageError } from '../errors.js';
 import { InputReader } from '../inputs.js';
 import type { CliIO } from '../io.js';
@@ -24,7 +25,8 @@ Options:
                           fields are also {{ }} fields; user fields win
   --now ISO-8601          the clock for date helpers (default: now)
   --snippets DIR          where {{{snippet "name"}}} finds DIR/name.html
-                          (default: ./snippets)
+                          (default: ./snippets); DIR/name.json may declare
+                          its variables: {"variables": ["a", "b"]}
   --catalogs DIR          where {{#catalog "Name" key}} finds DIR/Name.json, an
                           object of items by key (default: ./catalogs)
 
@@ -92,12 +94,23 @@ export function renderCommand(args: string[], io: CliIO): number {
   return 0;
 }
 
-/** Snippets are files `DIR/<name>.html`, read when a template first asks for one. */
+/**
+ * Snippets are files `DIR/<name>.html`, read when a template first asks for one. A `DIR/<name>.json` beside it
+ * may declare the snippet's variables in order, `{"variables": ["first", "second"]}`, for positional values.
+ */
 function snippetFiles(dir: string, reader: InputReader): NonNullable<RenderInput['snippets']> {
   return (name) => {
     if (!/^[\w. -]+$/.test(name) || name.startsWith('.')) return undefined;
     const file = join(dir, `${name}.html`);
-    return existsSync(file) ? { text: reader.readText(file, 'snippet'), file } : undefined;
+    if (!existsSync(file)) return undefined;
+    const source: SnippetSource = { text: reader.readText(file, 'snippet'), file };
+    const sidecar = join(dir, `${name}.json`);
+    if (existsSync(sidecar)) {
+      const declared = reader.readJson(sidecar, 'snippet declaration');
+      const variables = declared instanceof Map ? declared.get('variables') : undefined;
+      if (Array.isArray(variables)) source.variables = variables.filter((v): v is string => typeof v === 'string');
+    }
+    return source;
   };
 }
 

@@ -1,4 +1,8 @@
-/** `{{lookup object key}}`: a dynamic path step (`{{lookup list 1}}`, `{{lookup obj "key"}}`). Corpus `path.lookup_helper`. */
+/**
+ * `{{lookup object key}}`: a dynamic path step (`{{lookup list 1}}`, `{{lookup obj "key"}}`), corpus
+ * `path.lookup_helper`. The block form `{{#lookup obj key as |x|}}` is Iterable's (see other/lookup-block.ts).
+ */
+import { renderLookupBlock } from '../iterable/other/lookup-block.js';
 import { property } from '../../render/scope.js';
 import { printValue } from '../../values/print.js';
 import type { HelperDefinition } from '../types.js';
@@ -6,16 +10,19 @@ import type { HelperDefinition } from '../types.js';
 export const lookupHelper: HelperDefinition = {
   meta: {
     name: 'lookup',
-    form: 'inline',
+    form: 'both',
     params: [
       { name: 'object', type: 'any' },
       { name: 'key', type: 'any' },
     ],
-    description: 'The value of a key of an object, or of an index of an array.',
+    hash: [{ name: 'resolveKey', type: 'boolean', optional: true }],
+    description: 'The value of a key of an object, or of an index of an array; the block form renders it as a block parameter.',
     onMissing: 'prints nothing',
+    docsUrl: 'https://support.iterable.com/hc/en-us/articles/205480365',
     fidelity: 'exact',
   },
   fn: (call) => {
+    if (call.isBlock) return renderLookupBlock(call);
     const [object, key] = call.params;
     if (object === undefined || object === null || key === undefined || key === null) return undefined;
     return property(object, printValue(key));

@@ -1,0 +1,42 @@
+/**
+ * `{{inLeftNotInRight left right}}`: the items of `left` that are not in `right`, in `left`'s order (an array,
+ * printed as JSON; usable as a subexpression: `{{#each (inLeftNotInRight viewed bought)}}`).
+ * Iterable lists the name in its helper set but documents no form or example we could find: the behaviour is
+ * our inference from the name. Items are the same when their JSON is (numbers by value: `1` and `1.0` are the
+ * same; `"1"` and `1` are not). Duplicates in `left` are kept.
+ */
+import type { Value } from '../../../values/types.js';
+import type { HelperDefinition } from '../../types.js';
+import { sameValue } from './compare.js';
+import { PERSONALIZING_DOCS } from './docs.js';
+
+export function inLeftNotInRight(left: readonly Value[], right: readonly Value[]): Value[] {
+  return left.filter((item) => !right.some((other) => sameValue(item, other)));
+}
+
+export const inLeftNotInRightHelper: HelperDefinition = {
+  meta: {
+    name: 'inLeftNotInRight',
+    form: 'inline',
+    params: [
+      { name: 'left', type: 'array' },
+      { name: 'right', type: 'array' },
+    ],
+    description: 'The items of the first array that are not in the second, in their order (an array: prints as JSON, or feed it to #each).',
+    onMissing: 'a missing left list gives nothing; a missing right list removes nothing',
+    docsUrl: PERSONALIZING_DOCS,
+    fidelity: 'approximate',
+    notes:
+      'Iterable names this helper but documents neither its form nor its output; mergetag infers a list difference. ' +
+      'A block call renders the block with the difference as this (else block when it is empty), and warns.',
+  },
+  fn: (call) => {
+    const [left, right] = call.params;
+    let result: Value[] | undefined;
+    if (Array.isArray(left)) result = inLeftNotInRight(left, Array.isArray(right) ? right : right === undefined || right === null ? [] : [right]);
+    if (!call.isBlock) return result;
+    call.warn('helper-form', 'inLeftNotInRight is not documented as a block helper', 'write {{#each (inLeftNotInRight left right)}}…{{/each}}');
+    if (!result || result.length === 0) return call.inverse();
+    return call.fn({ context: result, blockParams: [{ value: result }] });
+  },
+};
