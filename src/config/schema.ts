@@ -1,0 +1,66 @@
+/**
+ * mergetag.config.json: which feeds each template uses, where users and recordings are, and payload variants.
+ * The zod schema is the single source: the loader validates with it and `npm run schema` writes the JSON Schema
+ * editors use through `$schema`.
+ */
+import { z } from 'zod';
+
+/** Iterable's alias field accepts "uppercase or lowercase letters, and underscore". */
+const alias = z.string().regex(/^[A-Za-z_]+$/, 'an alias has only letters and underscores');
+
+const headerValue = z
+  .string()
+  .describe('a header value; write secrets as ${ENV_VAR} references, never literally');
+
+export const feedSchema = z
+  .object({
+    url: z.string().min(1).describe('the feed URL template; {{ }} user fields, e.g. {{#urlEncode}}{{source_id}}{{/urlEncode}}'),
+    alias: alias.optional().describe('the template handlebars alias: feed fields are [[alias.path]]'),
+    headers: z.record(z.string(), headerValue).default({}).describe('static headers, e.g. X-App-Id and X-App-Token'),
+    format: z.literal('json').default('json'),
+    defaultRecording: z.string().optional().describe('a recording file used when none matches the request URL'),
+    redact: z.array(z.string()).default([]).describe('JSONPath selectors of response fields to redact when recording'),
+  })
+  .strict();
+
+export const templateSchema = z
+  .object({
+    path: z.string().min(1).describe('a template file, or a glob of them, relative to the config file'),
+    feeds: z.array(z.string()).default([]).describe('feed ids, in the template\'s feed order'),
+    mergeDataFeedContext: z.boolean().default(false),
+    cacheDataFeed: z.boolean().default(false),
+    channel: z.enum(['email', 'push', 'sms', 'inApp']).default('email'),
+  })
+  .strict();
+
+const jsonPath = z.string().regex(/^\$/, 'a JSONPath starts with $');
+
+export const variantSchema = z
+  .object({
+    feed: z.string().optional().describe('the feed whose response this variant changes; default: every feed'),
+    set: z.record(jsonPath, z.unknown()).default({}).describe('JSONPath → value to set'),
+    unset: z.array(jsonPath).default([]).describe('JSONPaths to remove'),
+    description: z.string().optional(),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    $schema: z.string().optional(),
+    feeds: z.record(z.string(), feedSchema).default({}),
+    templates: z.array(templateSchema).default([]),
+    users: z.string().default('users/*.json').describe('a glob of user profile files (JSON, or NDJSON with one profile a line)'),
+    userId: z.string().default('id').describe('the profile field that names a user; default: the file name'),
+    recordings: z.string().default('recordings').describe('the folder of recordings'),
+    snippets: z.string().default('snippets'),
+    catalogs: z.string().default('catalogs'),
+    variants: z.record(z.string(), variantSchema).default({}),
+  })
+  .strict();
+
+export type MergetagConfig = z.infer<typeof configSchema>;
+export type FeedConfig = z.infer<typeof feedSchema>;
+export type TemplateConfig = z.infer<typeof templateSchema>;
+export type VariantConfig = z.infer<typeof variantSchema>;
+
+export const CONFIG_FILE = 'mergetag.config.json';
