@@ -1,0 +1,133 @@
+/**
+ * Finds and reads mergetag.config.json. Every problem is a diagnostic naming the file, the JSON path, the line
+ * and column, and what is expected; a config with an error is not used.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Node } from 'jsonc-parser';
+import type { z } from 'zod';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatJsonPath, spanOfPath } from '../diagnostics/json-location.js';
+import { SourceText } from '../diagnostics/source.js';
+import { parseJson } from '../values/json.js';
+import { CONFIG_FILE, configSchema, type MergetagConfig } from './schema.js';
+
+export interface LoadedConfig {
+  file: string;
+  /** The folder paths in the config are relative to. */
+  dir: string;
+  config: MergetagConfig;
+  /** Warnings (a literal secret, say); errors mean the config did not load. */
+  diagnostics: Diagnostic[];
+}
+
+export type ConfigResult = { ok: true; loaded: LoadedConfig } | { ok: false; diagnostics: Diagnostic[] };
+
+/** The nearest mergetag.config.json in `from` or a folder above it. */
+export function findConfig(from: string): string | undefined {
+  let dir = resolve(from);
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function loadConfig(file: string): ConfigResult {
+  const text = readFileSync(file, 'utf8');
+  return parseConfig(text, file);
+}
+
+export function parseConfig(text: string, file: string): ConfigResult {
+  const source = new SourceText(text, file);
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    const span = source.span(parsed.error.offset, parsed.error.offset + parsed.error.length);
+    return { ok: false, diagnostics: [diagnostic('config', 'error', `invalid JSON: ${parsed.error.message}`, span, { file })] };
+  }
+  const result = configSchema.safeParse(JSON.parse(text));
+  if (!result.success) return { ok: false, diagnostics: result.error.issues.map((issue) => issueDiagnostic(issue, parsed.tree, source)) };
+  const config = result.data;
+  const diagnostics = [...secretWarnings(config, parsed.tree, source), ...referenceErrors(config, parsed.tree, source)];
+  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
+  return { ok: true, loaded: { file, dir: dirname(resolve(file)), config, diagnostics } };
+}
+
+function issueDiagnostic(issue: z.core.$ZodIssue, tree: Node, source: SourceText): Diagnostic {
+  const path = issue.path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0]!;
+    return diagnostic('config', 'error', `${formatJsonPath([...path, key])}: unknown setting '${key}'`, spanOfPath(tree, [...path, key], source), {
+      file: source.file!,
+      hint: 'see the JSON Schema (mergetag.config.schema.json) for the settings',
+    });
+  }
+  return diagnostic('config', 'error', `${formatJsonPath(path)}: ${issue.message}`, spanOfPath(tree, path, source), { file: source.file! });
+}
+
+const SECRET_HEADER = /token|secret|key|authorization|password/i;
+
+/** Secrets belong in the environment: `"X-App-Token": "${VOUCHERIFY_APP_TOKEN}"`, never the value itself. */
+function secretWarnings(config: MergetagConfig, tree: Node, source: SourceText): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [id, feed] of Object.entries(config.feeds)) {
+    for (const [name, value] of Object.entries(feed.headers)) {
+      if (SECRET_HEADER.test(name) && !/^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(value.trim())) {
+        out.push(
+          diagnostic('config-secret', 'warning', `${formatJsonPath(['feeds', id, 'headers', name])}: a secret written into the config`, spanOfPath(tree, ['feeds', id, 'headers', name], source), {
+            file: source.file!,
+            hint: `write "\${${envName(name)}}" and set that environment variable; remove the secret from git history`,
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+function envName(header: string): string {
+  return header.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+}
+
+function referenceErrors(config: MergetagConfig, tree: Node, source: SourceText): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  config.templates.forEach((template, index) => {
+    template.feeds.forEach((feedId, feedIndex) => {
+      if (!Object.hasOwn(config.feeds, feedId)) {
+        const known = Object.keys(config.feeds);
+        out.push(
+          diagnostic('config', 'error', `${formatJsonPath(['templates', index, 'feeds', feedIndex])}: no feed '${feedId}' in feeds`, spanOfPath(tree, ['templates', index, 'feeds', feedIndex], source), {
+            file: source.file!,
+            hint: known.length ? `known feeds: ${known.join(', ')}` : 'define it under "feeds"',
+          }),
+        );
+      }
+    });
+  });
+  for (const [name, variant] of Object.entries(config.variants)) {
+    if (variant.feed !== undefined && !Object.hasOwn(config.feeds, variant.feed)) {
+      out.push(
+        diagnostic('config', 'error', `${formatJsonPath(['variants', name, 'feed'])}: no feed '${variant.feed}' in feeds`, spanOfPath(tree, ['variants', name, 'feed'], source), {
+          file: source.file!,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** `${VAR}` references in header values, resolved from the environment. Missing variables are reported by name. */
+export function resolveEnv(value: string, env: NodeJS.ProcessEnv): { value: string; missing: string[] } {
+  const missing: string[] = [];
+  const resolved = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+    const found = env[name];
+    if (found === undefined) {
+      missing.push(name);
+      return '';
+    }
+    return found;
+  });
+  return { value: resolved, missing };
+}

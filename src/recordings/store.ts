@@ -1,0 +1,92 @@
+/**
+ * The recordings of a project: every `*.json` under the recordings folder, indexed by the request URL as sent
+ * (DESIGN.md rule 12). Invalid recordings are reported, not used.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatJsonPath, spanOfPath } from '../diagnostics/json-location.js';
+import { SourceText } from '../diagnostics/source.js';
+import { parseJson } from '../values/json.js';
+import type { Value } from '../values/types.js';
+import { recordingSchema, type Recording } from './schema.js';
+
+export interface StoredRecording {
+  file: string;
+  recording: Recording;
+  /** The response body in the value model (number spelling and key order kept), when it was JSON. */
+  body: Value;
+}
+
+export class RecordingStore {
+  private readonly byUrl = new Map<string, StoredRecording>();
+  private readonly byFile = new Map<string, StoredRecording>();
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(readonly dir: string) {
+    if (!existsSync(dir)) return;
+    for (const file of globSync('**/*.json', { cwd: dir, absolute: true }).sort()) this.add(file);
+  }
+
+  private add(file: string): void {
+    const text = readFileSync(file, 'utf8');
+    const shown = relative(process.cwd(), file) || file;
+    const stored = readRecording(text, shown, this.diagnostics);
+    if (!stored) return;
+    this.byFile.set(file, stored);
+    const url = stored.recording.request.url;
+    if (!this.byUrl.has(url)) this.byUrl.set(url, stored);
+  }
+
+  /** The recording of a request, by the URL as sent. */
+  find(url: string): StoredRecording | undefined {
+    return this.byUrl.get(url) ?? this.byUrl.get(normalise(url));
+  }
+
+  /** A recording by its file (a feed's `defaultRecording`), relative to `base`. */
+  file(base: string, path: string): StoredRecording | undefined {
+    const full = join(base, path);
+    if (this.byFile.has(full)) return this.byFile.get(full);
+    if (!existsSync(full)) return undefined;
+    const stored = readRecording(readFileSync(full, 'utf8'), relative(process.cwd(), full) || full, this.diagnostics);
+    if (stored) this.byFile.set(full, stored);
+    return stored;
+  }
+
+  get size(): number {
+    return this.byFile.size;
+  }
+
+  all(): StoredRecording[] {
+    return [...this.byFile.values()];
+  }
+}
+
+function normalise(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    return url;
+  }
+}
+
+export function readRecording(text: string, file: string, diagnostics: Diagnostic[]): StoredRecording | undefined {
+  const source = new SourceText(text, file);
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    diagnostics.push(diagnostic('invalid-json', 'error', `the recording is not valid JSON: ${parsed.error.message}`, source.span(parsed.error.offset, parsed.error.offset + 1), { file }));
+    return undefined;
+  }
+  const result = recordingSchema.safeParse(JSON.parse(text));
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const path = issue.path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');
+      diagnostics.push(diagnostic('recording-schema', 'error', `${formatJsonPath(path)}: ${issue.message}`, spanOfPath(parsed.tree, path, source), { file }));
+    }
+    return undefined;
+  }
+  const response = parsed.value instanceof Map ? parsed.value.get('response') : undefined;
+  const body = response instanceof Map ? response.get('body') : undefined;
+  return { file, recording: result.data, body };
+}
