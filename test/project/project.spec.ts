@@ -1,0 +1,102 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Project } from '../../src/project/project.js';
+import { applyVariant } from '../../src/project/variants.js';
+import { parseJson } from '../../src/values/json.js';
+import { printValue } from '../../src/values/print.js';
+import { repoRoot } from '../cli/support.js';
+
+function welcome(): Project {
+  const opened = Project.load(join(repoRoot, 'fixtures/welcome/mergetag.config.json'));
+  if (!opened.ok) throw new Error(opened.diagnostics.map((d) => d.message).join('\n'));
+  return opened.project;
+}
+
+describe('the welcome project', () => {
+  it('finds its template, users and recordings', () => {
+    const project = welcome();
+    expect(project.templates().map((t) => t.settings.path)).toEqual(['welcome.html']);
+    expect([...project.users.keys()].sort()).toEqual(['ann', 'nameless', 'obrien']);
+    expect(project.recordings.size).toBe(3);
+    expect(project.diagnostics).toEqual([]);
+  });
+
+  it('renders a user by expanding the feed URL and finding its recording', () => {
+    const project = welcome();
+    const outcome = project.renderCase(project.templates()[0]!, project.users.get('ann')!, undefined);
+    expect(outcome.requests[0]!.url).toBe(
+      'https://api.voucherify.io/v1/publications/create?customer[source_id]=ann%2Bvip%40example.com&campaign[name]=Welcome%20Codes',
+    );
+    expect(outcome.result?.output).toContain('WELCOME-7QX2K9');
+    expect(outcome.result?.output).toContain('Get 10% off your first order');
+  });
+
+  it('applies a variant to the recorded response', () => {
+    const project = welcome();
+    const outcome = project.renderCase(project.templates()[0]!, project.users.get('ann')!, 'no-marketing-text');
+    expect(outcome.result?.output).toContain('WELCOME-7QX2K9');
+    expect(outcome.result?.output).not.toContain('Get 10% off');
+  });
+
+  it('replays an error recording as a DataFeedError skip', () => {
+    const project = welcome();
+    const outcome = project.renderCase(project.templates()[0]!, project.users.get('nameless')!, undefined);
+    expect(outcome.result?.skip?.reason).toBe('DataFeedError');
+  });
+});
+
+describe('a project without a recording for the request', () => {
+  it('says which request is missing and how to record it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mergetag-project-'));
+    mkdirSync(join(dir, 'users'));
+    writeFileSync(join(dir, 'users', 'bob.json'), '{"source_id": "bob 1"}');
+    writeFileSync(join(dir, 't.html'), '[[c.code]]');
+    writeFileSync(
+      join(dir, 'mergetag.config.json'),
+      JSON.stringify({ feeds: { codes: { url: 'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{source_id}}{{/urlEncode}}', alias: 'c' } }, templates: [{ path: 't.html', feeds: ['codes'] }] }),
+    );
+    const opened = Project.load(join(dir, 'mergetag.config.json'));
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    const project = opened.project;
+    const outcome = project.renderCase(project.templates()[0]!, project.users.get('bob')!, undefined);
+    expect(outcome.problem).toEqual({
+      message: 'no recording for GET https://api.voucherify.io/v1/publications/create?customer[source_id]=bob+1 (feed codes, user bob)',
+      hint: 'record it: mergetag record --user bob --feed codes',
+    });
+  });
+
+  it('reads NDJSON users by their id field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mergetag-project-'));
+    writeFileSync(join(dir, 'people.ndjson'), '{"id": "a1", "n": 1}\n{"id": 7, "n": 2.0}\n');
+    writeFileSync(join(dir, 'mergetag.config.json'), JSON.stringify({ users: '*.ndjson' }));
+    const opened = Project.load(join(dir, 'mergetag.config.json'));
+    expect(opened.ok && [...opened.project.users.keys()]).toEqual(['a1', '7']);
+    expect(opened.ok && printValue(opened.project.users.get('7')!.profile)).toBe('{id=7, n=2.0}');
+  });
+});
+
+describe('variants', () => {
+  const body = () => {
+    const parsed = parseJson('{"voucher": {"code": "A", "metadata": {"marketing_text": "x", "n": 5.0}, "list": [1, 2, 3]}}');
+    if (!parsed.ok) throw new Error('bad fixture');
+    return parsed.value;
+  };
+  it('unsets and sets JSONPaths, keeping number spelling elsewhere', () => {
+    const changed = applyVariant(body(), { set: { '$.voucher.code': 'B', '$.voucher.extra.deep': true }, unset: ['$.voucher.metadata.marketing_text', '$.voucher.list[1]'] });
+    expect(printValue(changed)).toBe('{voucher={"code":"B","metadata":{"n":5.0},"list":[1,3],"extra":{"deep":true}}}');
+  });
+  it('does not evaluate scripts in JSONPaths', () => {
+    expect(() => applyVariant(body(), { set: {}, unset: ['$..[?(@.constructor.constructor("return process")().exit())]'] })).toThrow();
+  });
+  it('leaves the original response unchanged', () => {
+    const original = body();
+    applyVariant(original, { set: { '$.voucher.code': 'B' }, unset: [] });
+    expect(printValue(original)).toContain('"code":"A"');
+  });
+  it('is shipped in the welcome fixture', () => {
+    expect(readFileSync(join(repoRoot, 'fixtures/welcome/mergetag.config.json'), 'utf8')).toContain('no-marketing-text');
+  });
+});
