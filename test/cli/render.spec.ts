@@ -157,3 +157,47 @@ describe('mergetag', () => {
     expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
+
+describe('mergetag render in a project', () => {
+  const inWelcome = { cwd: `${process.cwd()}/fixtures/welcome` };
+
+  it('renders a user by id, with a variant', () => {
+    const plain = mergetag(['render', 'welcome.html', '--user', 'ann'], inWelcome);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('Get 10% off your first order');
+    const variant = mergetag(['render', 'welcome.html', '--user', 'ann', '--variant', 'no-marketing-text'], inWelcome);
+    expect(variant.code).toBe(0);
+    expect(variant.stdout).toContain('WELCOME-7QX2K9');
+    expect(variant.stdout).not.toContain('Get 10% off');
+  });
+
+  it('exits 2 for an unknown user or variant, naming the known ones', () => {
+    const user = mergetag(['render', 'welcome.html', '--user', 'zed'], inWelcome);
+    expect(user.code).toBe(2);
+    expect(user.stderr).toContain("no user 'zed'");
+    expect(user.stderr).toContain('known users: ann, nameless, obrien');
+    const variant = mergetag(['render', 'welcome.html', '--user', 'ann', '--variant', 'nope'], inWelcome);
+    expect(variant.code).toBe(2);
+    expect(variant.stderr).toContain('variants: no-marketing-text');
+  });
+
+  it('renders every template × user × variant with --all and explains each skip', () => {
+    const out = temp();
+    const run = mergetag(['render', '--all', '--out', out], inWelcome);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('4 rendered, 2 skipped, 0 not rendered (of 6)');
+    expect(run.stdout).toMatch(/skipped\s+welcome.html × nameless: DataFeedError: .*no_voucher_suitable_for_publication/);
+    expect(readdirSync(join(out, 'welcome')).sort()).toEqual(['ann.html', 'ann.no-marketing-text.html', 'obrien.html', 'obrien.no-marketing-text.html']);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { counts: Record<string, number> };
+    expect(summary.counts).toEqual({ rendered: 4, skipped: 2, notRendered: 0 });
+  });
+
+  it('reports config errors with file:line:column and exits 2', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'mergetag.config.json'), '{\n  "templates": [{"path": 5}]\n}\n');
+    writeFileSync(join(dir, 't.html'), 'x');
+    const run = mergetag(['render', '--all', '--out', join(dir, 'out')], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('mergetag.config.json:2:18: error: $.templates[0].path: Invalid input: expected string, received number');
+  });
+});
