@@ -23,7 +23,10 @@ import type { ContentToken, TagKind, TagToken, Token } from './tokens.js';
 
 /** Characters that end a name (Handlebars' ID rule); whitespace ends it too. */
 const NOT_IN_NAME = new Set(' \t\n\r\f\v!"#%&\'()*+,./;<=>@[\\]^`{|}~'.split(''));
-const NUMBER = /-?[0-9]+(?:\.[0-9]+)?/y;
+/** Handlebars.java's NUMBER: `'-'? [0-9]* '.'? [0-9]+` (so `.23` is a number). */
+const NUMBER = /-?[0-9]*\.?[0-9]+/y;
+const INT_MIN = -2147483648n;
+const INT_MAX = 2147483647n;
 const KEYWORDS = ['true', 'false', 'null', 'undefined'] as const;
 
 class LexError extends Error {
@@ -439,7 +442,9 @@ class Lexer {
     if (number && this.boundaryAt(start + number[0].length)) {
       this.pos += number[0].length;
       const original = number[0];
-      return { type: 'NumberLiteral', value: new JsonNumber(original), original, loc: this.source.span(start, this.pos) };
+      // Handlebars.java reads an integer literal that does not fit an int as a Double.
+      const isInteger = !original.includes('.') && BigInt(original) >= INT_MIN && BigInt(original) <= INT_MAX;
+      return { type: 'NumberLiteral', value: new JsonNumber(original, isInteger), original, loc: this.source.span(start, this.pos) };
     }
     for (const keyword of KEYWORDS) {
       if (this.text.startsWith(keyword, start) && this.boundaryAt(start + keyword.length)) {

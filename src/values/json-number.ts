@@ -28,7 +28,8 @@ export class JsonNumber {
 
   /** A double whose spelling always marks it a double, so it prints the Java way (`2.0`, not `2`). */
   static fromDouble(n: number): JsonNumber {
-    if (!Number.isFinite(n)) return new JsonNumber(String(n));
+    if (!Number.isFinite(n)) return new JsonNumber(String(n), false);
+    if (Object.is(n, -0)) return new JsonNumber('-0.0', false);
     const text = String(n);
     return new JsonNumber(/[.eE]/.test(text) ? text : `${text}.0`);
   }

@@ -6,40 +6,16 @@
  *   - arrays as compact JSON (Jackson's `ArrayNode.toString()`): `[1,"a",true]`;
  *   - objects as a Java Map of JSON nodes: `{a=1, b="x"}`.
  */
+import { jdk17DoubleToString } from './java-double.js';
 import { JsonNumber } from './json-number.js';
 import { SafeString, type Value } from './types.js';
 
 /**
  * Java's `Double.toString(d)`: plain notation for 1e-3 <= |d| < 1e7, else computerized scientific notation
- * (`1.0E7`, `1.0E-4`), always with at least one fraction digit. Digits are the shortest that round-trip, which
- * is what JDK 19+ prints; JDK 17 sometimes printed a longer spelling (JDK-4511638), see docs/differences.md.
+ * (`1.0E7`, `1.0E-4`), always with at least one fraction digit; the digits are JDK 17's (see java-double.ts).
  */
 export function javaDoubleToString(d: number): string {
-  if (Number.isNaN(d)) return 'NaN';
-  if (d === Infinity) return 'Infinity';
-  if (d === -Infinity) return '-Infinity';
-  if (d === 0) return Object.is(d, -0) ? '-0.0' : '0.0';
-  const sign = d < 0 ? '-' : '';
-  const abs = Math.abs(d);
-  const [mantissa, exponentText] = abs.toExponential().split('e') as [string, string];
-  let digits = mantissa.replace('.', '');
-  if (digits.length === 1) {
-    // Java prefers a 2-digit decimal closer to the exact value when the shortest has 1 digit (Double.MIN_VALUE
-    // prints 4.9E-324, not 5.0E-324). toPrecision(2) is the closest 2-digit decimal; keep it if it reads back.
-    const [two] = abs.toExponential(1).split('e') as [string, string];
-    if (Number(`${two}e${exponentText}`) === abs) digits = two.replace('.', '').replace(/0$/, '');
-  }
-  const exponent = Number(exponentText);
-  if (digits === '') digits = '0';
-  if (abs >= 1e-3 && abs < 1e7) {
-    if (exponent >= 0) {
-      const integerPart = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
-      const fraction = digits.slice(exponent + 1) || '0';
-      return `${sign}${integerPart}.${fraction}`;
-    }
-    return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
-  }
-  return `${sign}${digits[0]}.${digits.slice(1) || '0'}E${exponent}`;
+  return jdk17DoubleToString(d);
 }
 
 /** A number as Java prints it: integers as written (normalised, `-0` is `0`), doubles as `Double.toString`. */

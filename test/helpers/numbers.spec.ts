@@ -14,7 +14,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jdk17DoubleToString } from '../../src/helpers/iterable/numbers/java-double-digits.js';
+import { jdk17DoubleToString } from '../../src/values/java-double.js';
 import { parseJavaLocale } from '../../src/helpers/iterable/numbers/locales.js';
 import { compile, type RenderResult } from '../../src/render/template.js';
 import { javaDoubleToString } from '../../src/values/print.js';

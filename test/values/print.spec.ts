@@ -98,3 +98,10 @@ describe('toValue', () => {
     expect(printValue(toValue(new Date('2026-01-02T03:04:05Z')))).toBe('2026-01-02T03:04:05.000Z');
   });
 });
+
+describe("JDK 17's digits", () => {
+  it('prints the spelling of the corpus engine where it is not the shortest (JDK-4511638)', () => {
+    expect(javaDoubleToString(2e23)).toBe('1.9999999999999998E23');
+    expect(javaDoubleToString(2 ** 62)).toBe('4.6116860184273879E18');
+  });
+});

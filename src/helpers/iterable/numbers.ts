@@ -4,7 +4,7 @@
  *
  *   - `{{math a "op" b}}`: `+ - * / %` with Java's long and double arithmetic (numbers/math.ts);
  *   - `{{numberFormat value [style|pattern] [locale] hash…}}`: jknack's numberFormat, i.e. JDK 17's NumberFormat and
- *     DecimalFormat, emulated exactly (numbers/decimal-format.ts, digit-list.ts, java-double-digits.ts) with
+ *     DecimalFormat, emulated exactly (numbers/decimal-format.ts, digit-list.ts, values/java-double.ts) with
  *     JDK 17's CLDR 39 locale data (numbers/locale-data.ts).
  *
  * Every documented example is a golden test in test/helpers/numbers.spec.ts.

@@ -51,3 +51,13 @@ describe('else blocks of #with and sections', () => {
     expectTemplate('{{#if x}}I{{else}}[{{this.y}}]{{/if}}').withUser('{"x": 0, "y": "Y"}').toRender('[Y]');
   });
 });
+
+describe('number literals', () => {
+  it("reads .23 as a number (Handlebars.java's NUMBER is '-'? [0-9]* '.'? [0-9]+)", () => {
+    expectTemplate('{{#with .23}}{{this}}{{/with}}').toRender('0.23');
+    expectTemplate('{{numberFormat .23 "percent"}}').toRender('23%');
+  });
+  it('reads an integer literal beyond an int as a double, as Java does', () => {
+    expectTemplate('{{#with 2147483647}}{{this}}{{/with}}|{{#with 9999999999}}{{this}}{{/with}}').toRender('2147483647|9.999999999E9');
+  });
+});

@@ -1,14 +1,14 @@
 /**
  * `java.text.DigitList` of JDK 17: the decimal digits DecimalFormat prints, and its rounding.
  *
- * A double enters as the digit string of `Double.toString` (JDK 17's, see java-double-digits.ts), never as its exact
+ * A double enters as the digit string of `Double.toString` (JDK 17's, see values/java-double.ts), never as its exact
  * binary value. Rounding then works on those digits: a '5' in the last place is settled with FloatingDecimal's two
  * flags (were the digits rounded up? are they exact?), which makes HALF_EVEN/HALF_UP/HALF_DOWN agree with rounding the
  * exact binary value (0.125 → 0.12, but 0.135 → 0.14 since 0.135 is 0.13500000000000000888…). The other modes look at
  * the digits only, so 0.3 rounds DOWN to 0.3 although the double is 0.29999999999999998889…. Java's quirks are kept:
  * a value whose first significant digit lies two or more places past the last kept one becomes zero in every mode.
  */
-import { javaDoubleDigits } from './java-double-digits.js';
+import { javaDoubleDigits } from '../../../values/java-double.js';
 
 export type RoundingMode = 'UP' | 'DOWN' | 'CEILING' | 'FLOOR' | 'HALF_UP' | 'HALF_DOWN' | 'HALF_EVEN' | 'UNNECESSARY';
 

@@ -205,8 +205,8 @@ function insignificantDigitsForPow2(p2: number): number {
 }
 
 /**
- * `Double.toString` of JDK 17 (which is what DigitList reads the digits from). Kept for tests and for callers that
- * need JDK 17's spelling rather than the shortest one.
+ * `Double.toString` of JDK 17, the JDK of the engine the conformance corpus ran on (and what DigitList reads the
+ * digits from). It is not always the shortest spelling: 2e23 prints `1.9999999999999998E23` (JDK-4511638).
  */
 export function jdk17DoubleToString(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
