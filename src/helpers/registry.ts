@@ -32,8 +32,10 @@ export class HelperRegistry {
     return copy;
   }
 
-  /** The closest known name, for "did you mean" hints. */
+  /** The closest known name, for "did you mean" hints: a name from another template language, or a near spelling. */
   suggest(name: string): string | undefined {
+    const familiar = FAMILIAR_NAMES[name.toLowerCase()];
+    if (familiar && this.helpers.has(familiar)) return familiar;
     let best: string | undefined;
     let bestDistance = Infinity;
     for (const candidate of this.helpers.keys()) {
@@ -43,10 +45,51 @@ export class HelperRegistry {
         bestDistance = distance;
       }
     }
-    const allowed = Math.max(1, Math.floor(name.length / 3));
+    const allowed = Math.max(2, Math.floor(name.length / 3));
     return bestDistance <= allowed ? best : undefined;
   }
 }
+
+/** What authors coming from Liquid, handlebars.js helper packs or JavaScript reach for, and Iterable's name for it. */
+const FAMILIAR_NAMES: Record<string, string> = {
+  upcase: 'upper',
+  uppercase: 'upper',
+  touppercase: 'upper',
+  downcase: 'lower',
+  lowercase: 'lower',
+  tolowercase: 'lower',
+  truncate: 'abbreviate',
+  default: 'defaultIfEmpty',
+  json: 'toJson',
+  tojson: 'toJson',
+  url_encode: 'urlEncode',
+  urlencode: 'urlEncode',
+  encodeuricomponent: 'urlEncode',
+  escape: 'urlEncode',
+  date: 'dateFormat',
+  date_format: 'dateFormat',
+  formatdate: 'dateFormat',
+  number: 'numberFormat',
+  currency: 'numberFormat',
+  round: 'numberFormat',
+  plus: 'math',
+  minus: 'math',
+  times: 'math',
+  divided_by: 'math',
+  add: 'math',
+  equals: 'eq',
+  contains: 'ifContainsStr',
+  includes: 'ifContainsStr',
+  strip_html: 'stripTags',
+  striptags: 'stripTags',
+  newline_to_br: 'breaklines',
+  size: 'size',
+  length: 'length',
+  sort: 'sortBy',
+  group_by: 'groupBy',
+  base64_encode: 'base64',
+  md5hash: 'md5',
+};
 
 function editDistance(a: string, b: string): number {
   const previous = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { iterableHelpers } from '../../src/helpers/index.js';
+import { expectTemplate } from '../support/expect-template.js';
+
+describe('unknown helpers', () => {
+  it('are an error naming the helper and its location, with a did-you-mean', () => {
+    const d = expectTemplate('Hi\n  {{upcase firstName}}').withUser('{"firstName": "Ann"}').toReport('unknown-helper', 'upcase');
+    expect(d.message).toBe("could not find helper 'upcase'");
+    expect([d.start.line, d.start.column]).toEqual([2, 5]);
+    expect(d.hint).toContain("did you mean 'upper'?");
+  });
+  it('suggest block helpers too, and fail the render', () => {
+    const result = expectTemplate('[[#ifeq a 1]]x[[/ifeq]]').toSkip('HandlebarsExecutionError', /could not find helper 'ifeq'/);
+    expect(result.diagnostics[0]!.hint).toContain("did you mean 'ifEq'?");
+  });
+  it('offer no suggestion when nothing is close', () => {
+    const d = expectTemplate('{{frobnicateTheWidget x}}').toReport('unknown-helper');
+    expect(d.hint).not.toContain('did you mean');
+  });
+});
+
+describe('the registry', () => {
+  it('has every helper Iterable documents but the catalog collection helpers', () => {
+    const names = iterableHelpers().names();
+    for (const name of ['numberFormat', 'dateFormat', 'ifEq', 'urlEncode', 'sha256', 'sortBy', 'sendSkip', 'snippet', 'catalog', 'math']) {
+      expect(names).toContain(name);
+    }
+    expect(names).not.toContain('catalogCollection');
+  });
+});
