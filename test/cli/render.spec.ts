@@ -118,8 +118,8 @@ describe('mergetag url', () => {
     expect(run.stderr).toContain('rendered as https://api.voucherify.io/v1/publications/create?customer[source_id]=ann%2Bvip%40example.com&campaign[name]=Welcome Codes');
   });
 
-  it('reads the URL from a feed definition file and warns about escaping inside urlEncode', () => {
-    const run = mergetag(['url', 'fixtures/welcome/feed.json', '--user', 'fixtures/welcome/users/obrien.json']);
+  it('expands a project feed for a user by id, and warns about escaping inside urlEncode', () => {
+    const run = mergetag(['url', '--feed', 'welcome_codes', '--user', 'obrien'], { cwd: `${process.cwd()}/fixtures/welcome` });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('customer[source_id]=cust+1%2Fo%26%23x27%3Bbrien');
     expect(run.stderr).toContain('(escaped-in-url-encode)');

@@ -1,25 +1,34 @@
 /** `mergetag url`: the request Iterable sends for a feed URL template and one user. */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { expandFeedUrl } from '../../feeds/url.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { expandFeedUrl, type ExpandedUrl } from '../../feeds/url.js';
+import { findConfig } from '../../config/load.js';
+import { CONFIG_FILE } from '../../config/schema.js';
+import { Project } from '../../project/project.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { parseJson } from '../../values/json.js';
-import { UsageError } from '../errors.js';
+import { InputFileError, UsageError } from '../errors.js';
 import { InputReader } from '../inputs.js';
 import type { CliIO } from '../io.js';
 import { outputFormat, printDiagnostics } from '../report.js';
 import { parseCommandArgs } from '../args.js';
 
-export const urlHelp = `Usage: mergetag url URL_TEMPLATE [options]
+export const urlHelp = `Usage: mergetag url URL_TEMPLATE [--user USER.json] [options]
+       mergetag url --feed ID --user ID                      (in a project)
 
 Prints the request Iterable sends for a data-feed URL: the URL template rendered
 with the user's {{ }} fields, then normalised the way an HTTP client sends it
 (a literal space becomes %20). When the two differ, both are shown.
 
 URL_TEMPLATE is the URL itself, or a feed definition file (JSON with a "url").
+In a project (a mergetag.config.json here or above, or --config), --feed names
+one of its feeds and --user one of its users.
 
 Options:
-  --user FILE             the user profile (JSON); - reads standard input
+  --user FILE|ID          the user profile (JSON; - reads standard input), or a
+                          user id of the project
+  --feed ID               a feed of the project config
+  --config FILE           the project config (default: the nearest one)
   --format text|json      json prints {rendered, url, diagnostics}
   -h, --help              this help
 
@@ -33,6 +42,8 @@ Example:
 export function urlCommand(args: string[], io: CliIO): number {
   const { values, positionals } = parseCommandArgs(args, {
     user: { type: 'string' },
+    feed: { type: 'string' },
+    config: { type: 'string' },
     format: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -41,11 +52,15 @@ export function urlCommand(args: string[], io: CliIO): number {
     return 0;
   }
   const format = outputFormat(values.format as string | undefined);
+  if (values.feed !== undefined) return projectUrl(values, positionals, io, format);
   if (positionals.length !== 1) throw new UsageError('url takes one URL_TEMPLATE', "quote it: mergetag url 'https://…?id={{#urlEncode}}{{id}}{{/urlEncode}}' --user USER.json");
   const reader = new InputReader(io);
   const { template, file } = urlTemplateFrom(positionals[0]!, reader, io);
   const user = values.user !== undefined ? reader.readJson(values.user as string, 'user profile') : new Map();
-  const result = expandFeedUrl(template, user, { file });
+  return printUrl(expandFeedUrl(template, user, { file }), template, file, io, format);
+}
+
+function printUrl(result: ExpandedUrl, template: string, file: string, io: CliIO, format: 'text' | 'json'): number {
   const failed = hasErrors(result.diagnostics) || result.url === '';
   if (format === 'json') {
     io.stdout(`${JSON.stringify({ rendered: result.rendered, url: result.url || null, diagnostics: result.diagnostics }, null, 2)}\n`);
@@ -56,6 +71,28 @@ export function urlCommand(args: string[], io: CliIO): number {
   if (result.rendered !== result.url) io.stderr(`note: rendered as ${result.rendered}\n      sent as     ${result.url}\n`);
   io.stdout(`${result.url}\n`);
   return 0;
+}
+
+function projectUrl(values: Record<string, unknown>, positionals: string[], io: CliIO, format: 'text' | 'json'): number {
+  if (positionals.length) throw new UsageError('url --feed ID takes no URL_TEMPLATE', 'mergetag url --feed welcome_codes --user ann');
+  const configFile = values.config !== undefined ? resolve(io.cwd, values.config as string) : findConfig(io.cwd);
+  if (!configFile || !existsSync(configFile)) throw new UsageError(`no ${CONFIG_FILE} here or above: --feed names a feed of a project`, 'pass --config FILE');
+  const opened = Project.load(configFile);
+  if (!opened.ok) {
+    printDiagnostics(io, opened.diagnostics, new Map([[opened.diagnostics[0]?.file, readFileSync(configFile, 'utf8')]]));
+    throw new InputFileError(`${relative(io.cwd, configFile) || configFile}: the config has errors`);
+  }
+  const project = opened.project;
+  const feedId = values.feed as string;
+  if (!Object.hasOwn(project.config.feeds, feedId)) {
+    throw new UsageError(`no feed '${feedId}' in the config`, `feeds: ${Object.keys(project.config.feeds).join(', ') || 'none'}`);
+  }
+  const userId = values.user as string | undefined;
+  const user = userId === undefined ? undefined : project.users.get(userId);
+  if (!user) throw new UsageError(userId === undefined ? 'url --feed needs --user ID' : `no user '${userId}' in the project`, `known users: ${[...project.users.keys()].slice(0, 10).join(', ')}`);
+  const request = project.feedRequest(feedId, user);
+  const file = request.diagnostics[0]?.file ?? `${relative(io.cwd, configFile)} (feeds.${feedId}.url)`;
+  return printUrl({ rendered: request.rendered, url: request.url, diagnostics: request.diagnostics }, project.config.feeds[feedId]!.url, file, io, format);
 }
 
 function urlTemplateFrom(argument: string, reader: InputReader, io: CliIO): { template: string; file: string } {
