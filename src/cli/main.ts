@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { InputError } from '../render/template.js';
 import { renderCommand, renderHelp } from './commands/render.js';
 import { urlCommand, urlHelp } from './commands/url.js';
+import { validateCommand, validateHelp } from './commands/validate.js';
 import { InputFileError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
 import { FormatError } from './report.js';
@@ -16,6 +17,7 @@ import { FormatError } from './report.js';
 const commands: Record<string, { run: (args: string[], io: CliIO) => number; help: string; summary: string }> = {
   render: { run: renderCommand, help: renderHelp, summary: 'render a template for a user and recorded feed responses' },
   url: { run: urlCommand, help: urlHelp, summary: 'print the data-feed request Iterable sends for a user' },
+  validate: { run: validateCommand, help: validateHelp, summary: 'check recordings and Voucherify responses against their schemas' },
 };
 
 export function mainHelp(): string {

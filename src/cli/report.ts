@@ -3,7 +3,12 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { codeFrame, formatLocation } from '../diagnostics/format.js';
 import { paint, useColor, type CliIO } from './io.js';
 
-export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string | undefined, string>): void {
+export function printDiagnostics(
+  io: CliIO,
+  diagnostics: readonly Diagnostic[],
+  sources: ReadonlyMap<string | undefined, string>,
+  write: (text: string) => void = io.stderr,
+): void {
   const colors = paint(io);
   for (const d of diagnostics) {
     const severity = d.severity === 'error' ? colors.error('error') : d.severity === 'warning' ? colors.warning('warning') : colors.dim('info');
@@ -11,7 +16,7 @@ export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], 
     const source = sources.get(d.file);
     if (source !== undefined) lines.push(codeFrame(source, d, useColor(io)));
     if (d.hint) lines.push(`  ${colors.dim('hint:')} ${d.hint}`);
-    io.stderr(`${lines.join('\n')}\n`);
+    write(`${lines.join('\n')}\n`);
   }
 }
 

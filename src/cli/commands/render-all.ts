@@ -8,6 +8,7 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { Project } from '../../project/project.js';
 import type { CliIO } from '../io.js';
+import { displayPath } from '../paths.js';
 import { paint } from '../io.js';
 
 export interface SummaryRow {
@@ -78,7 +79,7 @@ export function renderAll(project: Project, outDir: string, io: CliIO, services:
   };
   writeFileAtomic(join(out, 'summary.json'), `${JSON.stringify({ counts, cases: rows, notes: cacheNotes }, null, 2)}\n`);
   const colors = paint(io);
-  const shownOut = relative(io.cwd, out).startsWith('..') ? out : relative(io.cwd, out) || out;
+  const shownOut = displayPath(io.cwd, out);
   const lines = [`${counts.rendered} rendered, ${counts.skipped} skipped, ${counts.notRendered} not rendered (of ${rows.length}) → ${shownOut}`];
   for (const row of rows) {
     const label = `${row.template} × ${row.user}${row.variant ? ` (${row.variant})` : ''}`;
