@@ -9,6 +9,7 @@ import { SourceText } from '../diagnostics/source.js';
 import type { FeedResponse } from '../feeds/context.js';
 import { parseJson } from '../values/json.js';
 import { JsonNumber } from '../values/json-number.js';
+import { looksLikeRecording } from '../recordings/schema.js';
 import { printValue } from '../values/print.js';
 import type { Value } from '../values/types.js';
 import { InputFileError, UsageError } from './errors.js';
@@ -64,11 +65,9 @@ export function parseJsonFile(text: string, label: string, what: string): Value 
   throw new InputFileError(`${label}:${at.line}:${at.column}: the ${what} is not valid JSON: ${parsed.error.message}`, frame);
 }
 
-const RECORDING_KEYS = new Set(['$schema', 'request', 'response', 'recordedAt', 'note']);
-
 /** A recording is recognised by its shape: only recording keys, and a `response` with a numeric `status`. */
 export function feedFromFile(value: Value, label: string): FeedResponse {
-  if (value instanceof Map && value.has('response') && [...value.keys()].every((key) => RECORDING_KEYS.has(key))) {
+  if (value instanceof Map && looksLikeRecording(value)) {
     const response = value.get('response');
     const status = response instanceof Map ? response.get('status') : undefined;
     if (!(response instanceof Map) || !(status instanceof JsonNumber) || !status.isInteger) {

@@ -11,6 +11,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { findConfig, loadConfig } from '../../config/load.js';
 import { CONFIG_FILE } from '../../config/schema.js';
 import { parseJson } from '../../values/json.js';
+import { looksLikeRecording } from '../../recordings/schema.js';
 import { validateRecordingText, validateResponseText } from '../../voucherify/validate.js';
 import { parseCommandArgs } from '../args.js';
 import { InputFileError, UsageError } from '../errors.js';
@@ -36,8 +37,6 @@ Exit codes: 0 valid (warnings allowed); 1 a problem found; 2 bad usage or a
 missing file.
 `;
 
-const RECORDING_KEYS = new Set(['$schema', 'request', 'response', 'recordedAt', 'note']);
-
 export function validateCommand(args: string[], io: CliIO): number {
   const { values, positionals } = parseCommandArgs(args, {
     config: { type: 'string' },
@@ -57,7 +56,7 @@ export function validateCommand(args: string[], io: CliIO): number {
     const text = readFileSync(file, 'utf8');
     const shown = displayPath(io.cwd, file);
     sources.set(shown, text);
-    diagnostics.push(...(looksLikeRecording(text) ? validateRecordingText(text, shown) : validateResponseText(text, shown)));
+    diagnostics.push(...(isRecordingText(text) ? validateRecordingText(text, shown) : validateResponseText(text, shown)));
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
@@ -70,9 +69,9 @@ export function validateCommand(args: string[], io: CliIO): number {
   return errors ? 1 : 0;
 }
 
-function looksLikeRecording(text: string): boolean {
+function isRecordingText(text: string): boolean {
   const parsed = parseJson(text);
-  return parsed.ok && parsed.value instanceof Map && parsed.value.has('response') && [...parsed.value.keys()].every((key) => RECORDING_KEYS.has(key));
+  return parsed.ok && looksLikeRecording(parsed.value);
 }
 
 function projectRecordings(configPath: string | undefined, io: CliIO): string[] {
