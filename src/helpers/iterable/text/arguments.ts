@@ -11,9 +11,15 @@ import { JsonNumber } from '../../../values/json-number.js';
 import { jsonText, printValue } from '../../../values/print.js';
 import { isTruthy } from '../../../values/truthy.js';
 import { SafeString, type Value } from '../../../values/types.js';
-import type { HelperCall, HelperDefinition, HelperMeta } from '../../types.js';
+import type { HelperCall, HelperDefinition, HelperMeta, ParamMeta } from '../../types.js';
 
 /** Iterable's "Personalizing Templates with Handlebars", whose "Working with strings" section documents these helpers. */
+/** The parameters of a string helper that returns its fallback for an empty value (jknack's StringHelpers). */
+export const VALUE_WITH_FALLBACK: ParamMeta[] = [
+  { name: 'value', type: 'any' },
+  { name: 'fallback', type: 'any', optional: true, description: 'printed when the value is empty' },
+];
+
 export const STRING_HELPERS_DOCS = 'https://support.iterable.com/hc/en-us/articles/205480365';
 
 /** `onMissing` of the helpers that follow the StringHelpers rule for a falsy value. */

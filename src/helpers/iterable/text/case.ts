@@ -3,7 +3,7 @@
  * `lower`. Their outputs are jknack's (corpus `helpers.jsonl`); Iterable's documented examples agree.
  */
 import { printValue } from '../../../values/print.js';
-import { booleanParam, FALSY_INPUT, STRING_HELPERS_DOCS, stringHelper } from './arguments.js';
+import { booleanParam, FALSY_INPUT, STRING_HELPERS_DOCS, stringHelper, VALUE_WITH_FALLBACK } from './arguments.js';
 import { capitalizeFirstCodePoint, capitalizeWords, capitalizeWordsFully, javaLowerCase, javaUpperCase } from './java-strings.js';
 
 const UNICODE_NOTE =
@@ -16,10 +16,7 @@ export const capitalizeFirstHelper = stringHelper(
   {
     name: 'capitalizeFirst',
     form: 'inline',
-    params: [
-      { name: 'value', type: 'any' },
-      { name: 'fallback', type: 'any', optional: true, description: 'printed when the value is empty' },
-    ],
+    params: VALUE_WITH_FALLBACK,
     description: 'The value with its first character in title case (`ǆemal` → `ǅemal`); the rest is kept.',
     onMissing: FALSY_INPUT,
     docsUrl: STRING_HELPERS_DOCS,
@@ -33,10 +30,7 @@ export const capitalizeHelper = stringHelper(
   {
     name: 'capitalize',
     form: 'inline',
-    params: [
-      { name: 'value', type: 'any' },
-      { name: 'fallback', type: 'any', optional: true, description: 'printed when the value is empty' },
-    ],
+    params: VALUE_WITH_FALLBACK,
     hash: [{ name: 'fully', type: 'boolean', optional: true, description: 'also lowercase the rest of each word' }],
     description:
       'Title-cases the first letter of every word; only spaces separate words (not tabs, newlines, hyphens or apostrophes). `fully=true` lowercases the rest of each word first.',
@@ -56,10 +50,7 @@ export const upperHelper = stringHelper(
   {
     name: 'upper',
     form: 'inline',
-    params: [
-      { name: 'value', type: 'any' },
-      { name: 'fallback', type: 'any', optional: true, description: 'printed when the value is empty' },
-    ],
+    params: VALUE_WITH_FALLBACK,
     description: "The value in upper case, as Java's toUpperCase (`straße` → `STRASSE`, `ﬁne` → `FINE`).",
     onMissing: FALSY_INPUT,
     docsUrl: STRING_HELPERS_DOCS,
@@ -73,10 +64,7 @@ export const lowerHelper = stringHelper(
   {
     name: 'lower',
     form: 'inline',
-    params: [
-      { name: 'value', type: 'any' },
-      { name: 'fallback', type: 'any', optional: true, description: 'printed when the value is empty' },
-    ],
+    params: VALUE_WITH_FALLBACK,
     description: "The value in lower case, as Java's toLowerCase (`İSTANBUL` → `i̇stanbul`, `ΣΟΦΟΣ` → `σοφος`).",
     onMissing: FALSY_INPUT,
     docsUrl: STRING_HELPERS_DOCS,

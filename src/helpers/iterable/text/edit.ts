@@ -5,7 +5,7 @@
  */
 import { HelperError } from '../../../render/errors.js';
 import { printValue } from '../../../values/print.js';
-import { FALSY_INPUT, integerParam, STRING_HELPERS_DOCS, stringHelper, stringParam } from './arguments.js';
+import { FALSY_INPUT, integerParam, STRING_HELPERS_DOCS, stringHelper, stringParam, VALUE_WITH_FALLBACK } from './arguments.js';
 import { abbreviate, center, javaReplace, slugify, stripTags } from './java-strings.js';
 
 const UTF16_NOTE = 'Counts UTF-16 units, as Java does: an emoji counts 2, and an index between its two halves splits it.';
@@ -106,10 +106,7 @@ export const slugifyHelper = stringHelper(
   {
     name: 'slugify',
     form: 'inline',
-    params: [
-      { name: 'value', type: 'any' },
-      { name: 'fallback', type: 'any', optional: true, description: 'printed when the value is empty' },
-    ],
+    params: VALUE_WITH_FALLBACK,
     description:
       'Lowercase letters only: trims the ends, turns each whitespace character into `-` (runs are not collapsed), drops digits and punctuation.',
     onMissing: FALSY_INPUT,
@@ -125,10 +122,7 @@ export const centerHelper = stringHelper(
   {
     name: 'center',
     form: 'inline',
-    params: [
-      { name: 'value', type: 'any' },
-      { name: 'fallback', type: 'any', optional: true, description: 'printed when the value is empty' },
-    ],
+    params: VALUE_WITH_FALLBACK,
     hash: [
       { name: 'size', type: 'number', description: 'the width to pad to (required)' },
       { name: 'pad', type: 'string', optional: true, description: 'the padding text; a space by default' },
@@ -151,10 +145,7 @@ export const stripTagsHelper = stringHelper(
   {
     name: 'stripTags',
     form: 'inline',
-    params: [
-      { name: 'value', type: 'any' },
-      { name: 'fallback', type: 'any', optional: true, description: 'printed when the value is empty' },
-    ],
+    params: VALUE_WITH_FALLBACK,
     description: 'Removes everything from each `<` to the next `>` (HTML tags and comments); a `<` with no `>` after it stays.',
     onMissing: FALSY_INPUT,
     fidelity: 'exact',
