@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../render/template.js';
+import { recordCommand, recordHelp } from './commands/record.js';
 import { renderCommand, renderHelp } from './commands/render.js';
 import { urlCommand, urlHelp } from './commands/url.js';
 import { validateCommand, validateHelp } from './commands/validate.js';
@@ -14,7 +15,8 @@ import { InputFileError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
 import { FormatError } from './report.js';
 
-const commands: Record<string, { run: (args: string[], io: CliIO) => number; help: string; summary: string }> = {
+const commands: Record<string, { run: (args: string[], io: CliIO) => number | Promise<number>; help: string; summary: string }> = {
+  record: { run: recordCommand, help: recordHelp, summary: 'record real feed responses for users (publishes vouchers)' },
   render: { run: renderCommand, help: renderHelp, summary: 'render a template for a user and recorded feed responses' },
   url: { run: urlCommand, help: urlHelp, summary: 'print the data-feed request Iterable sends for a user' },
   validate: { run: validateCommand, help: validateHelp, summary: 'check recordings and Voucherify responses against their schemas' },
@@ -44,7 +46,7 @@ export function version(): string {
   return pkg.version;
 }
 
-export function run(argv: string[], io: CliIO): number {
+export async function run(argv: string[], io: CliIO): Promise<number> {
   const [name, ...args] = argv;
   try {
     if (name === undefined || name === '-h' || name === '--help') {
@@ -63,7 +65,7 @@ export function run(argv: string[], io: CliIO): number {
     }
     const command = commands[name];
     if (!command) throw new UsageError(`unknown command '${name}'`, `commands: ${Object.keys(commands).join(', ')}`);
-    return command.run(args, io);
+    return await command.run(args, io);
   } catch (error) {
     return reportFailure(error, io);
   }
@@ -106,4 +108,4 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) process.exitCode = run(process.argv.slice(2), processIO());
+if (isEntryPoint()) process.exitCode = await run(process.argv.slice(2), processIO());

@@ -1,6 +1,7 @@
 /**
  * The recordings of a project: every `*.json` under the recordings folder, indexed by the request URL as sent
- * (DESIGN.md rule 12). Invalid recordings are reported, not used.
+ * (DESIGN.md rule 12); of several recordings of one URL, the newest (`recordedAt`). Invalid recordings are
+ * reported, not used.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -35,8 +36,10 @@ export class RecordingStore {
     const stored = readRecording(text, shown, this.diagnostics);
     if (!stored) return;
     this.byFile.set(file, stored);
+    // Several recordings of one URL: the newest answers (a fresh `mergetag record` wins over an old fixture).
     const url = stored.recording.request.url;
-    if (!this.byUrl.has(url)) this.byUrl.set(url, stored);
+    const current = this.byUrl.get(url);
+    if (!current || Date.parse(stored.recording.recordedAt) > Date.parse(current.recording.recordedAt)) this.byUrl.set(url, stored);
   }
 
   /** The recording of a request, by the URL as sent. */

@@ -1,0 +1,164 @@
+/**
+ * `mergetag record`: performs the real feed requests for some users and stores the responses as recordings,
+ * which `render` then replays. Every request to a Voucherify publication feed publishes (burns) a voucher, so
+ * the command says how many requests it will make and asks first; without a terminal it needs --yes.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import { isatty } from 'node:tty';
+import { relative, resolve } from 'node:path';
+import { findConfig } from '../../config/load.js';
+import { CONFIG_FILE } from '../../config/schema.js';
+import { Project } from '../../project/project.js';
+import { PlanError, planRecording, type RecordPlan } from '../../record/plan.js';
+import { describeRequest, recordAll } from '../../record/record.js';
+import { formatDuration } from '../../record/retry.js';
+import { parseCommandArgs } from '../args.js';
+import { InputFileError, UsageError } from '../errors.js';
+import type { CliIO } from '../io.js';
+import { printDiagnostics } from '../report.js';
+
+export const recordHelp = `Usage: mergetag record --user ID [--user ID ...] [--feed ID ...] [options]
+
+Performs the real data-feed requests of a project for the given users, as
+Iterable would at send time, and stores each response as a recording that
+render replays: <recordings>/<feed id>/<user id>.json.
+
+For each user and each feed the project's templates use (or each --feed), the
+feed URL is expanded for the user and requested with the feed's headers, their
+\${ENV_VAR} references read from the environment.
+
+Each request to a Voucherify publication feed (/v1/publications/create)
+PUBLISHES A VOUCHER: it burns one code of the campaign for that customer. The
+command first says how many requests it will make; on a terminal it asks to
+confirm, otherwise it refuses unless --yes is given.
+
+Options:
+  --user ID               a user id of the project; repeat for several users
+  --feed ID               only this feed; repeat for several (default: every
+                          feed the project's templates use)
+  --config FILE           the project config (default: the nearest
+                          mergetag.config.json)
+  -y, --yes               do not ask: make the requests (needed without a terminal)
+  --concurrency N         requests in flight at once (default: 2)
+  --timeout-ms N          time limit per request (default: 10000, Iterable's)
+  -h, --help              this help
+
+What is recorded: the request URL as sent and its headers, with every value that
+comes from an environment variable or whose name looks secret written as
+"[redacted]"; the response status, its headers without cookies, and its body,
+redacted at the feed's "redact" JSONPaths (a body that is not JSON is kept as
+text). Non-200 answers are recorded too: they replay as a DataFeedError skip.
+HTTP 429 is retried (Retry-After honoured, up to 60 s; at most 3 retries,
+exponential back-off with jitter). Timeouts and connection errors are reported
+and not retried (the voucher may already be published); nothing is written for
+them.
+
+Exit codes: 0 every response recorded (whatever its status); 1 some request
+failed and wrote nothing; 2 bad usage, a missing environment variable, or no
+confirmation (nothing was requested).
+
+Examples:
+  VOUCHERIFY_APP_ID=… VOUCHERIFY_APP_TOKEN=… mergetag record --user ann --user obrien
+  mergetag record --user ann --feed welcome_codes --yes
+`;
+
+const MAX_CONCURRENCY = 16;
+const LISTED = 10;
+
+export async function recordCommand(args: string[], io: CliIO, confirm: (question: string, io: CliIO) => Promise<boolean | undefined> = askOnTerminal): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    user: { type: 'string', multiple: true },
+    feed: { type: 'string', multiple: true },
+    config: { type: 'string' },
+    yes: { type: 'boolean', short: 'y' },
+    concurrency: { type: 'string' },
+    'timeout-ms': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(recordHelp);
+    return 0;
+  }
+  if (positionals.length) throw new UsageError(`record takes no positional arguments (got ${positionals[0]})`, 'mergetag record --user ID [--feed ID]');
+  const users = (values.user as string[] | undefined) ?? [];
+  if (users.length === 0) throw new UsageError('record needs --user ID', 'mergetag record --user ann --user obrien');
+  const concurrency = positiveInteger(values.concurrency as string | undefined, '--concurrency', 2, MAX_CONCURRENCY);
+  const timeoutMs = positiveInteger(values['timeout-ms'] as string | undefined, '--timeout-ms', 10_000, 600_000);
+
+  const project = openProject(values.config as string | undefined, io);
+  let plan: RecordPlan;
+  try {
+    plan = planRecording(project, { users, feeds: (values.feed as string[] | undefined) ?? [] }, io.env);
+  } catch (error) {
+    if (!(error instanceof PlanError)) throw error;
+    if (error.diagnostics.length) printDiagnostics(io, error.diagnostics, new Map());
+    throw new UsageError(error.message, error.hint);
+  }
+
+  const count = plan.requests.length;
+  const vouchers = `${count} voucher${count === 1 ? '' : 's'}`;
+  const lines = [
+    `mergetag record: ${count} request${count === 1 ? '' : 's'} (${plurals(plan.users.length, 'user')} × ${plurals(plan.feeds.length, 'feed')}):`,
+    ...plan.requests.slice(0, LISTED).map((request) => `  ${describeRequest(request)}`),
+    ...(count > LISTED ? [`  … and ${count - LISTED} more`] : []),
+    `Each request publishes a voucher: a Voucherify publication feed burns one code per call in the Voucherify project`,
+    `of these credentials, so this publishes up to ${vouchers}.`,
+  ];
+  io.stderr(`${lines.join('\n')}\n`);
+  if (!values.yes) {
+    const answer = await confirm(`Publish up to ${vouchers}? [y/N] `, io);
+    if (answer === undefined) {
+      io.stderr(`mergetag: refusing to publish vouchers without confirmation: not on a terminal\nhint: pass --yes to make the ${count} request${count === 1 ? '' : 's'}\n`);
+      return 2;
+    }
+    if (!answer) {
+      io.stderr('aborted: no request made\n');
+      return 2;
+    }
+  }
+
+  const summary = await recordAll(plan, { concurrency, timeoutMs, cwd: io.cwd }, { written: (line) => io.stdout(`${line}\n`), problem: (line) => io.stderr(`${line}\n`) });
+  const failed = summary.failed ? `; ${summary.failed} failed (nothing written for ${summary.failed === 1 ? 'it' : 'them'})` : '';
+  io.stderr(`recorded ${summary.written} of ${count} request${count === 1 ? '' : 's'}${failed}${timeoutMs !== 10_000 ? ` [timeout ${formatDuration(timeoutMs)}]` : ''}\n`);
+  return summary.failed ? 1 : 0;
+}
+
+function plurals(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function positiveInteger(text: string | undefined, option: string, fallback: number, max: number): number {
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) throw new UsageError(`${option} ${text}: expected a whole number from 1 to ${max}`);
+  return Number(text);
+}
+
+function openProject(configPath: string | undefined, io: CliIO): Project {
+  const file = configPath !== undefined ? resolve(io.cwd, configPath) : findConfig(io.cwd);
+  if (!file) throw new UsageError(`no ${CONFIG_FILE} in ${io.cwd} or a folder above it`, 'pass --config FILE');
+  if (!existsSync(file)) throw new InputFileError(`${configPath}: no such file (the config)`);
+  const opened = Project.load(file);
+  const shown = relative(process.cwd(), file) || file;
+  const sources = new Map<string | undefined, string>([[shown, readFileSync(file, 'utf8')]]);
+  if (!opened.ok) {
+    printDiagnostics(io, opened.diagnostics, sources);
+    throw new InputFileError(`${relative(io.cwd, file) || file}: the config has errors`);
+  }
+  printDiagnostics(io, opened.project.diagnostics, sources);
+  return opened.project;
+}
+
+/**
+ * Asks on the terminal: true for y/yes, false for anything else (an empty line, end of input). Undefined when
+ * standard input or standard error is not a terminal: there is nobody to ask.
+ */
+async function askOnTerminal(question: string, io: CliIO): Promise<boolean | undefined> {
+  if (!io.stderrIsTTY || !isatty(0)) return undefined;
+  const prompt = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  try {
+    return /^\s*y(es)?\s*$/i.test(await prompt.question(question));
+  } finally {
+    prompt.close();
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Turning feed responses into recording files. The requests run concurrently (http.ts, bounded); each response
+ * is redacted, validated and written here, atomically (a reader sees the old file or the
+ * new one, never a part). A request that failed (timeout, connection error, still rate-limited) is reported and
+ * writes nothing; the others go on. Every line passes through the scrubber: no secret value is ever printed.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { requestAll, type HttpOptions, type HttpOutcome, type RetryNotice } from './http.js';
+import type { PlannedRequest, RecordPlan } from './plan.js';
+import { buildRecording } from './recording.js';
+import { Scrubber } from './redact.js';
+import { formatDuration, type RetryPolicy } from './retry.js';
+
+export interface RecordOptions {
+  concurrency: number;
+  timeoutMs: number;
+  /** Paths in messages are relative to it. */
+  cwd: string;
+  retry?: RetryPolicy;
+  /** The clock for `recordedAt`. */
+  now?: () => Date;
+}
+
+export interface RecordEvents {
+  /** One line per written recording (for stdout). */
+  written(line: string): void;
+  /** A failed request, or a retry notice (for stderr). */
+  problem(line: string): void;
+}
+
+export interface RecordSummary {
+  written: number;
+  failed: number;
+}
+
+export function describeRequest(request: Pick<PlannedRequest, 'url' | 'feedId' | 'userId'>): string {
+  return `GET ${request.url} (feed ${request.feedId}, user ${request.userId})`;
+}
+
+/** Receives retries and results by request index, writes the recordings, counts. */
+export class Recorder {
+  readonly summary: RecordSummary = { written: 0, failed: 0 };
+  private readonly scrubber: Scrubber;
+
+  constructor(
+    private readonly plan: RecordPlan,
+    private readonly options: Pick<RecordOptions, 'cwd' | 'now'>,
+    private readonly events: RecordEvents,
+  ) {
+    this.scrubber = new Scrubber(plan.secrets);
+  }
+
+  retry(index: number, notice: RetryNotice): void {
+    const request = this.plan.requests[index]!;
+    const after = notice.retryAfterMs !== undefined ? ` (Retry-After ${formatDuration(notice.retryAfterMs)})` : '';
+    this.problem(`${describeRequest(request)}: HTTP 429 rate limited${after}; retry ${notice.retry} of ${notice.maxRetries} in ${formatDuration(notice.delayMs)}`);
+  }
+
+  result(index: number, outcome: HttpOutcome): void {
+    const request = this.plan.requests[index]!;
+    let ok = false;
+    try {
+      ok = this.save(request, outcome);
+    } catch (error) {
+      this.problem(`${describeRequest(request)}: ${error instanceof Error ? error.message : String(error)}; nothing written`);
+    }
+    if (ok) this.summary.written++;
+    else this.summary.failed++;
+  }
+
+  private problem(line: string): void {
+    this.events.problem(this.scrubber.text(line));
+  }
+
+  private save(request: PlannedRequest, outcome: HttpOutcome): boolean {
+    if (!outcome.ok) {
+      this.problem(`${describeRequest(request)}: ${outcome.message}; nothing written`);
+      return false;
+    }
+    let built;
+    try {
+      built = buildRecording(request, outcome.response, this.options.now?.() ?? new Date(), this.scrubber);
+    } catch (error) {
+      this.problem(`${describeRequest(request)}: HTTP ${outcome.response.status}, but ${error instanceof Error ? error.message : String(error)}; nothing written`);
+      return false;
+    }
+    const shown = relative(this.options.cwd, request.file) || request.file;
+    try {
+      mkdirSync(dirname(request.file), { recursive: true });
+      writeFileAtomic(request.file, built.text);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      this.problem(`${describeRequest(request)}: HTTP ${built.status}, but ${shown} could not be written (${typeof code === 'string' ? code : 'error'})`);
+      return false;
+    }
+    const what = [`HTTP ${built.status}`, built.json ? undefined : 'not JSON', built.redacted ? `${built.redacted} redacted` : undefined].filter(Boolean).join(', ');
+    this.events.written(this.scrubber.text(`wrote ${shown} (${what}; feed ${request.feedId}, user ${request.userId})${built.skips ? ': replays as a DataFeedError skip' : ''}`));
+    if (request.shadowedBy) {
+      const other = relative(this.options.cwd, request.shadowedBy) || request.shadowedBy;
+      this.problem(`note: ${other} also records this URL; render replays the newest recording (${shown}): delete the old one if it is no longer needed`);
+    }
+    return true;
+  }
+}
+
+/** Performs the plan's requests (bounded concurrency) and writes each recording as its response arrives. */
+export async function recordAll(plan: RecordPlan, options: RecordOptions & Pick<HttpOptions, 'fetch' | 'sleep' | 'random'>, events: RecordEvents): Promise<RecordSummary> {
+  const recorder = new Recorder(plan, options, events);
+  const http: HttpOptions & { concurrency: number } = { concurrency: options.concurrency, timeoutMs: options.timeoutMs };
+  if (options.retry) http.retry = options.retry;
+  if (options.fetch) http.fetch = options.fetch;
+  if (options.sleep) http.sleep = options.sleep;
+  if (options.random) http.random = options.random;
+  await requestAll(plan.requests, http, (event) => (event.type === 'retry' ? recorder.retry(event.index, event.notice) : recorder.result(event.index, event.outcome)));
+  return recorder.summary;
+}
