@@ -94,6 +94,21 @@ describe('mergetag record', () => {
     expect(rendered.stdout).toBe('Hi Ann, your code is CODE-ANN (12.5% off)\n');
   });
 
+  it('prints a JSON summary with --format json, without the secrets', async () => {
+    const dir = createProject(server.port, ['ann']);
+    const run = await record(dir, ['--user', 'ann', '--yes', '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout) as { requests: number; written: number; failed: number; lines: string[]; problems: string[] };
+    expect(summary).toEqual({
+      requests: 1,
+      written: 1,
+      failed: 0,
+      lines: ['wrote recordings/welcome_codes/ann.json (HTTP 200, 2 redacted; feed welcome_codes, user ann)'],
+      problems: [],
+    });
+    expect(run.stdout).not.toContain(TOKEN);
+  });
+
   it('records a 400 Voucherify error as it is; render then skips the message with DataFeedError', async () => {
     const dir = createProject(server.port, ['bad']);
     const run = await record(dir, ['--user', 'bad', '--yes']);

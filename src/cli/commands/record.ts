@@ -16,7 +16,7 @@ import { formatDuration } from '../../record/retry.js';
 import { parseCommandArgs } from '../args.js';
 import { InputFileError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
-import { printDiagnostics } from '../report.js';
+import { outputFormat, printDiagnostics } from '../report.js';
 
 export const recordHelp = `Usage: mergetag record --user ID [--user ID ...] [--feed ID ...] [options]
 
@@ -42,6 +42,7 @@ Options:
   -y, --yes               do not ask: make the requests (needed without a terminal)
   --concurrency N         requests in flight at once (default: 2)
   --timeout-ms N          time limit per request (default: 10000, Iterable's)
+  --format text|json      json prints {requests, written, failed, lines, problems}
   -h, --help              this help
 
 What is recorded: the request URL as sent and its headers, with every value that
@@ -74,12 +75,14 @@ export async function recordCommand(args: string[], io: CliIO, confirm: (questio
     yes: { type: 'boolean', short: 'y' },
     concurrency: { type: 'string' },
     'timeout-ms': { type: 'string' },
+    format: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.stdout(recordHelp);
     return 0;
   }
+  const format = outputFormat(values.format as string | undefined);
   if (positionals.length) throw new UsageError(`record takes no positional arguments (got ${positionals[0]})`, 'mergetag record --user ID [--feed ID]');
   const users = (values.user as string[] | undefined) ?? [];
   if (users.length === 0) throw new UsageError('record needs --user ID', 'mergetag record --user ann --user obrien');
@@ -118,7 +121,17 @@ export async function recordCommand(args: string[], io: CliIO, confirm: (questio
     }
   }
 
-  const summary = await recordAll(plan, { concurrency, timeoutMs, cwd: io.cwd }, { written: (line) => io.stdout(`${line}\n`), problem: (line) => io.stderr(`${line}\n`) });
+  const written: string[] = [];
+  const problems: string[] = [];
+  const events =
+    format === 'json'
+      ? { written: (line: string) => written.push(line), problem: (line: string) => problems.push(line) }
+      : { written: (line: string) => io.stdout(`${line}\n`), problem: (line: string) => io.stderr(`${line}\n`) };
+  const summary = await recordAll(plan, { concurrency, timeoutMs, cwd: io.cwd }, events);
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify({ requests: count, written: summary.written, failed: summary.failed, lines: written, problems }, null, 2)}\n`);
+    return summary.failed ? 1 : 0;
+  }
   const failed = summary.failed ? `; ${summary.failed} failed (nothing written for ${summary.failed === 1 ? 'it' : 'them'})` : '';
   io.stderr(`recorded ${summary.written} of ${count} request${count === 1 ? '' : 's'}${failed}${timeoutMs !== 10_000 ? ` [timeout ${formatDuration(timeoutMs)}]` : ''}\n`);
   return summary.failed ? 1 : 0;
