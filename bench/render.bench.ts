@@ -81,6 +81,29 @@ function checkSameOutput(c: Case): void {
   }
 }
 
+/** Heap retained by compiled templates, and heap growth over many renders (a leak shows as growth). */
+function measureMemory(c: Case): { templates: number; perTemplateKb: number; renders: number; growthKb: number } | undefined {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return undefined;
+  const heap = () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const templates = 500;
+  const before = heap();
+  const kept = Array.from({ length: templates }, (_, i) => compile(`${c.template}<!-- ${i} -->`));
+  const perTemplateKb = (heap() - before) / templates / 1024;
+  const { template, input } = mergetagVersion(c);
+  const renders = 20_000;
+  for (let i = 0; i < 1000; i++) template.render(input);
+  const start = heap();
+  for (let i = 0; i < renders; i++) template.render(input);
+  const growthKb = (heap() - start) / 1024;
+  if (kept.length !== templates) throw new Error('unreachable');
+  return { templates, perTemplateKb, renders, growthKb };
+}
+
 async function main(): Promise<void> {
   const cases = [welcome, catalog].filter((c) => !grep || grep.test(c.name));
   for (const c of cases) checkSameOutput(c);
@@ -110,6 +133,7 @@ async function main(): Promise<void> {
     });
   }
   await bench.run();
+  const memory = measureMemory(welcome);
   const rows = bench.tasks.map((task) => {
     const result = task.result as { throughput?: { mean: number }; latency?: { mean: number }; hz?: number; mean?: number } | undefined;
     const hz = result?.throughput?.mean ?? result?.hz ?? 0;
@@ -126,6 +150,9 @@ async function main(): Promise<void> {
   for (const c of cases) {
     lines.push(`- render ${c.name}: ${ratio(`render ${c.name}: mergetag`, `render ${c.name}: handlebars.js`)}`);
   }
+  lines.push('', 'Memory (heap, after a full GC; needs node --expose-gc):');
+  lines.push(memory ? `- one compiled welcome template: ${memory.perTemplateKb.toFixed(1)} KB (over ${memory.templates})` : '- not measured: run with node --expose-gc');
+  if (memory) lines.push(`- heap growth over ${memory.renders.toLocaleString('en-US')} renders of one template: ${memory.growthKb.toFixed(1)} KB (a leak would grow with the count)`);
   const report = `# mergetag benchmark\n\n${new Date().toISOString()}, Node ${process.version}\n\n${lines.join('\n')}\n`;
   console.log(report);
   const dir = join(root, 'bench/results');

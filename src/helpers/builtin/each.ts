@@ -10,14 +10,12 @@ import type { Value } from '../../values/types.js';
 import type { BlockParam } from '../../render/scope.js';
 import type { HelperCall, HelperDefinition } from '../types.js';
 
-function renderItems(call: HelperCall, items: Array<[key: Value, item: Value]>): string {
-  let out = '';
-  items.forEach(([key, item], index) => {
-    // The element parameter is the raw JSON node (prints as JSON); the second is the index or key.
-    const blockParams: BlockParam[] = [{ value: item, printsAsJson: true }, { value: key }];
-    out += call.fn({ context: item, data: new IterationData(index, items.length, key), blockParams });
-  });
-  return out;
+function renderItem(call: HelperCall, item: Value, index: number, count: number, key: Value): string {
+  const data = new IterationData(index, count, key);
+  // The element parameter is the raw JSON node (prints as JSON); the second is the index or key.
+  if (call.blockParamNames.length === 0) return call.fn({ context: item, data });
+  const blockParams: BlockParam[] = [{ value: item, printsAsJson: true }, { value: key }];
+  return call.fn({ context: item, data, blockParams });
 }
 
 export const eachHelper: HelperDefinition = {
@@ -33,10 +31,16 @@ export const eachHelper: HelperDefinition = {
   fn: (call) => {
     const list = call.params[0];
     if (!isTruthy(list)) return call.inverse();
-    if (Array.isArray(list)) return renderItems(call, list.map((item, i) => [JsonNumber.fromNumber(i), item]));
+    let out = '';
+    if (Array.isArray(list)) {
+      for (let i = 0; i < list.length; i++) out += renderItem(call, list[i], i, list.length, JsonNumber.fromNumber(i));
+      return out;
+    }
     if (list instanceof Map) {
       if (list.size === 0) return call.inverse();
-      return renderItems(call, [...list].map(([key, item]) => [key, item]));
+      let i = 0;
+      for (const [key, item] of list) out += renderItem(call, item, i++, list.size, key);
+      return out;
     }
     call.warn(
       'each-over-scalar',
