@@ -8,6 +8,8 @@
  *   - other strings by UTF-16 code units (Java's `String.compareTo`); booleans `false` before `true`;
  *   - between kinds: numbers < dates < strings < booleans < objects and arrays; missing and null sort last.
  */
+import { epochMilliOf } from '../dates/calendar.js';
+import { parseDateText } from '../dates/parse.js';
 import { resolveParts } from '../../../render/scope.js';
 import { JsonNumber } from '../../../values/json-number.js';
 import { jsonText } from '../../../values/print.js';
@@ -23,19 +25,10 @@ export type SortKey =
   | { readonly kind: 'missing'; readonly rank: 5 };
 
 const NUMERIC = /^\s*-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
-const DATE =
-  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?))?(?:\s?(Z|[+-]\d{2}:?\d{2}))?$/;
-
-/** Epoch milliseconds of an ISO-8601 date string; undefined for any other string. No zone means UTC. */
+/** Epoch milliseconds of a date string as the date helpers read it (ISO-8601, Iterable's profile format). */
 export function parseIsoDate(text: string): number | undefined {
-  const match = DATE.exec(text.trim());
-  if (!match) return undefined;
-  const [, date, time, zone] = match;
-  let zoneText = zone ?? 'Z';
-  if (zoneText !== 'Z' && !zoneText.includes(':')) zoneText = `${zoneText.slice(0, 3)}:${zoneText.slice(3)}`;
-  const time3 = time ? time.replace(/(\.\d{3})\d+$/, '$1') : '00:00:00';
-  const ms = Date.parse(`${date}T${time3.length === 5 ? `${time3}:00` : time3}${zoneText}`);
-  return Number.isNaN(ms) ? undefined : ms;
+  const instant = parseDateText(text);
+  return instant === undefined ? undefined : epochMilliOf(instant);
 }
 
 export function sortKey(value: Value): SortKey {
