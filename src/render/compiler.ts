@@ -6,7 +6,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceText, Span } from '../diagnostics/source.js';
 import type { HelperRegistry } from '../helpers/registry.js';
-import type { BlockRender, HelperCall, HelperDefinition, RuntimeServices } from '../helpers/types.js';
+import type { HelperDefinition, RuntimeServices } from '../helpers/types.js';
 import type {
   BlockStatement,
   Expression,
@@ -26,6 +26,7 @@ import { SafeString, type Value } from '../values/types.js';
 import { JsonNumber } from '../values/json-number.js';
 import { HelperError, SendSkip } from './errors.js';
 import { IterationData } from './iteration-data.js';
+import { HelperInvocation, type CallSite } from './helper-call.js';
 import { blockParam, push, pushParts, resolveParts, resolvePath, type BlockParam, type Scope } from './scope.js';
 import { parse } from '../syntax/parser.js';
 
@@ -265,49 +266,25 @@ export class Compiler {
   ): EvalFn {
     const params = paramNodes.map((param) => this.compileExpression(param, family));
     const hash = this.compileHash(hashNode, family);
-    const name = path.original;
-    const blockParamNames = block?.blockParamNames ?? [];
-    const file = this.source.file;
+    const site: CallSite = {
+      name: path.original,
+      family,
+      loc,
+      file: this.source.file,
+      isBlock: block !== undefined,
+      program: block?.program,
+      inverse: block?.inverse,
+      blockParamNames: block?.blockParamNames ?? [],
+      compileInclude: (text, file) => this.compileInclude(text, file),
+    };
     return (scope, run) => {
-      const enter = (body: RenderFn): BlockRender => (change) => {
-        if (!change) return body(scope, run);
-        let blockParams: Map<string, BlockParam> | undefined;
-        if (change.blockParams && blockParamNames.length) {
-          blockParams = new Map();
-          blockParamNames.forEach((paramName, i) => blockParams!.set(paramName, change.blockParams![i] ?? { value: undefined }));
-        }
-        return body(pushParts(scope, family, 'context' in change, change.context, change.data, blockParams), run);
-      };
       const values: Value[] = new Array(params.length);
       for (let i = 0; i < params.length; i++) values[i] = params[i]!(scope, run);
-      const call: HelperCall = {
-        name,
-        params: values,
-        hash: hash.length ? new Map(hash.map(([key, value]) => [key, value(scope, run)])) : EMPTY_HASH,
-        isBlock: block !== undefined,
-        family,
-        context: scope[family].context.value,
-        blockParamNames,
-        fn: block ? enter(block.program) : () => '',
-        inverse: block ? enter(block.inverse) : () => '',
-        loc,
-        runtime: run,
-        renderTemplate: (text, options = {}) => {
-          const include = this.compileInclude(text, options.file);
-          const pushed = 'context' in options ? pushParts(scope, family, true, options.context, undefined, undefined) : scope;
-          return include(pushed, run);
-        },
-        warn: (ruleId, message, hint) => {
-          const extra: { file?: string; hint?: string } = {};
-          if (file !== undefined) extra.file = file;
-          if (hint !== undefined) extra.hint = hint;
-          run.diagnostics.push(diagnostic(ruleId, ruleId === 'log' ? 'info' : 'warning', message, loc, extra));
-        },
-      };
+      const hashValues = hash.length ? new Map(hash.map(([key, value]) => [key, value(scope, run)])) : EMPTY_HASH;
       try {
-        return helper.fn(call);
+        return helper.fn(new HelperInvocation(site, scope, run, values, hashValues));
       } catch (error) {
-        throw locate(error, name, loc);
+        throw locate(error, site.name, loc);
       }
     };
   }
