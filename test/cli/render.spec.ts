@@ -201,3 +201,11 @@ describe('mergetag render in a project', () => {
     expect(run.stderr).toContain('mergetag.config.json:2:18: error: $.templates[0].path: Invalid input: expected string, received number');
   });
 });
+
+describe('mergetag render input errors', () => {
+  it('says a user file path that does not exist is a missing file, not a user id', () => {
+    const run = mergetag(['render', 'fixtures/welcome/welcome.html', '--user', 'users/nope.json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mergetag: users/nope.json: no such file (the user profile)\n');
+  });
+});
