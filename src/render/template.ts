@@ -84,7 +84,8 @@ export class Template {
     const parsed = parse(text, options);
     const diagnostics = parsed.diagnostics;
     const compiler = new Compiler(options.helpers ?? defaultHelpers(), parsed.source, diagnostics);
-    this.renderProgram = compiler.compileProgram(parsed.ast);
+    // A template nested past MAX_NESTING already has a syntax error; compiling it could overflow the stack.
+    this.renderProgram = diagnostics.some((d) => d.ruleId === 'nesting-depth') ? () => '' : compiler.compileProgram(parsed.ast);
     this.ast = parsed.ast;
     this.source = parsed.source;
     this.diagnostics = diagnostics;

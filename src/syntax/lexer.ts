@@ -28,6 +28,7 @@ const NUMBER = /-?[0-9]*\.?[0-9]+/y;
 const INT_MIN = -2147483648n;
 const INT_MAX = 2147483647n;
 const KEYWORDS = ['true', 'false', 'null', 'undefined'] as const;
+const MAX_SUBEXPRESSION_DEPTH = 100;
 
 class LexError extends Error {
   constructor(
@@ -60,6 +61,8 @@ class Lexer {
   private tagStart = 0;
   private closer = '}}';
   private triple = false;
+  /** How many sub-expressions enclose the one being read: reading recurses once per level. */
+  private subExpressionDepth = 0;
 
   constructor(
     private readonly source: SourceText,
@@ -404,11 +407,21 @@ class Lexer {
 
   private readSubExpression(): SubExpression {
     const start = this.pos;
+    if (this.subExpressionDepth >= MAX_SUBEXPRESSION_DEPTH) {
+      throw new LexError(`sub-expressions nest deeper than ${MAX_SUBEXPRESSION_DEPTH} levels`, start);
+    }
     this.pos++; // (
     this.skipSpace();
     const head = this.readExpression('a helper name');
     if (head.type !== 'PathExpression') throw new LexError('a sub-expression must start with a helper name', head.loc.start.offset);
-    const { params, hash } = this.readArguments(false);
+    this.subExpressionDepth++;
+    let args: ReturnType<Lexer['readArguments']>;
+    try {
+      args = this.readArguments(false);
+    } finally {
+      this.subExpressionDepth--;
+    }
+    const { params, hash } = args;
     this.skipSpace();
     if (!this.eat(')')) throw this.expected("')'");
     const node: SubExpression = { type: 'SubExpression', path: head, params, hash, loc: this.source.span(start, this.pos) };

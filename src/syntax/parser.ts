@@ -29,6 +29,9 @@ export interface ParseResult {
   source: SourceText;
 }
 
+/** Deeper nesting is reported as an error: the compiler and renderer recurse once per level. */
+export const MAX_NESTING = 1000;
+
 /** Java's `\s`: whitespace that `~` removes. Unicode spaces such as U+00A0 stay. */
 const LEADING_SPACE = /^[ \t\n\v\f\r]+/;
 const TRAILING_SPACE = /[ \t\n\v\f\r]+$/;
@@ -158,7 +161,7 @@ class Parser {
       case 'block':
       case 'inverse':
       case 'inline':
-        this.stack.push({
+        this.pushBlock({
           open: token,
           kind: token.tag === 'inline' ? 'inline' : 'block',
           programBody: undefined,
@@ -230,7 +233,7 @@ class Parser {
 
   /** `{{else if x}}`: the rest is a block of its own, closed by the parent's closing tag. */
   private pushChained(token: TagToken): void {
-    this.stack.push({
+    this.pushBlock({
       open: { ...token, tag: 'block' },
       kind: 'block',
       programBody: undefined,
@@ -240,6 +243,20 @@ class Parser {
       elseTag: undefined,
       chained: true,
     });
+  }
+
+  private pushBlock(block: OpenBlock): void {
+    if (this.stack.length === MAX_NESTING) {
+      this.report(
+        'nesting-depth',
+        'error',
+        `blocks nest deeper than ${MAX_NESTING} levels here`,
+        block.open.start,
+        block.open.end,
+        'no real template needs this: is a closing tag missing in a loop or a generator?',
+      );
+    }
+    this.stack.push(block);
   }
 
   private close(token: TagToken): void {

@@ -38,3 +38,22 @@ describe('robustness', () => {
     );
   });
 });
+
+describe('nesting limits', () => {
+  it('reports blocks nested past 1000 levels instead of overflowing the stack', () => {
+    const template = compile('{{#if x}}'.repeat(3000) + 'Y' + '{{/if}}'.repeat(3000));
+    expect(template.ok).toBe(false);
+    expect(template.diagnostics[0]).toMatchObject({ ruleId: 'nesting-depth', message: 'blocks nest deeper than 1000 levels here', start: { line: 1, column: 9001 } });
+    expect(template.render({ user: '{"x": 1}' }).skip?.reason).toBe('HandlebarsExecutionError');
+  });
+  it('counts else-if chains as nesting', () => {
+    expect(compile(`{{#if a}}${'{{else if b}}'.repeat(5000)}{{/if}}`).diagnostics[0]?.ruleId).toBe('nesting-depth');
+  });
+  it('renders 1000 levels', () => {
+    expect(compile('{{#if x}}'.repeat(1000) + 'Y' + '{{/if}}'.repeat(1000)).render({ user: '{"x": 1}' }).output).toBe('Y');
+  });
+  it('reports sub-expressions nested past 100 levels', () => {
+    const template = compile(`{{lookup ${'(lookup '.repeat(5000)}x${')'.repeat(5000)} "a"}}`);
+    expect(template.diagnostics[0]?.message).toBe('sub-expressions nest deeper than 100 levels');
+  });
+});
