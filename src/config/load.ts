@@ -10,6 +10,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatJsonPath, spanOfPath } from '../diagnostics/json-location.js';
 import { SourceText } from '../diagnostics/source.js';
 import { parseJson } from '../values/json.js';
+import { jsonPathProblem } from './json-path.js';
 import { CONFIG_FILE, configSchema, type MergetagConfig } from './schema.js';
 
 export interface LoadedConfig {
@@ -106,7 +107,14 @@ function referenceErrors(config: MergetagConfig, tree: Node, source: SourceText)
       }
     });
   });
+  const checkPath = (path: string, at: Array<string | number>) => {
+    const problem = jsonPathProblem(path);
+    if (problem) out.push(diagnostic('config', 'error', `${formatJsonPath(at)}: ${problem}`, spanOfPath(tree, at, source), { file: source.file! }));
+  };
+  for (const [id, feed] of Object.entries(config.feeds)) feed.redact.forEach((path, i) => checkPath(path, ['feeds', id, 'redact', i]));
   for (const [name, variant] of Object.entries(config.variants)) {
+    variant.unset.forEach((path, i) => checkPath(path, ['variants', name, 'unset', i]));
+    for (const path of Object.keys(variant.set)) checkPath(path, ['variants', name, 'set', path]);
     if (variant.feed !== undefined && !Object.hasOwn(config.feeds, variant.feed)) {
       out.push(
         diagnostic('config', 'error', `${formatJsonPath(['variants', name, 'feed'])}: no feed '${variant.feed}' in feeds`, spanOfPath(tree, ['variants', name, 'feed'], source), {

@@ -6,6 +6,7 @@
  * wherever it shows up (a server echoing the token in an error body, an error message quoting a header).
  */
 import { JSONPath } from 'jsonpath-plus';
+import { jsonPathProblem } from '../config/json-path.js';
 import { REDACTED } from '../recordings/schema.js';
 import { JsonNumber } from '../values/json-number.js';
 import { SafeString, type JsonObject, type Value } from '../values/types.js';
@@ -86,16 +87,7 @@ export class Scrubber {
 }
 
 /** Why a redact JSONPath cannot be used, or undefined when it can. */
-export function redactPathProblem(path: string): string | undefined {
-  if (!path.startsWith('$')) return 'a JSONPath starts with $';
-  if (/\?\s*\(|\[\s*\(/.test(path)) return 'script expressions ?(…) and (…) are disabled: a config never runs code';
-  try {
-    JSONPath({ path, json: { a: [{ b: 1 }] }, resultType: 'pointer', eval: false, wrap: true });
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  return undefined;
-}
+export const redactPathProblem = jsonPathProblem;
 
 type Mirror = null | boolean | string | number | Mirror[] | { [key: string]: Mirror };
 

@@ -66,3 +66,21 @@ describe('mergetag.config.json', () => {
     expect(readFileSync(join(repoRoot, 'schema/mergetag.config.schema.json'), 'utf8')).toBe(configJsonSchema());
   });
 });
+
+describe('JSONPaths in the config', () => {
+  it('refuses script expressions in variants and redaction before anything runs them', () => {
+    const result = parseConfig(
+      '{"feeds": {"f": {"url": "https://x.example", "redact": ["$..[?(@.x)]"]}}, "variants": {"v": {"set": {"$.a[(1)]": 1}}}}',
+      'c.json',
+    );
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.diagnostics.map((d) => d.message)).toEqual([
+      '$.feeds.f.redact[0]: script expressions ?(…) and (…) are disabled: a config never runs code',
+      '$.variants.v.set["$.a[(1)]"]: script expressions ?(…) and (…) are disabled: a config never runs code',
+    ]);
+  });
+
+  it('requires JSONPaths to start with $', () => {
+    expect(errors('{"variants": {"v": {"unset": ["voucher.code"]}}}')).toEqual(['mergetag.config.json:1:31: $.variants.v.unset[0]: a JSONPath starts with $']);
+  });
+});
