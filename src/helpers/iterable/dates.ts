@@ -98,6 +98,16 @@ function localeOf(value: Value): DateLocale {
 }
 
 /** Java's `dateFormat.safeApply` from the pattern on: style or pattern, locale, zone. */
+/** Positional format and locale (jknack's order), else the `format=` and `locale=` hash; `tz=` and `time=`. */
+function formatOptions(call: HelperCall, format: Value, locale: Value): FormatOptions {
+  return {
+    format: format ?? call.hash.get('format'),
+    locale: locale ?? call.hash.get('locale'),
+    tz: call.hash.get('tz'),
+    time: call.hash.get('time'),
+  };
+}
+
 function formatInstant(call: HelperCall, instant: Instant, options: FormatOptions): string {
   const format = options.format === undefined || options.format === null ? 'medium' : text(options.format);
   if (format === undefined) throw new HelperError(`the format must be a string (a pattern or full/long/medium/short), got ${describe(options.format)}`);
@@ -156,12 +166,7 @@ export const dateFormatHelper: HelperDefinition = {
     const [format, locale] = call.params.slice(1);
     if (!isTruthy(value)) return falsyResult(format);
     const instant = toInstant(value);
-    return formatInstant(call, instant, {
-      format: format ?? call.hash.get('format'),
-      locale: locale ?? call.hash.get('locale'),
-      tz: call.hash.get('tz'),
-      time: call.hash.get('time'),
-    });
+    return formatInstant(call, instant, formatOptions(call, format, locale));
   },
 };
 
@@ -191,12 +196,7 @@ export const nowHelper: HelperDefinition = {
         `write {{now format=${JSON.stringify(printValue(call.params[0]))}}}`,
       );
     }
-    return formatInstant(call, nowInstant(call), {
-      format: format ?? call.hash.get('format'),
-      locale: locale ?? call.hash.get('locale'),
-      tz: call.hash.get('tz'),
-      time: call.hash.get('time'),
-    });
+    return formatInstant(call, nowInstant(call), formatOptions(call, format, locale));
   },
 };
 
