@@ -2,7 +2,7 @@
  * A mergetag project: the config, its templates, users and recordings, and what rendering one case means:
  * expand each feed URL for the user (rule 12), find the recording of that request, apply the variant, render.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -15,6 +15,8 @@ import { RecordingStore, type StoredRecording } from '../recordings/store.js';
 import { SourceText } from '../diagnostics/source.js';
 import { loadUsers, type UserProfile } from './users.js';
 import { applyVariant } from './variants.js';
+import { parseJson } from '../values/json.js';
+import type { Value } from '../values/types.js';
 
 export interface TemplateEntry {
   /** Absolute path. */
@@ -48,6 +50,8 @@ export interface CaseResult {
 
 export class Project {
   private readonly compiled = new Map<string, Template>();
+  private readonly snippets = new Map<string, { text: string; file: string } | undefined>();
+  private readonly catalogs = new Map<string, Value>();
 
   private constructor(
     readonly loaded: LoadedConfig,
@@ -160,23 +164,33 @@ export class Project {
     return { ...base, result };
   }
 
+  /** A snippet's source, read once per project (every user's render asks for the same few). */
   private snippet(name: string): { text: string; file: string } | undefined {
-    if (!/^[\w. -]+$/.test(name) || name.startsWith('.')) return undefined;
-    const file = resolve(this.dir, this.config.snippets, `${name}.html`);
-    try {
-      return { text: readFileSync(file, 'utf8'), file: relative(process.cwd(), file) };
-    } catch {
-      return undefined;
+    if (!this.snippets.has(name)) {
+      let found: { text: string; file: string } | undefined;
+      if (/^[\w. -]+$/.test(name) && !name.startsWith('.')) {
+        const file = resolve(this.dir, this.config.snippets, `${name}.html`);
+        if (existsSync(file)) found = { text: readFileSync(file, 'utf8'), file: relative(process.cwd(), file) };
+      }
+      this.snippets.set(name, found);
     }
+    return this.snippets.get(name);
   }
 
-  private catalog(name: string): unknown {
-    if (!/^[\w. -]+$/.test(name) || name.startsWith('.')) return undefined;
-    try {
-      return JSON.parse(readFileSync(resolve(this.dir, this.config.catalogs, `${name}.json`), 'utf8'));
-    } catch {
-      return undefined;
+  /** A catalog's items, read once per project. */
+  private catalog(name: string): Value {
+    if (!this.catalogs.has(name)) {
+      let items: Value;
+      if (/^[\w. -]+$/.test(name) && !name.startsWith('.')) {
+        const file = resolve(this.dir, this.config.catalogs, `${name}.json`);
+        if (existsSync(file)) {
+          const parsed = parseJson(readFileSync(file, 'utf8'));
+          items = parsed.ok ? parsed.value : undefined;
+        }
+      }
+      this.catalogs.set(name, items);
     }
+    return this.catalogs.get(name);
   }
 
   /** Warnings about a whole project that no single render shows. */

@@ -100,3 +100,24 @@ describe('variants', () => {
     expect(readFileSync(join(repoRoot, 'fixtures/welcome/mergetag.config.json'), 'utf8')).toContain('no-marketing-text');
   });
 });
+
+describe('snippets and catalogs of a project', () => {
+  it('renders a snippet and a catalog item from the project folders for every user', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mergetag-project-'));
+    mkdirSync(join(dir, 'users'));
+    mkdirSync(join(dir, 'snippets'));
+    mkdirSync(join(dir, 'catalogs'));
+    writeFileSync(join(dir, 'users', 'a.json'), '{"firstName": "Ann", "sku": "p1"}');
+    writeFileSync(join(dir, 'users', 'b.json'), '{"firstName": "Bo", "sku": "p2"}');
+    writeFileSync(join(dir, 'snippets', 'footer.html'), '<footer>Bye {{firstName}}</footer>');
+    writeFileSync(join(dir, 'catalogs', 'Products.json'), '{"p1": {"name": "Mug", "price": 12.50}, "p2": {"name": "Cup", "price": 3}}');
+    writeFileSync(join(dir, 't.html'), '{{#catalog "Products" sku as |item|}}{{item.name}} {{item.price}}{{else}}none{{/catalog}} {{{snippet "footer"}}}');
+    writeFileSync(join(dir, 'mergetag.config.json'), JSON.stringify({ templates: [{ path: 't.html' }] }));
+    const opened = Project.load(join(dir, 'mergetag.config.json'));
+    if (!opened.ok) throw new Error('config');
+    const project = opened.project;
+    const render = (id: string) => project.renderCase(project.templates()[0]!, project.users.get(id)!, undefined).result?.output;
+    expect(render('a')).toBe('Mug 12.5 <footer>Bye Ann</footer>');
+    expect(render('b')).toBe('Cup 3 <footer>Bye Bo</footer>');
+  });
+});
