@@ -184,8 +184,14 @@ export class Project {
       if (/^[\w. -]+$/.test(name) && !name.startsWith('.')) {
         const file = resolve(this.dir, this.config.catalogs, `${name}.json`);
         if (existsSync(file)) {
-          const parsed = parseJson(readFileSync(file, 'utf8'));
-          items = parsed.ok ? parsed.value : undefined;
+          const text = readFileSync(file, 'utf8');
+          const parsed = parseJson(text);
+          if (!parsed.ok) {
+            // Not a lookup miss: the render stops and says which file to fix.
+            const at = new SourceText(text).position(parsed.error.offset);
+            throw new Error(`${relative(process.cwd(), file)}:${at.line}:${at.column}: the catalog is not valid JSON: ${parsed.error.message}`);
+          }
+          items = parsed.value;
         }
       }
       this.catalogs.set(name, items);

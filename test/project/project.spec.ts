@@ -121,3 +121,19 @@ describe('snippets and catalogs of a project', () => {
     expect(render('b')).toBe('Cup 3 <footer>Bye Bo</footer>');
   });
 });
+
+describe('a broken catalog file', () => {
+  it('stops the render and names the file, line and column', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mergetag-project-'));
+    mkdirSync(join(dir, 'users'));
+    mkdirSync(join(dir, 'catalogs'));
+    writeFileSync(join(dir, 'users', 'a.json'), '{"sku": "p1"}');
+    writeFileSync(join(dir, 'catalogs', 'Products.json'), '{\n  "p1": {"name": "Mug",}\n}');
+    writeFileSync(join(dir, 't.html'), '{{#catalog "Products" sku as |item|}}{{item.name}}{{/catalog}}');
+    writeFileSync(join(dir, 'mergetag.config.json'), JSON.stringify({ templates: [{ path: 't.html' }] }));
+    const opened = Project.load(join(dir, 'mergetag.config.json'));
+    if (!opened.ok) throw new Error('config');
+    const result = opened.project.renderCase(opened.project.templates()[0]!, opened.project.users.get('a')!, undefined).result;
+    expect(result?.skip?.message).toMatch(/Products\.json:2:24: the catalog is not valid JSON: expected a property name in double quotes$/);
+  });
+});
