@@ -11,6 +11,7 @@ import { formatJsonPath, spanOfPath } from '../diagnostics/json-location.js';
 import { SourceText } from '../diagnostics/source.js';
 import { parseJson } from '../values/json.js';
 import { jsonPathProblem } from './json-path.js';
+import { isEnvReference, isSecretHeaderName } from './secrets.js';
 import { CONFIG_FILE, configSchema, type MergetagConfig } from './schema.js';
 
 export interface LoadedConfig {
@@ -68,14 +69,12 @@ function issueDiagnostic(issue: z.core.$ZodIssue, tree: Node, source: SourceText
   return diagnostic('config', 'error', `${formatJsonPath(path)}: ${issue.message}`, spanOfPath(tree, path, source), { file: source.file! });
 }
 
-const SECRET_HEADER = /token|secret|key|authorization|password/i;
-
 /** Secrets belong in the environment: `"X-App-Token": "${VOUCHERIFY_APP_TOKEN}"`, never the value itself. */
 function secretWarnings(config: MergetagConfig, tree: Node, source: SourceText): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [id, feed] of Object.entries(config.feeds)) {
     for (const [name, value] of Object.entries(feed.headers)) {
-      if (SECRET_HEADER.test(name) && !/^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(value.trim())) {
+      if (isSecretHeaderName(name) && !isEnvReference(value)) {
         out.push(
           diagnostic('config-secret', 'warning', `${formatJsonPath(['feeds', id, 'headers', name])}: a secret written into the config`, spanOfPath(tree, ['feeds', id, 'headers', name], source), {
             file: source.file!,
@@ -126,16 +125,4 @@ function referenceErrors(config: MergetagConfig, tree: Node, source: SourceText)
   return out;
 }
 
-/** `${VAR}` references in header values, resolved from the environment. Missing variables are reported by name. */
-export function resolveEnv(value: string, env: NodeJS.ProcessEnv): { value: string; missing: string[] } {
-  const missing: string[] = [];
-  const resolved = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
-    const found = env[name];
-    if (found === undefined) {
-      missing.push(name);
-      return '';
-    }
-    return found;
-  });
-  return { value: resolved, missing };
-}
+export { resolveEnv } from './secrets.js';

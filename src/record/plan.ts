@@ -5,7 +5,7 @@
  * here, before anything is published.
  */
 import { join, resolve } from 'node:path';
-import { resolveEnv } from '../config/load.js';
+import { envReferences, resolveEnv } from '../config/secrets.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Project } from '../project/project.js';
 import { REDACTED } from '../recordings/schema.js';
@@ -47,8 +47,6 @@ export class PlanError extends Error {
     this.name = 'PlanError';
   }
 }
-
-const ENV_REFERENCE = /\$\{[A-Za-z_][A-Za-z0-9_]*\}/;
 
 /**
  * A file name for an id: letters, digits and `. _ + @ -` stay; every other byte becomes `%XX`; a leading dot is
@@ -104,12 +102,13 @@ export function planRecording(project: Project, options: { users: readonly strin
       if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new PlanError(`feeds.${feedId}.headers: '${name}' is not a valid header name`);
       const resolved = resolveEnv(template, env);
       for (const variable of resolved.missing) missing.push(`${variable} (feed '${feedId}', header ${name})`);
-      const fromEnv = ENV_REFERENCE.test(template);
+      const referenced = envReferences(template);
+      const fromEnv = referenced.length > 0;
       const secret = fromEnv || isSecretHeaderName(name);
       if (secret) {
         secrets.add(resolved.value);
-        for (const match of template.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
-          const value = env[match[1]!];
+        for (const variable of referenced) {
+          const value = env[variable];
           if (value) secrets.add(value);
         }
       }

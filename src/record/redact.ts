@@ -7,12 +7,12 @@
  */
 import { JSONPath } from 'jsonpath-plus';
 import { jsonPathProblem } from '../config/json-path.js';
+import { isSecretHeaderName } from '../config/secrets.js';
+
+export { isSecretHeaderName };
 import { REDACTED } from '../recordings/schema.js';
 import { JsonNumber } from '../values/json-number.js';
 import { SafeString, type JsonObject, type Value } from '../values/types.js';
-
-/** Header names that carry credentials (the config loader warns about literal values under such names). */
-export const SECRET_HEADER_NAME = /token|secret|key|authorization|password|cookie|session|credential/i;
 
 /** Response headers never recorded: credentials, and transport details that no longer hold for the stored body. */
 const DROPPED_RESPONSE_HEADERS = new Set([
@@ -29,10 +29,6 @@ const DROPPED_RESPONSE_HEADERS = new Set([
   'content-length',
   'content-encoding',
 ]);
-
-export function isSecretHeaderName(name: string): boolean {
-  return SECRET_HEADER_NAME.test(name);
-}
 
 /** Response headers as recorded: names lower-cased, credentials and transport headers dropped, secrets scrubbed. */
 export function recordedResponseHeaders(headers: Iterable<[string, string]>, scrubber: Scrubber): Record<string, string> {
