@@ -2,7 +2,7 @@
  * A mergetag project: the config, its templates, users and recordings, and what rendering one case means:
  * expand each feed URL for the user (rule 12), find the recording of that request, apply the variant, render.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -15,8 +15,7 @@ import { RecordingStore, type StoredRecording } from '../recordings/store.js';
 import { SourceText } from '../diagnostics/source.js';
 import { loadUsers, type UserProfile } from './users.js';
 import { applyVariant } from './variants.js';
-import { parseJson } from '../values/json.js';
-import type { Value } from '../values/types.js';
+import { FolderResources } from './resources.js';
 
 export interface TemplateEntry {
   /** Absolute path. */
@@ -50,15 +49,17 @@ export interface CaseResult {
 
 export class Project {
   private readonly compiled = new Map<string, Template>();
-  private readonly snippets = new Map<string, { text: string; file: string } | undefined>();
-  private readonly catalogs = new Map<string, Value>();
+  private readonly resources: FolderResources;
 
   private constructor(
     readonly loaded: LoadedConfig,
     readonly users: Map<string, UserProfile>,
     readonly recordings: RecordingStore,
     readonly diagnostics: Diagnostic[],
-  ) {}
+  ) {
+    const { dir, config } = loaded;
+    this.resources = new FolderResources(resolve(dir, config.snippets), resolve(dir, config.catalogs), process.cwd());
+  }
 
   static load(configFile: string): { ok: true; project: Project } | { ok: false; diagnostics: Diagnostic[] } {
     const config = loadConfig(configFile);
@@ -155,48 +156,13 @@ export class Project {
       user: user.profile,
       feeds,
       mergeDataFeedContext: entry.settings.mergeDataFeedContext,
-      snippets: (name) => this.snippet(name),
-      catalogs: (name) => this.catalog(name),
+      snippets: (name) => this.resources.snippet(name),
+      catalogs: (name) => this.resources.catalog(name),
       ...services,
     };
     const result = template.render(input);
     result.diagnostics.push(...requests.flatMap((r) => r.diagnostics));
     return { ...base, result };
-  }
-
-  /** A snippet's source, read once per project (every user's render asks for the same few). */
-  private snippet(name: string): { text: string; file: string } | undefined {
-    if (!this.snippets.has(name)) {
-      let found: { text: string; file: string } | undefined;
-      if (/^[\w. -]+$/.test(name) && !name.startsWith('.')) {
-        const file = resolve(this.dir, this.config.snippets, `${name}.html`);
-        if (existsSync(file)) found = { text: readFileSync(file, 'utf8'), file: relative(process.cwd(), file) };
-      }
-      this.snippets.set(name, found);
-    }
-    return this.snippets.get(name);
-  }
-
-  /** A catalog's items, read once per project. */
-  private catalog(name: string): Value {
-    if (!this.catalogs.has(name)) {
-      let items: Value;
-      if (/^[\w. -]+$/.test(name) && !name.startsWith('.')) {
-        const file = resolve(this.dir, this.config.catalogs, `${name}.json`);
-        if (existsSync(file)) {
-          const text = readFileSync(file, 'utf8');
-          const parsed = parseJson(text);
-          if (!parsed.ok) {
-            // Not a lookup miss: the render stops and says which file to fix.
-            const at = new SourceText(text).position(parsed.error.offset);
-            throw new Error(`${relative(process.cwd(), file)}:${at.line}:${at.column}: the catalog is not valid JSON: ${parsed.error.message}`);
-          }
-          items = parsed.value;
-        }
-      }
-      this.catalogs.set(name, items);
-    }
-    return this.catalogs.get(name);
   }
 
   /** Warnings about a whole project that no single render shows. */

@@ -137,3 +137,20 @@ describe('a broken catalog file', () => {
     expect(result?.skip?.message).toMatch(/Products\.json:2:24: the catalog is not valid JSON: expected a property name in double quotes$/);
   });
 });
+
+describe('snippet variables in a project', () => {
+  it('binds positional values to the variables a snippet declares in name.json', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mergetag-project-'));
+    mkdirSync(join(dir, 'users'));
+    mkdirSync(join(dir, 'snippets'));
+    writeFileSync(join(dir, 'users', 'a.json'), '{"firstName": "Ann"}');
+    writeFileSync(join(dir, 'snippets', 'greet.html'), '{{greeting}}, {{who}}!');
+    writeFileSync(join(dir, 'snippets', 'greet.json'), '{"variables": ["greeting", "who"]}');
+    writeFileSync(join(dir, 't.html'), '{{{snippet "greet" "Hello" firstName}}}');
+    writeFileSync(join(dir, 'mergetag.config.json'), JSON.stringify({ templates: [{ path: 't.html' }] }));
+    const opened = Project.load(join(dir, 'mergetag.config.json'));
+    if (!opened.ok) throw new Error('config');
+    const result = opened.project.renderCase(opened.project.templates()[0]!, opened.project.users.get('a')!, undefined).result;
+    expect(result?.output).toBe('Hello, Ann!');
+  });
+});

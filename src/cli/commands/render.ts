@@ -1,13 +1,13 @@
 /** `mergetag render`: renders one template for one user and its feed responses, as Iterable would send it. */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { findConfig } from '../../config/load.js';
 import { CONFIG_FILE } from '../../config/schema.js';
 import { Project } from '../../project/project.js';
+import { FolderResources } from '../../project/resources.js';
 import { renderAll } from './render-all.js';
 import { compile, type RenderInput, type RenderResult } from '../../render/template.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import type { SnippetSource } from '../../helpers/types.js';
 import { InputFileError, UsageError } from '../errors.js';
 import { InputReader } from '../inputs.js';
 import { paint, type CliIO } from '../io.js';
@@ -111,8 +111,13 @@ export function renderCommand(args: string[], io: CliIO): number {
   if (user !== undefined) input.user = reader.readJson(user, 'user profile');
   input.feeds = ((values.feed as string[] | undefined) ?? []).map((feed) => reader.readFeed(feed));
   if (values['merge-context']) input.mergeDataFeedContext = true;
-  input.snippets = snippetFiles(resolve(io.cwd, (values.snippets as string | undefined) ?? 'snippets'), reader);
-  input.catalogs = catalogFiles(resolve(io.cwd, (values.catalogs as string | undefined) ?? 'catalogs'), reader);
+  const resources = new FolderResources(
+    resolve(io.cwd, (values.snippets as string | undefined) ?? 'snippets'),
+    resolve(io.cwd, (values.catalogs as string | undefined) ?? 'catalogs'),
+    io.cwd,
+  );
+  input.snippets = (name) => resources.snippet(name);
+  input.catalogs = (name) => resources.catalog(name);
 
   const file = InputReader.label(templatePath);
   const result = compile(text, { file }).render(input);
@@ -183,39 +188,6 @@ function renderProjectCase(
   }
   const text = readFileSync(template.file, 'utf8');
   return report(io, format, template.display, text, outcome.result!, values.out as string | undefined);
-}
-
-/**
- * Snippets are files `DIR/<name>.html`, read when a template first asks for one. A `DIR/<name>.json` beside it
- * may declare the snippet's variables in order, `{"variables": ["first", "second"]}`, for positional values.
- */
-function snippetFiles(dir: string, reader: InputReader): NonNullable<RenderInput['snippets']> {
-  return (name) => {
-    if (!/^[\w. -]+$/.test(name) || name.startsWith('.')) return undefined;
-    const file = join(dir, `${name}.html`);
-    if (!existsSync(file)) return undefined;
-    const source: SnippetSource = { text: reader.readText(file, 'snippet'), file };
-    const sidecar = join(dir, `${name}.json`);
-    if (existsSync(sidecar)) {
-      const declared = reader.readJson(sidecar, 'snippet declaration');
-      const variables = declared instanceof Map ? declared.get('variables') : undefined;
-      if (Array.isArray(variables)) source.variables = variables.filter((v): v is string => typeof v === 'string');
-    }
-    return source;
-  };
-}
-
-/** Catalogs are files `DIR/<Name>.json`: an object of items by key, read once when first asked for. */
-function catalogFiles(dir: string, reader: InputReader): NonNullable<RenderInput['catalogs']> {
-  const cache = new Map<string, unknown>();
-  return (name) => {
-    if (!/^[\w. -]+$/.test(name) || name.startsWith('.')) return undefined;
-    if (!cache.has(name)) {
-      const file = join(dir, `${name}.json`);
-      cache.set(name, existsSync(file) ? reader.readJson(file, 'catalog') : undefined);
-    }
-    return cache.get(name);
-  };
 }
 
 function parseNow(text: string): Date {
