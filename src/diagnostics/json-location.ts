@@ -3,6 +3,8 @@
  * the value at the path, or of the deepest parent that exists (a missing key points at its object).
  */
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
+import type { JsonSyntaxError } from '../values/json.js';
+import { diagnostic, type Diagnostic } from './diagnostic.js';
 import type { SourceText, Span } from './source.js';
 
 export type JsonPathSegment = string | number;
@@ -28,4 +30,12 @@ export function formatJsonPath(path: readonly PropertyKey[]): string {
     else out += `[${JSON.stringify(String(segment))}]`;
   }
   return out;
+}
+
+/** `<subject> is not valid JSON: <why>`, at the line and column where parsing stopped (`shift`: where the JSON starts in the file). */
+export function jsonSyntaxDiagnostic(source: SourceText, error: JsonSyntaxError, subject: string, shift = 0): Diagnostic {
+  const start = shift + error.offset;
+  const span = source.span(start, start + Math.max(error.length, 1));
+  const extra = source.file !== undefined ? { file: source.file } : {};
+  return diagnostic('invalid-json', 'error', `${subject} is not valid JSON: ${error.message}`, span, extra);
 }

@@ -7,6 +7,8 @@ import { basename, extname, relative } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/source.js';
+import { jsonSyntaxDiagnostic } from '../diagnostics/json-location.js';
+import { JsonNumber } from '../values/json-number.js';
 import { parseJson } from '../values/json.js';
 import { printValue } from '../values/print.js';
 import type { Value } from '../values/types.js';
@@ -19,6 +21,17 @@ export interface UserProfile {
   profile: Value;
 }
 
+/** The non-blank lines of an NDJSON file, with where each starts. */
+function ndjsonLines(text: string): Array<{ text: string; offset: number; line: number }> {
+  const lines: Array<{ text: string; offset: number; line: number }> = [];
+  let offset = 0;
+  text.split('\n').forEach((line, index) => {
+    if (line.trim()) lines.push({ text: line, offset, line: index + 1 });
+    offset += line.length + 1;
+  });
+  return lines;
+}
+
 export function loadUsers(dir: string, pattern: string, idField: string): { users: Map<string, UserProfile>; diagnostics: Diagnostic[] } {
   const users = new Map<string, UserProfile>();
   const diagnostics: Diagnostic[] = [];
@@ -27,27 +40,22 @@ export function loadUsers(dir: string, pattern: string, idField: string): { user
     const text = readFileSync(file, 'utf8');
     const shown = relative(process.cwd(), file) || file;
     const ndjson = extname(file) === '.ndjson' || extname(file) === '.jsonl';
-    const entries = ndjson ? text.split('\n').map((line, i) => ({ text: line, line: i + 1 })).filter((e) => e.text.trim()) : [{ text, line: 1 }];
-    for (const entry of entries) {
+    const source = new SourceText(text, shown);
+    for (const entry of ndjson ? ndjsonLines(text) : [{ text, offset: 0, line: 1 }]) {
       const parsed = parseJson(entry.text);
       if (!parsed.ok) {
-        const source = new SourceText(entry.text, shown);
-        const at = source.position(parsed.error.offset);
-        const span = { start: { ...at, line: at.line + entry.line - 1 }, end: { ...at, line: at.line + entry.line - 1 } };
-        diagnostics.push(diagnostic('invalid-json', 'error', `the user profile is not valid JSON: ${parsed.error.message}`, span, { file: shown }));
+        diagnostics.push(jsonSyntaxDiagnostic(source, parsed.error, 'the user profile', entry.offset));
         continue;
       }
       const profile = parsed.value;
       const field = profile instanceof Map ? profile.get(idField) : undefined;
-      const id = typeof field === 'string' || (field && typeof field === 'object' && 'isInteger' in field) ? printValue(field) : ndjson ? undefined : basename(file, extname(file));
+      const id = typeof field === 'string' || field instanceof JsonNumber ? printValue(field) : ndjson ? undefined : basename(file, extname(file));
       if (id === undefined) {
-        const source = new SourceText(text, shown);
-        diagnostics.push(diagnostic('user-id', 'error', `an NDJSON profile needs an "${idField}" field`, source.span(0, 0), { file: shown }));
+        diagnostics.push(diagnostic('user-id', 'error', `an NDJSON profile needs an "${idField}" field`, source.span(entry.offset, entry.offset + entry.text.length), { file: shown }));
         continue;
       }
       if (users.has(id)) {
-        const source = new SourceText(entry.text, shown);
-        diagnostics.push(diagnostic('user-id', 'error', `two profiles have the id '${id}' (the other is ${users.get(id)!.file})`, source.span(0, 0), { file: shown }));
+        diagnostics.push(diagnostic('user-id', 'error', `two profiles have the id '${id}' (the other is ${users.get(id)!.file})`, source.span(entry.offset, entry.offset + entry.text.length), { file: shown }));
         continue;
       }
       const user: UserProfile = { id, file, profile };

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatJsonPath, spanOfPath } from '../diagnostics/json-location.js';
+import { formatJsonPath, jsonSyntaxDiagnostic, spanOfPath } from '../diagnostics/json-location.js';
 import { SourceText } from '../diagnostics/source.js';
 import { parseJson } from '../values/json.js';
 import type { Value } from '../values/types.js';
@@ -78,7 +78,7 @@ export function readRecording(text: string, file: string, diagnostics: Diagnosti
   const source = new SourceText(text, file);
   const parsed = parseJson(text);
   if (!parsed.ok) {
-    diagnostics.push(diagnostic('invalid-json', 'error', `the recording is not valid JSON: ${parsed.error.message}`, source.span(parsed.error.offset, parsed.error.offset + 1), { file }));
+    diagnostics.push(jsonSyntaxDiagnostic(source, parsed.error, 'the recording'));
     return undefined;
   }
   const result = recordingSchema.safeParse(JSON.parse(text));

@@ -154,3 +154,18 @@ describe('snippet variables in a project', () => {
     expect(result?.output).toBe('Hello, Ann!');
   });
 });
+
+describe('user profile errors', () => {
+  it('point at the line of an NDJSON file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mergetag-project-'));
+    writeFileSync(join(dir, 'people.ndjson'), '{"id": "a1"}\n\n{"id": "a2", }\n{"name": "no id"}\n');
+    writeFileSync(join(dir, 'mergetag.config.json'), JSON.stringify({ users: '*.ndjson' }));
+    const opened = Project.load(join(dir, 'mergetag.config.json'));
+    if (!opened.ok) throw new Error('config');
+    expect(opened.project.diagnostics.map((d) => `${d.start.line}:${d.start.column} ${d.message}`)).toEqual([
+      '3:14 the user profile is not valid JSON: expected a property name in double quotes',
+      '4:1 an NDJSON profile needs an "id" field',
+    ]);
+    expect([...opened.project.users.keys()]).toEqual(['a1']);
+  });
+});
