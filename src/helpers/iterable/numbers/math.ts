@@ -46,12 +46,6 @@ export function mathOperand(value: Value, position: string): JavaNumber {
   throw new HelperError(`math: the ${position} operand ${printValue(value)} is not a number`);
 }
 
-function doubleResult(value: number): JsonNumber {
-  if (Object.is(value, -0)) return new JsonNumber('-0.0', false);
-  if (!Number.isFinite(value)) return new JsonNumber(String(value), false);
-  return JsonNumber.fromDouble(value);
-}
-
 /** `a op b` as Java computes it. */
 export function javaArithmetic(a: JavaNumber, operator: MathOperator, b: JavaNumber): JsonNumber {
   if (a.kind !== 'double' && b.kind !== 'double') {
@@ -74,7 +68,7 @@ export function javaArithmetic(a: JavaNumber, operator: MathOperator, b: JavaNum
         break;
       case '/':
         // Documented: 3 / 2 is 1.5. A whole quotient stays an integer.
-        if (x % y !== 0n) return doubleResult(Number(x) / Number(y));
+        if (x % y !== 0n) return JsonNumber.fromDouble(Number(x) / Number(y));
         result = x / y;
         break;
       case '%':
@@ -88,14 +82,14 @@ export function javaArithmetic(a: JavaNumber, operator: MathOperator, b: JavaNum
   const y = b.kind === 'double' ? b.value : Number(b.value);
   switch (operator) {
     case '+':
-      return doubleResult(x + y);
+      return JsonNumber.fromDouble(x + y);
     case '-':
-      return doubleResult(x - y);
+      return JsonNumber.fromDouble(x - y);
     case '*':
-      return doubleResult(x * y);
+      return JsonNumber.fromDouble(x * y);
     case '/':
-      return doubleResult(x / y);
+      return JsonNumber.fromDouble(x / y);
     case '%':
-      return doubleResult(x % y);
+      return JsonNumber.fromDouble(x % y);
   }
 }
