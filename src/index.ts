@@ -1,12 +1,14 @@
 /** mergetag's public API. */
-export { compile, render, Template, InputError } from './render/template.js';
-export type { CompileOptions, RenderInput, RenderResult, Skip } from './render/template.js';
-export type { SkipReason } from './render/errors.js';
-export { SendSkip, HelperError } from './render/errors.js';
-export { expandFeedUrl, compileFeedUrl } from './feeds/url.js';
-export type { ExpandedUrl } from './feeds/url.js';
-export { buildFeedContext, FEED_ALIAS } from './feeds/context.js';
-export type { FeedResponse, FeedContext } from './feeds/context.js';
+export { compile, render, Template, InputError } from './iterable/template.js';
+export { CompiledTemplate } from './render/template.js';
+export type { CompileOptions, RenderInput, RenderResult, RenderServices, Skip } from './iterable/template.js';
+export type { EngineOptions } from './render/template.js';
+export type { SkipReason } from './runtime/errors.js';
+export { SendSkip, HelperError } from './runtime/errors.js';
+export { expandFeedUrl, compileFeedUrl } from './iterable/feed-url.js';
+export type { ExpandedUrl } from './iterable/feed-url.js';
+export { buildFeedContext, FEED_ALIAS } from './iterable/feed-context.js';
+export type { FeedResponse, FeedContext } from './iterable/feed-context.js';
 export { parse } from './syntax/parser.js';
 export type { ParseOptions, ParseResult } from './syntax/parser.js';
 export type * from './syntax/ast.js';

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { codeFrameColumns } from '@babel/code-frame';
 import { SourceText } from '../diagnostics/source.js';
-import type { FeedResponse } from '../feeds/context.js';
+import type { FeedResponse } from '../iterable/feed-context.js';
 import { parseJson } from '../values/json.js';
 import { JsonNumber } from '../values/json-number.js';
 import { looksLikeRecording } from '../recordings/schema.js';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../render/template.js';
+import { InputError } from '../iterable/template.js';
 import { recordCommand, recordHelp } from './commands/record.js';
 import { renderCommand, renderHelp } from './commands/render.js';
 import { urlCommand, urlHelp } from './commands/url.js';

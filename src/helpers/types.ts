@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/source.js';
 import type { Family } from '../syntax/ast.js';
-import type { BlockParam, DataVars } from '../render/scope.js';
+import type { BlockParam, DataVars } from '../runtime/scope.js';
 import type { Value } from '../values/types.js';
 
 export type HelperForm = 'inline' | 'block' | 'both';

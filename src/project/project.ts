@@ -8,9 +8,9 @@ import { globSync } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import type { FeedConfig, TemplateConfig } from '../config/schema.js';
-import { expandFeedUrl } from '../feeds/url.js';
-import type { FeedResponse } from '../feeds/context.js';
-import { compile, type RenderInput, type RenderResult, type Template } from '../render/template.js';
+import { compileFeedUrl, expandFeedUrl } from '../iterable/feed-url.js';
+import type { FeedResponse } from '../iterable/feed-context.js';
+import { compile, type RenderInput, type RenderResult, type Template } from '../iterable/template.js';
 import { RecordingStore, type StoredRecording } from '../recordings/store.js';
 import { SourceText } from '../diagnostics/source.js';
 import { loadUsers, type UserProfile } from './users.js';
@@ -49,6 +49,8 @@ export interface CaseResult {
 
 export class Project {
   private readonly compiled = new Map<string, Template>();
+  /** Feed URL templates, compiled once per feed: every user expands the same few URLs. */
+  private readonly feedUrls = new Map<string, Template>();
   private readonly resources: FolderResources;
 
   private constructor(
@@ -109,7 +111,12 @@ export class Project {
 
   feedRequest(feedId: string, user: UserProfile): FeedRequest {
     const feed = this.config.feeds[feedId]!;
-    const expanded = expandFeedUrl(feed.url, user.profile, { file: `${relative(process.cwd(), this.loaded.file)} (feeds.${feedId}.url)` });
+    let urlTemplate = this.feedUrls.get(feedId);
+    if (!urlTemplate) {
+      urlTemplate = compileFeedUrl(feed.url, { file: `${relative(process.cwd(), this.loaded.file)} (feeds.${feedId}.url)` });
+      this.feedUrls.set(feedId, urlTemplate);
+    }
+    const expanded = expandFeedUrl(urlTemplate, user.profile);
     return { feedId, feed, rendered: expanded.rendered, url: expanded.url, diagnostics: expanded.diagnostics };
   }
 

@@ -24,10 +24,10 @@ import { jsonText, printValue } from '../values/print.js';
 import { isTruthy } from '../values/truthy.js';
 import { SafeString, type Value } from '../values/types.js';
 import { JsonNumber } from '../values/json-number.js';
-import { HelperError, SendSkip } from './errors.js';
-import { IterationData } from './iteration-data.js';
+import { HelperError, SendSkip } from '../runtime/errors.js';
+import { IterationData } from '../runtime/iteration-data.js';
 import { HelperInvocation, type CallSite } from './helper-call.js';
-import { blockParam, push, pushParts, resolveParts, resolvePath, type BlockParam, type Scope } from './scope.js';
+import { blockParam, push, pushParts, resolveParts, resolvePath, type BlockParam, type Scope } from '../runtime/scope.js';
 import { parse } from '../syntax/parser.js';
 
 export interface RunState extends RuntimeServices {

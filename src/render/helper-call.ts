@@ -9,7 +9,7 @@ import type { BlockRender, HelperCall } from '../helpers/types.js';
 import type { Family } from '../syntax/ast.js';
 import type { Value } from '../values/types.js';
 import type { RenderFn, RunState } from './compiler.js';
-import { pushParts, type BlockParam, type Scope } from './scope.js';
+import { pushParts, type BlockParam, type Scope } from '../runtime/scope.js';
 
 export interface CallSite {
   readonly name: string;

@@ -1,27 +1,27 @@
 /**
- * `compile()` and `render()`: the engine's entry points. A compiled template is immutable and renders any number
- * of times; compile-time problems (syntax errors, unknown helpers) are in `template.diagnostics`, and a template
- * with an error renders to a `HandlebarsExecutionError` skip, as Iterable would not send it.
+ * The engine's compiled template: parse once, compile the AST to closures, render any number of times against
+ * ready-made roots (one per delimiter family). It knows nothing of Iterable's feeds or its default helpers: the
+ * dialect facade (src/iterable/) builds the roots from a user profile and feed responses, and supplies the helpers.
+ * Compile-time problems (syntax errors, unknown helpers) are in `diagnostics`; a template with an error renders to
+ * a `HandlebarsExecutionError` skip, as Iterable would not send it.
  */
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceText } from '../diagnostics/source.js';
-import { iterableHelpers } from '../helpers/index.js';
 import type { HelperRegistry } from '../helpers/registry.js';
 import type { SnippetSource } from '../helpers/types.js';
-import { buildFeedContext, FEED_ALIAS, feedLabel, mergeUserAndFeed, type FeedResponse } from '../feeds/context.js';
 import type { Family, Program } from '../syntax/ast.js';
 import { parse } from '../syntax/parser.js';
-import { readValue, toValue } from '../values/json.js';
+import { toValue } from '../values/json.js';
 import type { Value } from '../values/types.js';
+import { SendSkip, type SkipReason } from '../runtime/errors.js';
+import { familyScope } from '../runtime/scope.js';
 import { Compiler, type RenderFn, type RunState } from './compiler.js';
-import { SendSkip, type SkipReason } from './errors.js';
-import { familyScope } from './scope.js';
 
-export interface CompileOptions {
+export interface EngineOptions {
   /** The template's file name, shown in diagnostics. */
   file?: string;
-  /** The helpers templates may call; default: Iterable's. */
-  helpers?: HelperRegistry;
+  /** The helpers templates may call. */
+  helpers: HelperRegistry;
   /**
    * Which delimiter families are tags. Default both; `['user']` or `['feed']` compiles like Handlebars.java
    * with a single delimiter pair, where the other family's brackets are plain text.
@@ -29,13 +29,8 @@ export interface CompileOptions {
   families?: readonly Family[];
 }
 
-export interface RenderInput {
-  /** The user profile (and event fields): JSON text, or a value. The root of `{{ }}` lookups. */
-  user?: unknown;
-  /** The template's data-feed responses, in the template's feed order. */
-  feeds?: readonly FeedResponse[];
-  /** Iterable's "Merge the data feed and user contexts": feed fields also reachable as `{{ }}`, user wins. */
-  mergeDataFeedContext?: boolean;
+/** What a render may use besides its data: the clock, snippets, catalogs, secrets. */
+export interface RenderServices {
   /** The clock for date helpers; default: the real time. */
   now?: Date | (() => Date);
   /**
@@ -65,25 +60,17 @@ export interface RenderResult {
   skip?: Skip;
 }
 
-/** Thrown for input that is not a template problem: a user profile that is not valid JSON, say. */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
-
-export class Template {
+export class CompiledTemplate {
   readonly ast: Program;
   readonly source: SourceText;
   /** Compile-time diagnostics: syntax errors, unknown helpers, and warnings such as `mixed-else`. */
   readonly diagnostics: readonly Diagnostic[];
   private readonly renderProgram: RenderFn;
 
-  constructor(text: string, options: CompileOptions = {}) {
+  constructor(text: string, options: EngineOptions) {
     const parsed = parse(text, options);
     const diagnostics = parsed.diagnostics;
-    const compiler = new Compiler(options.helpers ?? defaultHelpers(), parsed.source, diagnostics);
+    const compiler = new Compiler(options.helpers, parsed.source, diagnostics);
     // A template nested past MAX_NESTING already has a syntax error; compiling it could overflow the stack.
     this.renderProgram = diagnostics.some((d) => d.ruleId === 'nesting-depth') ? () => '' : compiler.compileProgram(parsed.ast);
     this.ast = parsed.ast;
@@ -100,25 +87,9 @@ export class Template {
     return !hasErrors(this.diagnostics);
   }
 
-  render(input: RenderInput = {}): RenderResult {
-    const user = readInput(input.user, 'user profile');
-    const feeds = input.feeds ?? [];
-    const diagnostics: Diagnostic[] = [...this.diagnostics, ...this.aliasDiagnostics(feeds)];
-    if (!this.ok) return { output: '', diagnostics, skip: { reason: 'HandlebarsExecutionError', message: firstError(this.diagnostics) } };
-    const feedContext = buildFeedContext(feeds);
-    if (!feedContext.ok) return { output: '', diagnostics, skip: feedContext.skip };
-    const userRoot = input.mergeDataFeedContext ? mergeUserAndFeed(user, feedContext.root) : (user ?? new Map());
-    return this.renderRoots(userRoot, feedContext.root, diagnostics, input);
-  }
-
-  /** Renders against ready-made roots: for callers that build contexts themselves (feed URLs, the linter). */
-  renderRoots(
-    userRoot: Value,
-    feedRoot: Value,
-    diagnostics: Diagnostic[] = [...this.diagnostics],
-    services: Pick<RenderInput, 'now' | 'snippets' | 'catalogs' | 'hmacSecret'> = {},
-  ): RenderResult {
-    if (!this.ok) return { output: '', diagnostics, skip: { reason: 'HandlebarsExecutionError', message: firstError(this.diagnostics) } };
+  /** Renders against ready-made roots: the user (`{{ }}`) root and the feed (`[[ ]]`) root. */
+  renderRoots(userRoot: Value, feedRoot: Value, diagnostics: Diagnostic[] = [...this.diagnostics], services: RenderServices = {}): RenderResult {
+    if (!this.ok) return this.notSendable(diagnostics);
     const run: RunState = {
       file: this.file,
       diagnostics,
@@ -137,6 +108,15 @@ export class Template {
     }
   }
 
+  /** The result of rendering a template with an error: nothing, and the first error as the skip message. */
+  protected notSendable(diagnostics: Diagnostic[]): RenderResult {
+    return { output: '', diagnostics, skip: { reason: 'HandlebarsExecutionError', message: firstError(this.diagnostics) } };
+  }
+
+  protected fileField(): { file?: string } {
+    return this.file !== undefined ? { file: this.file } : {};
+  }
+
   private skipFor(error: unknown, diagnostics: Diagnostic[]): Skip {
     if (error instanceof SendSkip) {
       const span = error.loc ?? this.source.span(0, 0);
@@ -150,32 +130,9 @@ export class Template {
     }
     throw error;
   }
-
-  private aliasDiagnostics(feeds: readonly FeedResponse[]): Diagnostic[] {
-    return feeds.flatMap((feed, index) =>
-      feed.alias !== undefined && !FEED_ALIAS.test(feed.alias)
-        ? [
-            diagnostic('feed-alias', 'warning', `${feedLabel(feed, index)}: Iterable accepts only letters and underscores in an alias`, this.source.span(0, 0), {
-              ...this.fileField(),
-              hint: 'rename the alias, e.g. welcome_codes',
-            }),
-          ]
-        : [],
-    );
-  }
-
-  private fileField(): { file?: string } {
-    return this.file !== undefined ? { file: this.file } : {};
-  }
 }
 
-let sharedHelpers: HelperRegistry | undefined;
-function defaultHelpers(): HelperRegistry {
-  sharedHelpers ??= iterableHelpers();
-  return sharedHelpers;
-}
-
-function snippetLookup(snippets: RenderInput['snippets']): RunState['snippet'] {
+function snippetLookup(snippets: RenderServices['snippets']): RunState['snippet'] {
   if (!snippets) return () => undefined;
   if (typeof snippets === 'function') {
     return (name) => {
@@ -190,7 +147,7 @@ function snippetLookup(snippets: RenderInput['snippets']): RunState['snippet'] {
   };
 }
 
-function catalogLookup(catalogs: RenderInput['catalogs']): RunState['catalogItem'] {
+function catalogLookup(catalogs: RenderServices['catalogs']): RunState['catalogItem'] {
   if (!catalogs) return () => undefined;
   const read = new Map<string, Value>();
   return (catalog, key) => {
@@ -203,7 +160,7 @@ function catalogLookup(catalogs: RenderInput['catalogs']): RunState['catalogItem
   };
 }
 
-function clock(now: RenderInput['now']): () => Date {
+function clock(now: RenderServices['now']): () => Date {
   if (now instanceof Date) return () => now;
   if (typeof now === 'function') return now;
   return () => new Date();
@@ -213,19 +170,4 @@ function firstError(diagnostics: readonly Diagnostic[]): string {
   const error = diagnostics.find((d) => d.severity === 'error');
   if (!error) return 'the template has errors';
   return `${error.file ?? '<template>'}:${error.start.line}:${error.start.column}: ${error.message}`;
-}
-
-function readInput(input: unknown, what: string): Value {
-  if (input === undefined) return undefined;
-  const read = readValue(input);
-  if (!read.ok) throw new InputError(`the ${what} is not valid JSON: ${read.error.message} at offset ${read.error.offset}`);
-  return read.value;
-}
-
-export function compile(template: string, options: CompileOptions = {}): Template {
-  return new Template(template, options);
-}
-
-export function render(template: string, input: RenderInput = {}, options: CompileOptions = {}): RenderResult {
-  return compile(template, options).render(input);
 }

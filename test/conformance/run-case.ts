@@ -1,5 +1,5 @@
 /** Runs one corpus case the way its README says: one delimiter family, data as the user or as one unaliased feed. */
-import { compile } from '../../src/render/template.js';
+import { compile } from '../../src/iterable/template.js';
 import type { HelperRegistry } from '../../src/helpers/registry.js';
 import type { CorpusCase } from './corpus.js';
 

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { iterableHelpers } from '../../src/helpers/index.js';
 import type { HelperDefinition } from '../../src/helpers/types.js';
-import { compile } from '../../src/render/template.js';
+import { compile } from '../../src/iterable/template.js';
 import { printValue } from '../../src/values/print.js';
 import { expectTemplate } from '../support/expect-template.js';
 

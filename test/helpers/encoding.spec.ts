@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compile, type RenderResult } from '../../src/render/template.js';
+import { compile, type RenderResult } from '../../src/iterable/template.js';
 import { escapeHtml } from '../../src/values/escape.js';
 import { expectTemplate } from '../support/expect-template.js';
 import { jacksonText, jsonText as modelJsonText, jsonValue } from '../properties/arbitraries.js';

@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jdk17DoubleToString } from '../../src/values/java-double.js';
 import { parseJavaLocale } from '../../src/helpers/iterable/numbers/locales.js';
-import { compile, type RenderResult } from '../../src/render/template.js';
+import { compile, type RenderResult } from '../../src/iterable/template.js';
 import { javaDoubleToString } from '../../src/values/print.js';
 import { expectTemplate } from '../support/expect-template.js';
 

@@ -14,8 +14,8 @@ import { iterableHelpers } from '../../src/helpers/index.js';
 import { renderLookupBlock } from '../../src/helpers/iterable/other.js';
 import type { HelperRegistry } from '../../src/helpers/registry.js';
 import type { HelperDefinition } from '../../src/helpers/types.js';
-import type { SkipReason } from '../../src/render/errors.js';
-import { compile, type RenderInput, type RenderResult } from '../../src/render/template.js';
+import type { SkipReason } from '../../src/runtime/errors.js';
+import { compile, type RenderInput, type RenderResult } from '../../src/iterable/template.js';
 import { JsonNumber } from '../../src/values/json-number.js';
 import { expectTemplate } from '../support/expect-template.js';
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { textHelpers } from '../../src/helpers/iterable/text.js';
 import type { HelperCall, HelperDefinition } from '../../src/helpers/types.js';
-import { HelperError } from '../../src/render/errors.js';
+import { HelperError } from '../../src/runtime/errors.js';
 import { JsonNumber } from '../../src/values/json-number.js';
 import { SafeString, type Value } from '../../src/values/types.js';
 import { expectTemplate } from '../support/expect-template.js';

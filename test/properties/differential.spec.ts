@@ -13,7 +13,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { coreHelpers } from '../../src/helpers/index.js';
-import { compile } from '../../src/render/template.js';
+import { compile } from '../../src/iterable/template.js';
 import { jsonObject, jsonText, template, type Json, type JsonObj } from './arbitraries.js';
 import { FULL_VIEW, HandlebarsOracle, MustacheOracle, type OracleRun } from './oracles.js';
 

@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FeedResponse } from '../../src/feeds/context.js';
-import { compile, type RenderInput } from '../../src/render/template.js';
+import type { FeedResponse } from '../../src/iterable/feed-context.js';
+import { compile, type RenderInput } from '../../src/iterable/template.js';
 import {
   expectedEscape,
   feedAlias,

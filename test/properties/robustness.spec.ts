@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../src/render/template.js';
+import { compile } from '../../src/iterable/template.js';
 import { parse } from '../../src/syntax/parser.js';
 
 const pieces = [

@@ -8,10 +8,10 @@
  */
 import { expect } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import type { FeedResponse } from '../../src/feeds/context.js';
+import type { FeedResponse } from '../../src/iterable/feed-context.js';
 import type { HelperRegistry } from '../../src/helpers/registry.js';
-import type { SkipReason } from '../../src/render/errors.js';
-import { compile, type RenderInput, type RenderResult } from '../../src/render/template.js';
+import type { SkipReason } from '../../src/runtime/errors.js';
+import { compile, type RenderInput, type RenderResult } from '../../src/iterable/template.js';
 import type { Family } from '../../src/syntax/ast.js';
 
 export class TemplateExpectation {

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../src/render/template.js';
+import { compile } from '../../src/iterable/template.js';
 import {
   DISCOUNT_EFFECTS,
   DISCOUNT_TYPES,

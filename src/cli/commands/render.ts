@@ -6,7 +6,7 @@ import { CONFIG_FILE } from '../../config/schema.js';
 import { Project } from '../../project/project.js';
 import { FolderResources } from '../../project/resources.js';
 import { renderAll } from './render-all.js';
-import { compile, type RenderInput, type RenderResult } from '../../render/template.js';
+import { compile, type RenderInput, type RenderResult } from '../../iterable/template.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { InputFileError, UsageError } from '../errors.js';
 import { InputReader } from '../inputs.js';

@@ -1,7 +1,7 @@
 /** `mergetag url`: the request Iterable sends for a feed URL template and one user. */
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { expandFeedUrl, type ExpandedUrl } from '../../feeds/url.js';
+import { expandFeedUrl, type ExpandedUrl } from '../../iterable/feed-url.js';
 import { findConfig } from '../../config/load.js';
 import { CONFIG_FILE } from '../../config/schema.js';
 import { Project } from '../../project/project.js';

@@ -4,10 +4,10 @@
  * `@index_1` (1-based). Corpus: `each.*`.
  */
 import { JsonNumber } from '../../values/json-number.js';
-import { IterationData } from '../../render/iteration-data.js';
+import { IterationData } from '../../runtime/iteration-data.js';
 import { isTruthy } from '../../values/truthy.js';
 import type { Value } from '../../values/types.js';
-import type { BlockParam } from '../../render/scope.js';
+import type { BlockParam } from '../../runtime/scope.js';
 import type { HelperCall, HelperDefinition } from '../types.js';
 
 function renderItem(call: HelperCall, item: Value, index: number, count: number, key: Value): string {

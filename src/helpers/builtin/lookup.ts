@@ -3,7 +3,7 @@
  * `path.lookup_helper`. The block form `{{#lookup obj key as |x|}}` is Iterable's (see other/lookup-block.ts).
  */
 import { renderLookupBlock } from '../iterable/other/lookup-block.js';
-import { property } from '../../render/scope.js';
+import { property } from '../../runtime/scope.js';
 import { printValue } from '../../values/print.js';
 import type { HelperDefinition } from '../types.js';
 

@@ -19,7 +19,7 @@
  * `dateMath` and `timestamp` are Iterable's own (not in Handlebars.java); see their meta for what is documented.
  * The implementation never reads the machine's time zone: the output is the same under any `TZ`.
  */
-import { HelperError } from '../../render/errors.js';
+import { HelperError } from '../../runtime/errors.js';
 import { JsonNumber } from '../../values/json-number.js';
 import { printValue } from '../../values/print.js';
 import { isTruthy } from '../../values/truthy.js';

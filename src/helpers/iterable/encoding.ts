@@ -21,7 +21,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { jsonText, printValue } from '../../values/print.js';
 import type { Value } from '../../values/types.js';
-import { HelperError } from '../../render/errors.js';
+import { HelperError } from '../../runtime/errors.js';
 import type { HelperCall, HelperDefinition, HelperMeta } from '../types.js';
 import { javaUrlEncode } from './url-encode.js';
 

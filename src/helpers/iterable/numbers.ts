@@ -9,7 +9,7 @@
  *
  * Every documented example is a golden test in test/helpers/numbers.spec.ts.
  */
-import { HelperError } from '../../render/errors.js';
+import { HelperError } from '../../runtime/errors.js';
 import type { HelperDefinition } from '../types.js';
 import { printValue } from '../../values/print.js';
 import { javaArithmetic, mathOperand, MATH_OPERATORS, type MathOperator } from './numbers/math.js';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { coreHelpers, iterableHelpers } from '../../../src/helpers/index.js';
-import { HelperError } from '../../../src/render/errors.js';
+import { HelperError } from '../../../src/runtime/errors.js';
 import { expectTemplate } from '../../support/expect-template.js';
 
 describe('rule 8: structural errors skip the message (corpus errors area)', () => {

@@ -4,7 +4,8 @@
  * space becomes `%20`, brackets stay. Both are shown when they differ.
  */
 import { describe, expect, it } from 'vitest';
-import { expandFeedUrl } from '../../../src/feeds/url.js';
+import { compileFeedUrl, expandFeedUrl } from '../../../src/iterable/feed-url.js';
+import { coreHelpers } from '../../../src/helpers/index.js';
 
 const VF = 'https://api.voucherify.io/v1/publications/create';
 
@@ -125,5 +126,27 @@ describe('rule 12: errors', () => {
     expect(result.rendered).toBe('/p');
     expect(result.url).toBe('');
     expect(errors(result)).toEqual(['invalid-url']);
+  });
+});
+
+describe('rule 12: each expansion honours its own compile options', () => {
+  const template = `${VF}?customer[source_id]={{#urlEncode}}{{email}}{{/urlEncode}}`;
+
+  it('an expansion with the core helpers only does not change a later one with Iterable\'s helpers', () => {
+    // core helpers have no urlEncode: with no params the block is a section over a missing field, printing nothing
+    expect(expandFeedUrl(template, { email: 'a@b.co' }, { helpers: coreHelpers() }).url).toBe(`${VF}?customer[source_id]=`);
+    expect(expandFeedUrl(template, { email: 'a@b.co' }).url).toBe(`${VF}?customer[source_id]=a%40b.co`);
+  });
+
+  it('the same text compiled for one family only prints the other family as text', () => {
+    const text = 'https://feed.example.com/p?id={{id}}';
+    expect(expandFeedUrl(text, { id: 'u1' }, { families: ['feed'] }).rendered).toBe(text);
+    expect(expandFeedUrl(text, { id: 'u1' }).rendered).toBe('https://feed.example.com/p?id=u1');
+  });
+
+  it('a URL compiled once expands for many users', () => {
+    const compiled = compileFeedUrl(template, { file: 'feeds.welcome.url' });
+    const urls = ['a@b.co', 'c d@e.fr'].map((email) => expandFeedUrl(compiled, { email }).url);
+    expect(urls).toEqual([`${VF}?customer[source_id]=a%40b.co`, `${VF}?customer[source_id]=c+d%40e.fr`]);
   });
 });

@@ -10,7 +10,7 @@
  */
 import { epochMilliOf } from '../dates/calendar.js';
 import { parseDateText } from '../dates/parse.js';
-import { resolveParts } from '../../../render/scope.js';
+import { resolveParts } from '../../../runtime/scope.js';
 import { JsonNumber } from '../../../values/json-number.js';
 import { jsonText } from '../../../values/print.js';
 import { SafeString, type Value } from '../../../values/types.js';

@@ -10,7 +10,7 @@
  * by code unit); an object or array value is an error (usually a forgotten field name). The inline form
  * `{{minInList numbers}}` returns the smallest value itself (the field's value with a field) and warns.
  */
-import { HelperError } from '../../../render/errors.js';
+import { HelperError } from '../../../runtime/errors.js';
 import type { Value } from '../../../values/types.js';
 import type { HelperCall, HelperDefinition } from '../../types.js';
 import { compareKeys, fieldPaths, sortKey, valueAt, type SortKey } from './compare.js';

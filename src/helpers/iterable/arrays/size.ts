@@ -6,7 +6,7 @@
  * A bare `{{size}}` (no parameters) stays a plain lookup of `size` in the current context, so a profile field
  * named `size` still prints as it does in Iterable.
  */
-import { property } from '../../../render/scope.js';
+import { property } from '../../../runtime/scope.js';
 import { JsonNumber } from '../../../values/json-number.js';
 import { SafeString, type Value } from '../../../values/types.js';
 import type { HelperDefinition } from '../../types.js';

@@ -19,7 +19,7 @@
 import { parseJson } from '../../../values/json.js';
 import { printValue } from '../../../values/print.js';
 import { SafeString, type Value } from '../../../values/types.js';
-import { HelperError } from '../../../render/errors.js';
+import { HelperError } from '../../../runtime/errors.js';
 import type { HelperCall, HelperDefinition } from '../../types.js';
 import { JavaRegexSyntaxError, JavaRegexUnsupported, compileJavaRegex } from './java-regex.js';
 import {

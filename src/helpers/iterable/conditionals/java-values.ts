@@ -14,7 +14,7 @@
 import { JsonNumber } from '../../../values/json-number.js';
 import { jsonString, printValue } from '../../../values/print.js';
 import { SafeString, type JsonObject, type Value } from '../../../values/types.js';
-import { HelperError } from '../../../render/errors.js';
+import { HelperError } from '../../../runtime/errors.js';
 
 // ---- Java's view of a JSON number -------------------------------------------------------------------------------
 

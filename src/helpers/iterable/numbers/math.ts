@@ -17,7 +17,7 @@
 import { JsonNumber } from '../../../values/json-number.js';
 import { printValue } from '../../../values/print.js';
 import type { Value } from '../../../values/types.js';
-import { HelperError } from '../../../render/errors.js';
+import { HelperError } from '../../../runtime/errors.js';
 import { toJavaNumber } from './number-format.js';
 import type { JavaNumber } from './decimal-format.js';
 

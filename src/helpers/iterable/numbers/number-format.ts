@@ -15,7 +15,7 @@
 import { JsonNumber } from '../../../values/json-number.js';
 import { printValue } from '../../../values/print.js';
 import { SafeString, type Value } from '../../../values/types.js';
-import { HelperError } from '../../../render/errors.js';
+import { HelperError } from '../../../runtime/errors.js';
 import { JavaArithmeticError, ROUNDING_MODES, type RoundingMode } from './digit-list.js';
 import { JavaDecimalFormat, JavaIllegalArgumentError, type JavaNumber } from './decimal-format.js';
 import { DEFAULT_LOCALE, localeNumberData, parseJavaLocale, type JavaLocale, type LocaleNumberData } from './locales.js';

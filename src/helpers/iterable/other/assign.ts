@@ -9,7 +9,7 @@
  * `{{#assign "n"}}{{last}}{{/assign}}{{n}}` with `O'Brien` prints `O&amp;#x27;Brien`. Write `{{{name}}}`, or
  * `{{{last}}}` inside the block. This follows from "a string" (Handlebars.java's `options.fn()` is a String).
  */
-import { HelperError } from '../../../render/errors.js';
+import { HelperError } from '../../../runtime/errors.js';
 import type { HelperDefinition } from '../../types.js';
 import { PERSONALIZING_DOCS } from './docs.js';
 

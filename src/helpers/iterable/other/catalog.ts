@@ -10,7 +10,7 @@
  * `#catalogKeys` and `#catalogCollection` are not emulated: Iterable's docs we could read do not pin their
  * results (collections are queries run by Iterable).
  */
-import { HelperError, SendSkip } from '../../../render/errors.js';
+import { HelperError, SendSkip } from '../../../runtime/errors.js';
 import { printValue } from '../../../values/print.js';
 import type { HelperDefinition } from '../../types.js';
 import { isRequired, SEND_SKIPS_DOCS } from './docs.js';

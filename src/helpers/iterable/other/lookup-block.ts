@@ -13,7 +13,7 @@
  * on its own, since two helpers cannot share the name `lookup`.
  * Inferred: a missing value renders the else block; without a block parameter the value becomes `this`.
  */
-import { property, resolveParts } from '../../../render/scope.js';
+import { property, resolveParts } from '../../../runtime/scope.js';
 import { printValue } from '../../../values/print.js';
 import type { Value } from '../../../values/types.js';
 import type { HelperCall } from '../../types.js';

@@ -8,7 +8,7 @@
  * (https://support.iterable.com/hc/en-us/articles/205480365). The skip message carries the cause and the other
  * named parameters, as Iterable persists them with the skip event.
  */
-import { SendSkip } from '../../../render/errors.js';
+import { SendSkip } from '../../../runtime/errors.js';
 import { printValue } from '../../../values/print.js';
 import type { HelperDefinition } from '../../types.js';
 import { PERSONALIZING_DOCS } from './docs.js';

@@ -13,7 +13,7 @@
  *   - A snippet that includes itself, directly or through others, fails the render (Iterable refuses
  *     self-references when a snippet is saved).
  */
-import { HelperError, SendSkip } from '../../../render/errors.js';
+import { HelperError, SendSkip } from '../../../runtime/errors.js';
 import type { Value } from '../../../values/types.js';
 import type { HelperDefinition, RuntimeServices } from '../../types.js';
 import { isRequired, SNIPPET_VARIABLES_DOCS } from './docs.js';

@@ -6,7 +6,7 @@
  * `String` or `Boolean` that holds another type fails with a ClassCastException, which fails the render: here a
  * `HelperError`. A missing or null parameter takes the helper's default, if it has one.
  */
-import { HelperError } from '../../../render/errors.js';
+import { HelperError } from '../../../runtime/errors.js';
 import { JsonNumber } from '../../../values/json-number.js';
 import { jsonText, printValue } from '../../../values/print.js';
 import { isTruthy } from '../../../values/truthy.js';

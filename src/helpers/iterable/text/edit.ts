@@ -3,7 +3,7 @@
  * `slugify`, `center`, and jknack's `stripTags`. Outputs and errors are jknack's (corpus `helpers.jsonl`);
  * Iterable's documented examples agree. Lengths and indexes count UTF-16 units, as Java does.
  */
-import { HelperError } from '../../../render/errors.js';
+import { HelperError } from '../../../runtime/errors.js';
 import { printValue } from '../../../values/print.js';
 import { FALSY_INPUT, integerParam, STRING_HELPERS_DOCS, stringHelper, stringParam, VALUE_WITH_FALLBACK } from './arguments.js';
 import { abbreviate, center, javaReplace, slugify, stripTags } from './java-strings.js';

@@ -10,7 +10,7 @@
  * `aς:b`, here `aσ:b`). Everything else was checked against JDK 17 with commons-lang3 3.12 and commons-text 1.10:
  * every code point, and 200,000 random strings through each function below.
  */
-import { HelperError } from '../../../render/errors.js';
+import { HelperError } from '../../../runtime/errors.js';
 
 /** Longest text a helper builds; longer results fail the render instead of exhausting memory. */
 export const MAX_TEXT_LENGTH = 1 << 28;

@@ -6,7 +6,7 @@
  * the JSON text of its Jackson node, so strings keep their quotes (`"x", "y"`) and `{{ }}` escapes them. Any other
  * value is joined with the parameters between it and the separator, each printed as usual (`{{join a b "/"}}`).
  */
-import { HelperError } from '../../../render/errors.js';
+import { HelperError } from '../../../runtime/errors.js';
 import { jsonText, printValue } from '../../../values/print.js';
 import type { Value } from '../../../values/types.js';
 import { STRING_HELPERS_DOCS, stringHelper, stringParam } from './arguments.js';

@@ -5,7 +5,7 @@
  * the call form `{{length string}}` as well (seen only in a copy of that page, not the page itself), so mergetag
  * also accepts it, with exactly the path's meaning: `{{length x}}` prints what `{{x.length}}` prints.
  */
-import { property } from '../../../render/scope.js';
+import { property } from '../../../runtime/scope.js';
 import type { HelperDefinition } from '../../types.js';
 
 export const lengthHelper: HelperDefinition = {

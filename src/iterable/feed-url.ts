@@ -6,7 +6,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Statement } from '../syntax/ast.js';
-import { compile, type CompileOptions, type Template } from '../render/template.js';
+import { compile, type CompileOptions, type Template } from './template.js';
 import { readValue } from '../values/json.js';
 import type { Value } from '../values/types.js';
 
@@ -18,24 +18,21 @@ export interface ExpandedUrl {
   diagnostics: Diagnostic[];
 }
 
-const compiled = new Map<string, Template>();
-
-/** Compiles a feed URL template once per distinct text (a project renders the same few URLs for every user). */
+/**
+ * Compiles a feed URL template. There is no module-level cache: a cache keyed on the text alone ignored the
+ * helpers and families options. Callers that expand one URL for many users (a project) compile it once and pass
+ * the compiled template to `expandFeedUrl`.
+ */
 export function compileFeedUrl(urlTemplate: string, options: CompileOptions = {}): Template {
-  const key = `${options.file ?? ''}\u0000${urlTemplate}`;
-  let template = compiled.get(key);
-  if (!template) {
-    template = compile(urlTemplate, options);
-    if (compiled.size > 1000) compiled.clear();
-    compiled.set(key, template);
-  }
-  return template;
+  return compile(urlTemplate, options);
 }
 
-export function expandFeedUrl(urlTemplate: string, user: unknown, options: CompileOptions = {}): ExpandedUrl {
-  const template = compileFeedUrl(urlTemplate, options);
+/** Expands a feed URL (its text, or compiled once by `compileFeedUrl`) for one user. */
+export function expandFeedUrl(urlTemplateOrCompiled: string | Template, user: unknown, options: CompileOptions = {}): ExpandedUrl {
+  const template = typeof urlTemplateOrCompiled === 'string' ? compileFeedUrl(urlTemplateOrCompiled, options) : urlTemplateOrCompiled;
+  const urlTemplate = template.source.text;
   const diagnostics: Diagnostic[] = [...template.diagnostics];
-  const fileField = options.file !== undefined ? { file: options.file } : {};
+  const fileField = template.file !== undefined ? { file: template.file } : {};
   for (const node of feedTags(template.ast.body)) {
     diagnostics.push(
       diagnostic('feed-tag-in-url', 'error', 'a data-feed tag [[ ]] in a feed URL: the URL is rendered before any feed is fetched', node.loc, {

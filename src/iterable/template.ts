@@ -1,0 +1,89 @@
+/**
+ * Iterable's dialect over the engine: `compile()` and `render()` with Iterable's helpers by default, and a
+ * `render(input)` that builds the two roots as Iterable does at send time: the user profile for `{{ }}`, the
+ * data-feed responses for `[[ ]]` (DESIGN.md rules 10 and 11), merged when `mergeDataFeedContext` is on.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { iterableHelpers } from '../helpers/index.js';
+import type { HelperRegistry } from '../helpers/registry.js';
+import { CompiledTemplate, type EngineOptions, type RenderResult, type RenderServices } from '../render/template.js';
+import { readValue } from '../values/json.js';
+import type { Value } from '../values/types.js';
+import { buildFeedContext, FEED_ALIAS, feedLabel, mergeUserAndFeed, type FeedResponse } from './feed-context.js';
+
+export type { RenderResult, RenderServices, Skip } from '../render/template.js';
+
+export interface CompileOptions extends Partial<EngineOptions> {
+  /** The helpers templates may call; default: Iterable's. */
+  helpers?: HelperRegistry;
+}
+
+export interface RenderInput extends RenderServices {
+  /** The user profile (and event fields): JSON text, or a value. The root of `{{ }}` lookups. */
+  user?: unknown;
+  /** The template's data-feed responses, in the template's feed order. */
+  feeds?: readonly FeedResponse[];
+  /** Iterable's "Merge the data feed and user contexts": feed fields also reachable as `{{ }}`, user wins. */
+  mergeDataFeedContext?: boolean;
+}
+
+/** Thrown for input that is not a template problem: a user profile that is not valid JSON, say. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export class Template extends CompiledTemplate {
+  constructor(text: string, options: CompileOptions = {}) {
+    super(text, { ...options, helpers: options.helpers ?? defaultHelpers() });
+  }
+
+  /** Renders the message for one user and the template's feed responses, as Iterable would send it. */
+  render(input: RenderInput = {}): RenderResult {
+    const user = readInput(input.user, 'user profile');
+    const feeds = input.feeds ?? [];
+    const diagnostics: Diagnostic[] = [...this.diagnostics, ...this.aliasDiagnostics(feeds)];
+    if (!this.ok) return this.notSendable(diagnostics);
+    const feedContext = buildFeedContext(feeds);
+    if (!feedContext.ok) return { output: '', diagnostics, skip: feedContext.skip };
+    const userRoot = input.mergeDataFeedContext ? mergeUserAndFeed(user, feedContext.root) : (user ?? new Map());
+    return this.renderRoots(userRoot, feedContext.root, diagnostics, input);
+  }
+
+  private aliasDiagnostics(feeds: readonly FeedResponse[]): Diagnostic[] {
+    return feeds.flatMap((feed, index) =>
+      feed.alias !== undefined && !FEED_ALIAS.test(feed.alias)
+        ? [
+            diagnostic('feed-alias', 'warning', `${feedLabel(feed, index)}: Iterable accepts only letters and underscores in an alias`, this.source.span(0, 0), {
+              ...this.fileField(),
+              hint: 'rename the alias, e.g. welcome_codes',
+            }),
+          ]
+        : [],
+    );
+  }
+}
+
+/** Iterable's helper registry, built once: registries are immutable after construction. */
+let sharedHelpers: HelperRegistry | undefined;
+function defaultHelpers(): HelperRegistry {
+  sharedHelpers ??= iterableHelpers();
+  return sharedHelpers;
+}
+
+function readInput(input: unknown, what: string): Value {
+  if (input === undefined) return undefined;
+  const read = readValue(input);
+  if (!read.ok) throw new InputError(`the ${what} is not valid JSON: ${read.error.message} at offset ${read.error.offset}`);
+  return read.value;
+}
+
+export function compile(template: string, options: CompileOptions = {}): Template {
+  return new Template(template, options);
+}
+
+export function render(template: string, input: RenderInput = {}, options: CompileOptions = {}): RenderResult {
+  return compile(template, options).render(input);
+}
