@@ -837,13 +837,21 @@ describe('#ifMatchesRegexStr: Java regex semantics', () => {
     }
   });
 
-  it('unsupported constructs render the else block with a warning; approximations warn', () => {
+  it('unsupported constructs render the else block with a warning', () => {
     const unsupported = expectTemplate(t).withUser({ v: 'abc', p: '[a-z&&[^e]]+' });
     expect(unsupported.run().output).toBe('N');
     unsupported.toReport('unsupported-regex', t);
-    const possessive = expectTemplate(t).withUser({ v: 'aab', p: 'a*+b' });
-    expect(possessive.run().output).toBe('Y');
-    possessive.toReport('regex-approximation');
+  });
+
+  it("possessive quantifiers and atomic groups keep Java's no-backtracking answers, without a warning", () => {
+    check('aab', 'a*+b', 'Y');
+    check('aaaa', 'a*+a', 'N'); // a*+ takes every a and gives none back
+    check('aaaa', 'a*a', 'Y');
+    check('abc', '(?>a|ab)c', 'N'); // the group settles on "a"; c then fails on "b"
+    check('abc', '(?>ab|a)c', 'Y');
+    check('ababc', '(a|b)*+c', 'Y');
+    check('xaa', '(?>x)(a)\\1', 'Y'); // Java numbers only its own groups
+    expectTemplate(t).withUser({ v: 'aab', p: 'a*+b' }).toReportNothing();
   });
 
   it('numbers are matched as Java prints them', () => {

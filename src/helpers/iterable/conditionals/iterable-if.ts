@@ -19,9 +19,9 @@
 import { parseJson } from '../../../values/json.js';
 import { printValue } from '../../../values/print.js';
 import { SafeString, type Value } from '../../../values/types.js';
-import { HelperError } from '../../../runtime/errors.js';
+import { HelperError, SendSkip } from '../../../runtime/errors.js';
 import type { HelperCall, HelperDefinition } from '../../types.js';
-import { JavaRegexSyntaxError, JavaRegexUnsupported, compileJavaRegex } from './java-regex.js';
+import { JavaRegexSyntaxError, JavaRegexUnsupported, RegexBudgetExceeded, compileJavaRegex } from './java-regex.js';
 import {
   decimalOf,
   decimalToNumber,
@@ -199,9 +199,11 @@ const ifMatchesRegexStr: HelperDefinition = {
       "Java's String.matches: the pattern must match the whole value; case-sensitive unless the pattern starts with " +
       '(?i); a trailing /i is literal text. The Java pattern is translated to a JavaScript one (\\s is ASCII ' +
       'whitespace, \\p{Alpha} and the other POSIX classes, \\Q…\\E, \\A, \\z, \\h, \\R, nested classes). An invalid ' +
-      'pattern fails the render, as Java rejects it. Possessive quantifiers and atomic groups run without their ' +
-      'no-backtracking rule (warning regex-approximation); class intersections (&&), Unicode blocks, \\G and inline ' +
-      'flags after the start are not supported: the else block renders, with a warning (unsupported-regex).',
+      'pattern fails the render, as Java rejects it. Matching is bounded: patterns RE2 can express run in time linear ' +
+      'in the value (re2js); back references, lookaround, atomic groups and possessive quantifiers (with Java\'s ' +
+      'no-backtracking rule: a*+a never matches) run on a backtracking matcher that stops after 1,000,000 steps and ' +
+      'fails the render (error regex-budget). Class intersections (&&), Unicode blocks, \\G and inline flags after ' +
+      'the start are not supported: the else block renders, with a warning (unsupported-regex).',
   },
   fn: (call) => {
     const value = textOf(required(call, 0, 'value'), 'value');
@@ -221,14 +223,37 @@ const ifMatchesRegexStr: HelperDefinition = {
       if (error instanceof JavaRegexSyntaxError) {
         throw new HelperError(`invalid regular expression ${JSON.stringify(pattern)}: ${error.message}`);
       }
+      if (error instanceof RegexBudgetExceeded) throw budgetSkip(pattern, value, error);
       throw error;
     }
     for (const note of compiled.approximations) {
       call.warn('regex-approximation', `ifMatchesRegexStr: in ${JSON.stringify(pattern)}, ${note}; the result may differ from Iterable's`);
     }
-    return branch(call, compiled.regex.test(value));
+    let matched: boolean;
+    try {
+      matched = compiled.matches(value);
+    } catch (error) {
+      if (error instanceof RegexBudgetExceeded) throw budgetSkip(pattern, value, error);
+      throw error;
+    }
+    return branch(call, matched);
   },
 };
+
+/**
+ * A pattern that backtracks past the budget would take Java as long (or longer): the send would time out or be
+ * unpredictable, so the message stops here, with its own rule id.
+ */
+function budgetSkip(pattern: string, value: string, error: RegexBudgetExceeded): SendSkip {
+  return new SendSkip(
+    'HandlebarsExecutionError',
+    `ifMatchesRegexStr: ${JSON.stringify(pattern)} against a ${value.length}-character value: ${error.message}; ` +
+      'Java backtracks on this pattern too, so the send would time out or be unpredictable. Rewrite the pattern ' +
+      'without back references, lookaround or nested quantifiers (or with possessive ones, such as a++)',
+    undefined,
+    'regex-budget',
+  );
+}
 
 // ---- #ifContains ----------------------------------------------------------------------------------------------
 

@@ -1,6 +1,8 @@
 /**
  * Java regular expressions (`java.util.regex.Pattern`, what `String.matches` compiles) translated to JavaScript
- * `RegExp`s with the `u` flag, for `#ifMatchesRegexStr`.
+ * `RegExp` syntax with the `u` flag, for `#ifMatchesRegexStr`, and run with a bound (`compileJavaRegex`): on re2js
+ * (linear time) when RE2 can express the pattern, otherwise on a backtracking matcher with a step budget
+ * (regex/backtracking.ts). JavaScript's own RegExp only checks the syntax: it would backtrack without end.
  *
  * Iterable matches the whole string, case-sensitively, and supports no `/i`-style modifiers (support article
  * 211728403). `String.matches` is a full match, so the translation is anchored at both ends of the input.
@@ -14,12 +16,28 @@
  *   - `.` does not match `\u0085` in Java: rewritten as a class;
  *   - union of nested classes (`[a-z[0-9]]`) is flattened;
  *   - leading inline flags `(?i)`, `(?s)`, `(?m)` become RegExp flags.
- * What cannot be expressed is reported, not guessed silently: possessive quantifiers (`a*+`) and atomic groups
- * (`(?>…)`) lose their no-backtracking rule (an `approximations` note); class intersection (`[a-z&&[^e]]`),
+ * Possessive quantifiers (`a*+`) and atomic groups (`(?>…)`) become named groups `(?<$atomicN>…)` that the
+ * matchers run atomically (JavaScript has no such syntax; Java group names cannot hold `$`).
+ * What cannot be expressed is reported, not guessed silently: class intersection (`[a-z&&[^e]]`),
  * negated nested classes, `\G`, `\X`, Unicode blocks (`\p{InGreek}`) and flags in the middle of a pattern are
  * `JavaRegexUnsupported`. A pattern Java itself rejects (unbalanced brackets, `{` that is not a quantifier, an
  * unknown `\y` escape, ...) is a `JavaRegexSyntaxError`.
  */
+
+import {
+  ATOMIC_GROUP_PREFIX,
+  INPUT_END,
+  INPUT_END_BEFORE_TERMINATOR,
+  INPUT_START,
+  LINE_TERMINATORS,
+} from './regex/markers.js';
+import { compileBacktracking, RegexBudgetExceeded } from './regex/backtracking.js';
+import { capturingGroupsOf, nodesOf, parseJsPattern } from './regex/js-pattern.js';
+import { toRe2, type JsFlags } from './regex/to-re2.js';
+import { RE2JS } from 're2js';
+import type { AST } from '@eslint-community/regexpp';
+
+export { RegexBudgetExceeded } from './regex/backtracking.js';
 
 export class JavaRegexSyntaxError extends Error {
   constructor(message: string) {
@@ -38,6 +56,8 @@ export class JavaRegexUnsupported extends Error {
 export interface TranslatedRegex {
   /** The anchored JavaScript pattern. */
   source: string;
+  /** The same pattern without the anchors, for engines that match the whole input themselves. */
+  body: string;
   flags: string;
   /** Java behaviours the JavaScript pattern only approximates (empty when exact). */
   approximations: string[];
@@ -46,7 +66,6 @@ export interface TranslatedRegex {
 const JAVA_SPACE = ' \\t\\n\\x0B\\f\\r';
 const JAVA_HSPACE = ' \\t\\xA0\\u1680\\u180E\\u2000-\\u200A\\u202F\\u205F\\u3000';
 const JAVA_VSPACE = '\\n\\x0B\\f\\r\\x85\\u2028\\u2029';
-const LINE_TERMINATORS = '\\n\\r\\u0085\\u2028\\u2029';
 
 /** POSIX character classes (US-ASCII only, as in Java without UNICODE_CHARACTER_CLASS), as class members. */
 const POSIX: Record<string, string> = {
@@ -101,6 +120,8 @@ interface Flags {
 
 class Translator {
   private pos = 0;
+  private atomicGroups = 0;
+  private numberedBackreferences = false;
   private readonly flags: Flags = { i: false, s: false, m: false, x: false };
   readonly approximations: string[] = [];
 
@@ -108,11 +129,12 @@ class Translator {
 
   translate(): TranslatedRegex {
     this.leadingFlags();
-    const body = this.sequence(false);
+    let body = this.sequence(false);
     if (this.pos < this.pattern.length) throw new JavaRegexSyntaxError(`Unmatched closing ')' near index ${this.pos}`);
+    if (this.atomicGroups > 0 && this.numberedBackreferences) body = renumberBackreferences(body);
     const flags = `${this.flags.i ? 'i' : ''}${this.flags.m ? 'm' : ''}${this.flags.s ? 's' : ''}u`;
     // `String.matches` must consume the whole input; these anchors ignore the m flag.
-    return { source: `(?<![\\s\\S])(?:${body})(?![\\s\\S])`, flags, approximations: this.approximations };
+    return { source: `${INPUT_START}(?:${body})${INPUT_END}`, body, flags, approximations: this.approximations };
   }
 
   /** `(?i)`, `(?is)`, `(?-i)` at the start: flags for the whole pattern. */
@@ -165,7 +187,8 @@ class Translator {
         continue;
       }
       const atom = this.atom();
-      out += atom + this.quantifier(atom);
+      const { quantifier, atomic } = this.quantifier(atom);
+      out += atomic ? this.atomicGroup(atom + quantifier) : atom + quantifier;
     }
     if (inGroup) throw new JavaRegexSyntaxError(`Unclosed group near index ${this.pattern.length}`);
     return out;
@@ -206,7 +229,7 @@ class Translator {
       case '$':
         this.pos++;
         // Without MULTILINE, Java's `$` also matches before a final line terminator.
-        return this.flags.m ? '$' : `(?=(?:\\r\\n|[${LINE_TERMINATORS}])?(?![\\s\\S]))`;
+        return this.flags.m ? '$' : INPUT_END_BEFORE_TERMINATOR;
       case ']':
       case '}':
         this.pos++;
@@ -225,8 +248,9 @@ class Translator {
     }
   }
 
-  private quantifier(atom: string): string {
+  private quantifier(atom: string): { quantifier: string; atomic: boolean } {
     let out = '';
+    let possessive = false;
     while (this.pos < this.pattern.length) {
       if (this.flags.x && this.peek() !== undefined && /[\s#]/.test(this.peek()!)) {
         this.skipComment();
@@ -254,10 +278,16 @@ class Translator {
         this.pos++;
       } else if (this.peek() === '+') {
         this.pos++;
-        this.approximate('possessive quantifiers (such as a*+) are run as greedy ones');
+        possessive = true;
       }
     }
-    return out;
+    // `X*+` is `(?>X*)`: the quantified atom as an atomic group.
+    return possessive ? { quantifier: out, atomic: true } : { quantifier: out, atomic: false };
+  }
+
+  /** A group the engines run atomically (Java's `(?>…)`): a named group whose name Java cannot spell. */
+  private atomicGroup(body: string): string {
+    return `(?<${ATOMIC_GROUP_PREFIX}${++this.atomicGroups}>${body})`;
   }
 
   private group(): string {
@@ -278,8 +308,7 @@ class Translator {
     }
     if (rest.startsWith('?>')) {
       this.pos += 2;
-      this.approximate('atomic groups (?>…) are run as ordinary groups');
-      return `(?:${this.groupBody()})`;
+      return this.atomicGroup(this.groupBody());
     }
     if (/^\?[a-zA-Z]*(?:-[a-zA-Z]*)?[:)]/.test(rest)) {
       throw new JavaRegexUnsupported('inline flags in the middle of a pattern, such as (?i) or (?i:…), are not supported; put them at the start');
@@ -344,9 +373,9 @@ class Translator {
       case 'Z':
       case 'G':
         if (inClass) throw new JavaRegexSyntaxError(`Illegal/unsupported escape sequence \\${ch} in a character class`);
-        if (ch === 'A') return '(?<![\\s\\S])';
-        if (ch === 'z') return '(?![\\s\\S])';
-        if (ch === 'Z') return `(?=(?:\\r\\n|[${LINE_TERMINATORS}])?(?![\\s\\S]))`;
+        if (ch === 'A') return INPUT_START;
+        if (ch === 'z') return INPUT_END;
+        if (ch === 'Z') return INPUT_END_BEFORE_TERMINATOR;
         throw new JavaRegexUnsupported('\\G is not supported');
       case 'X':
       case 'N':
@@ -408,6 +437,7 @@ class Translator {
       if (inClass) throw new JavaRegexSyntaxError('Illegal/unsupported escape sequence: a back reference in a character class');
       let number = ch;
       while (this.peek() !== undefined && /[0-9]/.test(this.peek()!)) number += this.pattern[this.pos++];
+      this.numberedBackreferences = true;
       return `\\${number}`;
     }
     if (/[a-zA-Z]/.test(ch)) throw new JavaRegexSyntaxError(`Illegal/unsupported escape sequence \\${ch}`);
@@ -514,6 +544,28 @@ class Translator {
   }
 }
 
+/**
+ * Java numbers only the pattern's own groups; in the translation the atomic-group markers are groups too, so
+ * `\\2` must name the JavaScript group that Java's second group became.
+ */
+function renumberBackreferences(body: string): string {
+  let ast;
+  try {
+    ast = parseJsPattern(body);
+  } catch {
+    return body; // the syntax check reports it
+  }
+  const groups = capturingGroupsOf(ast);
+  const javaGroups = groups.filter((group) => !group.name?.startsWith(ATOMIC_GROUP_PREFIX));
+  const references = [...nodesOf(ast)].filter((node): node is AST.Backreference => node.type === 'Backreference' && typeof node.ref === 'number');
+  let out = body;
+  for (const reference of references.reverse()) {
+    const target = javaGroups[(reference.ref as number) - 1];
+    if (target) out = `${out.slice(0, reference.start)}\\${groups.indexOf(target) + 1}${out.slice(reference.end)}`;
+  }
+  return out;
+}
+
 /** A literal character, escaped for JavaScript `u` mode (inside or outside a class). */
 function literal(text: string, inClass: boolean): string {
   if (inClass) return /[\\\]\[^\-]/.test(text) ? `\\${text}` : text;
@@ -530,7 +582,13 @@ export function translateJavaRegex(pattern: string): TranslatedRegex {
 }
 
 export interface CompiledJavaRegex {
-  regex: RegExp;
+  /**
+   * Java's `value.matches(pattern)`. The `linear` engine always answers; the `backtracking` one throws
+   * `RegexBudgetExceeded` past its step budget.
+   */
+  matches(value: string): boolean;
+  /** `linear`: re2js, time linear in the input; `backtracking`: bounded by a step budget. */
+  engine: 'linear' | 'backtracking';
   approximations: string[];
 }
 
@@ -540,22 +598,16 @@ const CACHE_LIMIT = 500;
 /**
  * A Java pattern compiled for a full-string match (`String.matches`). Throws `JavaRegexSyntaxError` when Java
  * would reject the pattern (or JavaScript rejects its translation), `JavaRegexUnsupported` when it uses what
- * JavaScript cannot express. Compiled patterns are cached.
+ * JavaScript cannot express, `RegexBudgetExceeded` when it is too large to run with a bound. Compiled patterns
+ * are cached.
  */
 export function compileJavaRegex(pattern: string): CompiledJavaRegex {
   let entry = cache.get(pattern);
   if (entry === undefined) {
     try {
-      const translated = translateJavaRegex(pattern);
-      let regex: RegExp;
-      try {
-        regex = new RegExp(translated.source, translated.flags);
-      } catch (error) {
-        throw new JavaRegexSyntaxError(error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error));
-      }
-      entry = { regex, approximations: translated.approximations };
+      entry = compileTranslated(translateJavaRegex(pattern));
     } catch (error) {
-      if (!(error instanceof JavaRegexSyntaxError || error instanceof JavaRegexUnsupported)) throw error;
+      if (!(error instanceof JavaRegexSyntaxError || error instanceof JavaRegexUnsupported || error instanceof RegexBudgetExceeded)) throw error;
       entry = error;
     }
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
@@ -565,7 +617,37 @@ export function compileJavaRegex(pattern: string): CompiledJavaRegex {
   return entry;
 }
 
+/**
+ * Picks the engine: re2js (linear time, no budget needed) for every pattern RE2 can express, the budgeted
+ * backtracking matcher for the rest. JavaScript's RegExp only checks the syntax: it could backtrack without end.
+ */
+function compileTranslated(translated: TranslatedRegex): CompiledJavaRegex {
+  try {
+    new RegExp(translated.source, translated.flags);
+  } catch (error) {
+    throw new JavaRegexSyntaxError(error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error));
+  }
+  const flags: JsFlags = {
+    ignoreCase: translated.flags.includes('i'),
+    multiline: translated.flags.includes('m'),
+    dotAll: translated.flags.includes('s'),
+  };
+  const ast = parseJsPattern(translated.body);
+  const approximations = translated.approximations;
+  const re2Source = toRe2(ast, flags);
+  if (re2Source !== undefined) {
+    try {
+      const re2 = RE2JS.compile(re2Source);
+      return { matches: (value) => re2.matches(value), engine: 'linear', approximations };
+    } catch {
+      // RE2 refuses what it cannot bound (repetitions past 1000 once nested, properties it lacks): backtrack.
+    }
+  }
+  const backtracking = compileBacktracking(ast, flags);
+  return { matches: (value) => backtracking.matches(value), engine: 'backtracking', approximations };
+}
+
 /** Java's `value.matches(pattern)`. */
 export function javaMatches(value: string, pattern: string): boolean {
-  return compileJavaRegex(pattern).regex.test(value);
+  return compileJavaRegex(pattern).matches(value);
 }
