@@ -15,6 +15,9 @@ import { printValue } from '../../values/print.js';
 import { javaArithmetic, mathOperand, MATH_OPERATORS, type MathOperator } from './numbers/math.js';
 import { formatNumber, toJavaNumber } from './numbers/number-format.js';
 
+/** A string that spells a number. `\d+(?:\.\d*)?`, not `\d+\.?\d*`, which backtracks quadratically on long digit runs. */
+const NUMBER_TEXT = /^\s*[+-]?(\d+(?:\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
+
 const NUMBERS_DOCS = 'https://support.iterable.com/hc/en-us/articles/205480365';
 
 export const mathHelper: HelperDefinition = {
@@ -82,7 +85,7 @@ export const numberFormatHelper: HelperDefinition = {
     const options = call.params.slice(1);
     const number = toJavaNumber(value);
     if (!number) {
-      if (typeof value === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(value)) {
+      if (typeof value === 'string' && NUMBER_TEXT.test(value)) {
         call.warn(
           'number-format-string',
           `numberFormat got the string "${value}", not a number, and printed its format param instead (as Iterable does)`,

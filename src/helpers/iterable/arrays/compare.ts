@@ -24,7 +24,8 @@ export type SortKey =
   | { readonly kind: 'structure'; readonly rank: 4; readonly s: string }
   | { readonly kind: 'missing'; readonly rank: 5 };
 
-const NUMERIC = /^\s*-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+// `\d+(?:\.\d*)?`, not `\d+\.?\d*`: the latter splits a run of digits every way before failing (quadratic).
+const NUMERIC = /^\s*-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 /** Epoch milliseconds of a date string as the date helpers read it (ISO-8601, Iterable's profile format). */
 export function parseIsoDate(text: string): number | undefined {
   const instant = parseDateText(text);
@@ -102,4 +103,13 @@ export function valueAt(item: Value, field: FieldPath | undefined): Value {
 export function sameValue(a: Value, b: Value): boolean {
   if (a instanceof JsonNumber && b instanceof JsonNumber) return a.double === b.double;
   return jsonText(a) === jsonText(b);
+}
+
+/**
+ * A key such that `sameValue(a, b)` exactly when the keys are equal, for sets and maps; undefined for a number
+ * that is NaN, which is the same as nothing. Numbers get a `#` prefix no JSON text starts with.
+ */
+export function sameValueKey(value: Value): string | undefined {
+  if (value instanceof JsonNumber) return Number.isNaN(value.double) ? undefined : `#${value.double}`;
+  return jsonText(value);
 }

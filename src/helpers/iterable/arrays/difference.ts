@@ -7,11 +7,20 @@
  */
 import type { Value } from '../../../values/types.js';
 import type { HelperDefinition } from '../../types.js';
-import { sameValue } from './compare.js';
+import { sameValueKey } from './compare.js';
 import { PERSONALIZING_DOCS } from './docs.js';
 
+/** One pass over each list (a set of `right`'s keys), not a scan of `right` per item of `left`. */
 export function inLeftNotInRight(left: readonly Value[], right: readonly Value[]): Value[] {
-  return left.filter((item) => !right.some((other) => sameValue(item, other)));
+  const removed = new Set<string>();
+  for (const item of right) {
+    const key = sameValueKey(item);
+    if (key !== undefined) removed.add(key);
+  }
+  return left.filter((item) => {
+    const key = sameValueKey(item);
+    return key === undefined || !removed.has(key);
+  });
 }
 
 export const inLeftNotInRightHelper: HelperDefinition = {

@@ -26,7 +26,19 @@ export type MathOperator = (typeof MATH_OPERATORS)[number];
 
 const INTEGER_TEXT = /^[+-]?\d+$/;
 /** What `Double.parseDouble` takes, after trimming: decimal notation with an optional exponent and d/f suffix. */
-const DOUBLE_TEXT = /^[+-]?(?:NaN|Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[dDfF]?)$/;
+const DOUBLE_TEXT = /^[+-]?(?:NaN|Infinity|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[dDfF]?)$/;
+
+/**
+ * `String.trim()`: code units up to U+0020 removed from both ends. A loop, not `/[\u0000-\u0020]+$/`, which
+ * retries every position of an inner run of spaces (quadratic).
+ */
+function javaTrim(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 0x20) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
+  return text.slice(start, end);
+}
 
 /** An operand as a Java number: numbers as they are bound, strings that hold a number parsed. */
 export function mathOperand(value: Value, position: string): JavaNumber {
@@ -38,7 +50,7 @@ export function mathOperand(value: Value, position: string): JavaNumber {
       const long = BigInt.asIntN(64, integer) === integer;
       return long ? { kind: 'long', value: integer } : { kind: 'bigInteger', value: integer };
     }
-    const trimmed = value.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+    const trimmed = javaTrim(value);
     if (DOUBLE_TEXT.test(trimmed)) return { kind: 'double', value: Number(trimmed.replace(/[dDfF]$/, '')) };
     throw new HelperError(`math: the ${position} operand "${value}" is not a number`);
   }

@@ -191,9 +191,21 @@ export function slugify(text: string): string {
   return out;
 }
 
-const TAG = /<[^>]*>/g;
-
-/** jknack `stripTags`: removes every `<` … `>` run (the first `>` closes it, newlines included). */
+/**
+ * jknack `stripTags`: removes every `<` … `>` run (the first `>` closes it, newlines included), as the regex
+ * `<[^>]*>` does. A scan rather than that regex: on a run of `<` with no `>` the regex tries every `<` to the
+ * end of the text, which is quadratic. Once a `<` finds no `>` after it, no later one can.
+ */
 export function stripTags(text: string): string {
-  return text.replace(TAG, '');
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('<', from);
+    if (open < 0) break;
+    const close = text.indexOf('>', open + 1);
+    if (close < 0) break;
+    out += text.slice(from, open);
+    from = close + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
