@@ -82,6 +82,11 @@ export interface RuntimeServices {
   snippet(name: string): SnippetSource | undefined;
   /** A catalog item, by catalog name and item key; undefined when there is none. */
   catalogItem(catalog: string, key: string): Value;
+  /**
+   * Stops the render with `output-limit` when `text` passes the render's output cap. Helpers that loop call it
+   * on the text they are building (as `#each` does), so a runaway loop stops at the cap.
+   */
+  checkOutput(text: string): void;
 }
 
 export interface SnippetSource {

@@ -65,7 +65,10 @@ export class Compiler {
     if (parts.length === 1) return parts[0]!;
     return (scope, run) => {
       let out = '';
-      for (const part of parts) out += part(scope, run);
+      for (const part of parts) {
+        out += part(scope, run);
+        run.checkOutput(out);
+      }
       return out;
     };
   }
@@ -205,6 +208,7 @@ export class Compiler {
         let out = '';
         v.forEach((item, index) => {
           out += program(pushParts(scope, family, true, item, new IterationData(index, v.length, JsonNumber.fromNumber(index)), undefined), run);
+          checkOutputAt(run, out, node.loc);
         });
         return out;
       }
@@ -371,6 +375,15 @@ function rawOutput(value: Value, _run?: RunState): string {
 function jsonTextFor(param: BlockParam, escaped: boolean): string {
   const text = jsonText(param.value);
   return escaped ? escapeHtml(text) : text;
+}
+
+/** `run.checkOutput` for a loop of the template itself: the skip points at the loop's tag. */
+function checkOutputAt(run: RunState, out: string, loc: Span): void {
+  try {
+    run.checkOutput(out);
+  } catch (error) {
+    throw locate(error, '', loc);
+  }
 }
 
 /** Gives an error thrown inside a helper the location of the tag that called it. */

@@ -16,6 +16,7 @@ import type { Value } from '../values/types.js';
 import { SendSkip, type SkipReason } from '../runtime/errors.js';
 import { familyScope } from '../runtime/scope.js';
 import { Compiler, type RenderFn, type RunState } from './compiler.js';
+import { DEFAULT_MAX_OUTPUT_BYTES, fitsInBytes, outputCheck, outputLimitSkip, stringTooLongSkip } from './output-limit.js';
 
 export interface EngineOptions {
   /** The template's file name, shown in diagnostics. */
@@ -45,6 +46,11 @@ export interface RenderServices {
   catalogs?: Readonly<Record<string, Readonly<Record<string, unknown>>>> | ((name: string) => unknown);
   /** The project's HMAC secret for `hmacSHA1`/`hmacSHA256`. */
   hmacSecret?: string;
+  /**
+   * The most UTF-8 bytes a render may write (default 20 MB, `DEFAULT_MAX_OUTPUT_BYTES`). Past it the render stops
+   * with an `output-limit` error and a skip; loops check as they grow, so a runaway loop stops at the cap.
+   */
+  maxOutputBytes?: number;
 }
 
 export interface Skip {
@@ -89,6 +95,8 @@ export class CompiledTemplate {
 
   /** Renders against ready-made roots: the user (`{{ }}`) root and the feed (`[[ ]]`) root. */
   renderRoots(userRoot: Value, feedRoot: Value, diagnostics: Diagnostic[] = [...this.diagnostics], services: RenderServices = {}): RenderResult {
+    const maxOutputBytes = services.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
+    if (!(maxOutputBytes > 0)) throw new RangeError(`maxOutputBytes must be a positive number of bytes (or Infinity), got ${String(maxOutputBytes)}`);
     if (!this.ok) return this.notSendable(diagnostics);
     const run: RunState = {
       file: this.file,
@@ -98,10 +106,13 @@ export class CompiledTemplate {
       hmacSecret: services.hmacSecret,
       snippet: snippetLookup(services.snippets),
       catalogItem: catalogLookup(services.catalogs),
+      checkOutput: outputCheck(maxOutputBytes),
     };
     const scope = { user: familyScope(userRoot), feed: familyScope(feedRoot) };
     try {
-      return { output: this.renderProgram(scope, run), diagnostics };
+      const output = this.renderProgram(scope, run);
+      if (!fitsInBytes(output, maxOutputBytes)) throw outputLimitSkip(maxOutputBytes);
+      return { output, diagnostics };
     } catch (error) {
       const skip = this.skipFor(error, diagnostics);
       return { output: '', diagnostics, skip };
@@ -122,6 +133,10 @@ export class CompiledTemplate {
       const span = error.loc ?? this.source.span(0, 0);
       diagnostics.push(diagnostic(error.ruleId, 'error', error.message, span, this.fileField()));
       return { reason: error.reason, message: error.message };
+    }
+    if (error instanceof RangeError && isStringTooLong(error)) {
+      // Only with a cap above what V8 can hold in one string (about 512 MB): the same stop as the cap.
+      return this.skipFor(stringTooLongSkip(), diagnostics);
     }
     if (error instanceof RangeError) {
       const message = 'the template nests too deeply (a partial that includes itself?)';
@@ -164,6 +179,11 @@ function clock(now: RenderServices['now']): () => Date {
   if (now instanceof Date) return () => now;
   if (typeof now === 'function') return now;
   return () => new Date();
+}
+
+/** V8's error for a string past its maximum length, as opposed to a stack overflow (deep nesting). */
+function isStringTooLong(error: RangeError): boolean {
+  return /invalid string length/i.test(error.message);
 }
 
 function firstError(diagnostics: readonly Diagnostic[]): string {

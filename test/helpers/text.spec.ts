@@ -417,6 +417,7 @@ function callWith(name: string, params: Value[], hash: Array<[string, Value]> = 
       hmacSecret: undefined,
       snippet: () => undefined,
       catalogItem: () => undefined,
+      checkOutput: () => {},
     },
     warn: () => {},
     renderTemplate: () => '',

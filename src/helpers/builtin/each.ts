@@ -33,13 +33,19 @@ export const eachHelper: HelperDefinition = {
     if (!isTruthy(list)) return call.inverse();
     let out = '';
     if (Array.isArray(list)) {
-      for (let i = 0; i < list.length; i++) out += renderItem(call, list[i], i, list.length, JsonNumber.fromNumber(i));
+      for (let i = 0; i < list.length; i++) {
+        out += renderItem(call, list[i], i, list.length, JsonNumber.fromNumber(i));
+        call.runtime.checkOutput(out);
+      }
       return out;
     }
     if (list instanceof Map) {
       if (list.size === 0) return call.inverse();
       let i = 0;
-      for (const [key, item] of list) out += renderItem(call, item, i++, list.size, key);
+      for (const [key, item] of list) {
+        out += renderItem(call, item, i++, list.size, key);
+        call.runtime.checkOutput(out);
+      }
       return out;
     }
     call.warn(
