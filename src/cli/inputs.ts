@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { codeFrameColumns } from '@babel/code-frame';
+import { codeFrame } from '../diagnostics/format.js';
 import { SourceText } from '../diagnostics/source.js';
 import type { FeedResponse } from '../iterable/feed-context.js';
 import { parseJson } from '../values/json.js';
@@ -61,7 +61,7 @@ export function parseJsonFile(text: string, label: string, what: string): Value 
   if (parsed.ok) return parsed.value;
   const source = new SourceText(text, label);
   const at = source.position(parsed.error.offset);
-  const frame = codeFrameColumns(text, { start: { line: at.line, column: at.column } }, { highlightCode: false });
+  const frame = codeFrame(source, { start: at, end: at });
   throw new InputFileError(`${label}:${at.line}:${at.column}: the ${what} is not valid JSON: ${parsed.error.message}`, frame);
 }
 

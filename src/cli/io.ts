@@ -9,6 +9,8 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   /** True when stderr is a terminal: colors and progress lines. */
   stderrIsTTY: boolean;
+  /** Problems printed with their code frames before the rest are only counted (`--max-frames`; default 20). */
+  maxFrames?: number;
 }
 
 export function useColor(io: CliIO): boolean {

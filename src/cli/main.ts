@@ -14,6 +14,7 @@ import { validateCommand, validateHelp } from './commands/validate.js';
 import { InputFileError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
 import { FormatError } from './report.js';
+import { escapeControlCharacters } from '../diagnostics/terminal-text.js';
 
 const commands: Record<string, { run: (args: string[], io: CliIO) => number | Promise<number>; help: string; summary: string }> = {
   record: { run: recordCommand, help: recordHelp, summary: 'record real feed responses for users (publishes vouchers)' },
@@ -71,7 +72,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-function reportFailure(error: unknown, io: CliIO): number {
+function reportFailure(error: unknown, cliIO: CliIO): number {
+  // Messages quote arguments and file contents: their control characters must not reach the terminal.
+  const io = { ...cliIO, stderr: (text: string) => cliIO.stderr(escapeControlCharacters(text, true)) };
   if (error instanceof UsageError) {
     io.stderr(`mergetag: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
     return 2;

@@ -44,4 +44,21 @@ export class SourceText {
   span(start: number, end: number): Span {
     return { start: this.position(start), end: this.position(end) };
   }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** The text of a 1-based line, without its line break (code frames read lines through this index). */
+  lineText(line: number): string {
+    const start = this.lineStarts[line - 1];
+    if (start === undefined) return '';
+    const next = this.lineStarts[line];
+    let end = next ?? this.text.length;
+    if (next !== undefined) {
+      end--; // the \n or lone \r
+      if (this.text.charCodeAt(end) === 10 && end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    }
+    return this.text.slice(start, end);
+  }
 }

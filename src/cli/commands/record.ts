@@ -16,7 +16,7 @@ import { formatDuration } from '../../record/retry.js';
 import { parseCommandArgs } from '../args.js';
 import { InputFileError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
-import { outputFormat, printDiagnostics } from '../report.js';
+import { MAX_FRAMES_HELP, MAX_FRAMES_OPTION, outputFormat, printDiagnostics, withMaxFrames } from '../report.js';
 
 export const recordHelp = `Usage: mergetag record --user ID [--user ID ...] [--feed ID ...] [options]
 
@@ -43,6 +43,7 @@ Options:
   --concurrency N         requests in flight at once (default: 2)
   --timeout-ms N          time limit per request (default: 10000, Iterable's)
   --format text|json      json prints {requests, written, failed, lines, problems}
+${MAX_FRAMES_HELP}
   -h, --help              this help
 
 What is recorded: the request URL as sent and its headers, with every value that
@@ -69,6 +70,7 @@ const LISTED = 10;
 
 export async function recordCommand(args: string[], io: CliIO, confirm: (question: string, io: CliIO) => Promise<boolean | undefined> = askOnTerminal): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
+    ...MAX_FRAMES_OPTION,
     user: { type: 'string', multiple: true },
     feed: { type: 'string', multiple: true },
     config: { type: 'string' },
@@ -83,6 +85,7 @@ export async function recordCommand(args: string[], io: CliIO, confirm: (questio
     return 0;
   }
   const format = outputFormat(values.format as string | undefined);
+  io = withMaxFrames(io, values['max-frames']);
   if (positionals.length) throw new UsageError(`record takes no positional arguments (got ${positionals[0]})`, 'mergetag record --user ID [--feed ID]');
   const users = (values.user as string[] | undefined) ?? [];
   if (users.length === 0) throw new UsageError('record needs --user ID', 'mergetag record --user ann --user obrien');

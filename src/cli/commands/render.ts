@@ -11,7 +11,8 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import { InputFileError, UsageError } from '../errors.js';
 import { InputReader } from '../inputs.js';
 import { paint, type CliIO } from '../io.js';
-import { outputFormat, printDiagnostics } from '../report.js';
+import { printableMessage } from '../../diagnostics/format.js';
+import { MAX_FRAMES_HELP, MAX_FRAMES_OPTION, outputFormat, printDiagnostics, withMaxFrames } from '../report.js';
 import { parseCommandArgs } from '../args.js';
 
 export const renderHelp = `Usage: mergetag render TEMPLATE --user USER.json [--feed [ALIAS=]RESPONSE.json ...] [options]
@@ -48,6 +49,7 @@ Options:
   --out FILE|DIR          write the message to FILE (atomically) instead of stdout;
                           with --all, the folder for every message and summary.json
   --format text|json      json prints {output, skip, diagnostics} on stdout
+${MAX_FRAMES_HELP}
   -h, --help              this help
 
 Environment:
@@ -67,6 +69,7 @@ Examples:
 
 export function renderCommand(args: string[], io: CliIO): number {
   const { values, positionals } = parseCommandArgs(args, {
+    ...MAX_FRAMES_OPTION,
     user: { type: 'string' },
     feed: { type: 'string', multiple: true },
     'merge-context': { type: 'boolean' },
@@ -85,6 +88,7 @@ export function renderCommand(args: string[], io: CliIO): number {
     return 0;
   }
   const format = outputFormat(values.format as string | undefined);
+  io = withMaxFrames(io, values['max-frames']);
   const now = values.now !== undefined ? parseNow(values.now as string) : undefined;
   const hmacSecret = io.env.MERGETAG_HMAC_SECRET || undefined;
   const services = { ...(now ? { now } : {}), ...(hmacSecret ? { hmacSecret } : {}) };
@@ -131,7 +135,7 @@ function report(io: CliIO, format: 'text' | 'json', file: string, text: string, 
   }
   printDiagnostics(io, result.diagnostics, new Map([[file, text]]));
   if (result.skip) {
-    io.stderr(`skipped: ${result.skip.reason}: ${result.skip.message}\n`);
+    io.stderr(`skipped: ${result.skip.reason}: ${printableMessage(result.skip.message)}\n`);
     return 1;
   }
   if (out !== undefined) writeFileAtomic(resolve(io.cwd, out), result.output);

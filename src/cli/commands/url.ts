@@ -10,7 +10,7 @@ import { parseJson } from '../../values/json.js';
 import { InputFileError, UsageError } from '../errors.js';
 import { InputReader } from '../inputs.js';
 import type { CliIO } from '../io.js';
-import { outputFormat, printDiagnostics } from '../report.js';
+import { MAX_FRAMES_HELP, MAX_FRAMES_OPTION, outputFormat, printDiagnostics, withMaxFrames } from '../report.js';
 import { parseCommandArgs } from '../args.js';
 
 export const urlHelp = `Usage: mergetag url URL_TEMPLATE [--user USER.json] [options]
@@ -30,6 +30,7 @@ Options:
   --feed ID               a feed of the project config
   --config FILE           the project config (default: the nearest one)
   --format text|json      json prints {rendered, url, diagnostics}
+${MAX_FRAMES_HELP}
   -h, --help              this help
 
 Exit codes: 0 a URL; 1 the URL template has an error; 2 bad usage or input.
@@ -41,6 +42,7 @@ Example:
 
 export function urlCommand(args: string[], io: CliIO): number {
   const { values, positionals } = parseCommandArgs(args, {
+    ...MAX_FRAMES_OPTION,
     user: { type: 'string' },
     feed: { type: 'string' },
     config: { type: 'string' },
@@ -52,6 +54,7 @@ export function urlCommand(args: string[], io: CliIO): number {
     return 0;
   }
   const format = outputFormat(values.format as string | undefined);
+  io = withMaxFrames(io, values['max-frames']);
   if (values.feed !== undefined) return projectUrl(values, positionals, io, format);
   if (positionals.length !== 1) throw new UsageError('url takes one URL_TEMPLATE', "quote it: mergetag url 'https://…?id={{#urlEncode}}{{id}}{{/urlEncode}}' --user USER.json");
   const reader = new InputReader(io);

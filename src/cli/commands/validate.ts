@@ -16,7 +16,7 @@ import { validateRecordingText, validateResponseText } from '../../voucherify/va
 import { parseCommandArgs } from '../args.js';
 import { InputFileError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
-import { outputFormat, printDiagnostics } from '../report.js';
+import { MAX_FRAMES_HELP, MAX_FRAMES_OPTION, outputFormat, printDiagnostics, withMaxFrames } from '../report.js';
 
 export const validateHelp = `Usage: mergetag validate [FILE...] [options]
 
@@ -31,6 +31,7 @@ Each problem names the file, line, column and JSON path:
 Options:
   --config FILE           the project config (default: the nearest one)
   --format text|json      json prints {files, diagnostics} on stdout
+${MAX_FRAMES_HELP}
   -h, --help              this help
 
 Exit codes: 0 valid (warnings allowed); 1 a problem found; 2 bad usage or a
@@ -39,6 +40,7 @@ missing file.
 
 export function validateCommand(args: string[], io: CliIO): number {
   const { values, positionals } = parseCommandArgs(args, {
+    ...MAX_FRAMES_OPTION,
     config: { type: 'string' },
     format: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -48,6 +50,7 @@ export function validateCommand(args: string[], io: CliIO): number {
     return 0;
   }
   const format = outputFormat(values.format as string | undefined);
+  io = withMaxFrames(io, values['max-frames']);
   const files = positionals.length ? positionals.map((file) => resolve(io.cwd, file)) : projectRecordings(values.config as string | undefined, io);
   const sources = new Map<string | undefined, string>();
   const diagnostics: Diagnostic[] = [];
