@@ -1,11 +1,12 @@
 /**
- * Reads the Handlebars.java conformance corpus (../shared/conformance/handlebars-java/*.jsonl): real outputs of
- * the engine Iterable runs. Each line is parsed with our own JSON reader so that `data` keeps number spelling
- * and key order, as the corpus README requires. The folder is absent on a user's clone: callers then skip.
+ * Reads the Handlebars.java conformance corpus (the repository's copy in test/fixtures/conformance/handlebars-java,
+ * see corpus-location.ts): real outputs of the engine Iterable runs. Each line is parsed with our own JSON reader
+ * so that `data` keeps number spelling and key order, as the corpus README requires. A missing file is an error,
+ * never a skipped suite: a clone that cannot run the corpus must not look like one that passes it.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { corpusDir } from './corpus-location.js';
 import { parseJson } from '../../src/values/json.js';
 import type { Value } from '../../src/values/types.js';
 
@@ -20,16 +21,14 @@ export interface CorpusCase {
   helpers?: string;
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-
-/** Where the corpus is: $MERGETAG_CONFORMANCE_DIR, or ../shared next to the repository. */
-export function corpusDir(): string {
-  return process.env.MERGETAG_CONFORMANCE_DIR ?? resolve(here, '../../../shared/conformance/handlebars-java');
-}
-
-export function loadCorpus(file: string): CorpusCase[] | undefined {
+export function loadCorpus(file: string): CorpusCase[] {
   const path = join(corpusDir(), file);
-  if (!existsSync(path)) return undefined;
+  if (!existsSync(path)) {
+    throw new Error(
+      `conformance corpus file ${path} is missing. The repository ships it in test/fixtures/conformance/handlebars-java: ` +
+        `restore it with \`git checkout -- test/fixtures/conformance\`, or unset MERGETAG_CONFORMANCE_DIR if it points elsewhere.`,
+    );
+  }
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
