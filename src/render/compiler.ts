@@ -282,7 +282,7 @@ export class Compiler {
       compileInclude: (text, file) => this.compileInclude(text, file),
     };
     return (scope, run) => {
-      const values: Value[] = new Array(params.length);
+      const values = new Array<Value>(params.length);
       for (let i = 0; i < params.length; i++) values[i] = params[i]!(scope, run);
       const hashValues = hash.length ? new Map(hash.map(([key, value]) => [key, value(scope, run)])) : EMPTY_HASH;
       try {

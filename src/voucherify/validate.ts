@@ -114,7 +114,7 @@ function describeValue(doc: Document, path: Path, value: unknown): string {
     const node = findNodeAtLocation(doc.tree, path);
     if (node?.type === 'number') return doc.source.text.slice(node.offset, node.offset + node.length);
   }
-  return String(value);
+  return typeof value === 'boolean' || typeof value === 'number' ? String(value) : typeof value;
 }
 
 const TYPE_NAMES: Record<string, string> = {

@@ -228,7 +228,7 @@ export class HandlebarsOracle {
     if (qualifiesWithPath(Handlebars.parse(template))) this.flags.add('java-with-qualifies-its-path');
     this.javaFirstLast = javaFirstLast;
     this.usesParentPaths = template.includes('../');
-    this.usesThis = /\bthis(?![.\/])/.test(template);
+    this.usesThis = /\bthis(?![./])/.test(template);
     const output = compiled(oracleView(data, view));
     return { output, flags: this.flags };
   }

@@ -568,7 +568,7 @@ function renumberBackreferences(body: string): string {
 
 /** A literal character, escaped for JavaScript `u` mode (inside or outside a class). */
 function literal(text: string, inClass: boolean): string {
-  if (inClass) return /[\\\]\[^\-]/.test(text) ? `\\${text}` : text;
+  if (inClass) return /[\\\][^-]/.test(text) ? `\\${text}` : text;
   return /[\\^$.*+?()[\]{}|/]/.test(text) ? `\\${text}` : text;
 }
 

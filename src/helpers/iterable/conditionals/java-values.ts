@@ -283,7 +283,9 @@ export function looseEquals(a: Value, b: Value): boolean {
   }
   if (typeof x === 'boolean' || typeof y === 'boolean') {
     if (typeof x === 'boolean' && typeof y === 'boolean') return x === y;
-    return typeof x === 'string' || typeof y === 'string' ? String(x) === String(y) : false;
+    // Exactly one side is a boolean: only a string that spells it ("true" for true) equals it.
+    const text = typeof x === 'string' ? x : typeof y === 'string' ? y : undefined;
+    return text === String(x === true || y === true);
   }
   if (Array.isArray(x) || Array.isArray(y)) {
     return Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((item, i) => looseEquals(item, y[i]));
