@@ -9,12 +9,10 @@ import { globSync } from 'tinyglobby';
 
 /**
  * Lowest first. Folders on one line share a layer. DESIGN.md section 2 lists values … cli; the others sit where
- * their job puts them: io is a leaf utility beside values, feeds (the feed context) is plain data just above
- * values, record (mergetag record) sits with project.
+ * their job puts them: io is a leaf utility beside values, record (mergetag record) sits with project.
  */
 export const LAYERS: readonly (readonly string[])[] = [
   ['values', 'diagnostics', 'io'],
-  ['feeds'],
   ['syntax'],
   ['runtime'],
   ['helpers'],
