@@ -4,6 +4,7 @@
  * (npm test builds first); `--ignore-scripts` keeps `prepare` from building again here.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -45,5 +46,10 @@ describe('npm pack', () => {
     );
     expect(unexpected).toEqual([]);
     expect(files.filter((path) => /(^|\/)test\/|\.spec\.|\.test\./.test(path))).toEqual([]);
+  });
+
+  it('ships only what the current sources build: no module left in dist/ by a file since moved or deleted', () => {
+    const stale = files.filter((path) => /^dist\/.*\.js$/.test(path) && !existsSync(`${repoRoot}src/${path.slice('dist/'.length, -'.js'.length)}.ts`));
+    expect(stale).toEqual([]);
   });
 });
