@@ -14,9 +14,14 @@ if (!existsSync(from)) {
   );
   process.exitCode = 2;
 } else {
-  const { copied, removed } = copyCorpus(from, REPO_CORPUS_DIR);
-  const to = relative(process.cwd(), REPO_CORPUS_DIR) || '.';
-  console.log(`copied ${copied.join(', ')} from ${from} to ${to}`);
-  if (removed.length) console.log(`removed ${removed.join(', ')} (no longer in the corpus)`);
-  console.log('review with `git diff --stat`, run `npm run conformance`, and commit the copy');
+  try {
+    const { copied, removed } = copyCorpus(from, REPO_CORPUS_DIR);
+    const to = relative(process.cwd(), REPO_CORPUS_DIR) || '.';
+    console.log(`copied ${copied.join(', ')} from ${from} to ${to}`);
+    if (removed.length) console.log(`removed ${removed.join(', ')} (no longer in the corpus)`);
+    console.log('review with `git diff --stat`, run `npm run conformance`, and commit the copy');
+  } catch (error) {
+    console.error(`corpus:refresh: ${(error as Error).message}. The repository's copy is unchanged.`);
+    process.exitCode = 2;
+  }
 }

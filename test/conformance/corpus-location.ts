@@ -36,6 +36,8 @@ export function corpusFiles(dir: string): string[] {
 export function copyCorpus(from: string, to: string): { copied: string[]; removed: string[] } {
   if (resolve(from) === resolve(to)) throw new Error(`cannot refresh the corpus from itself (${to})`);
   const copied = corpusFiles(from);
+  // A wrong folder would otherwise empty the repository's copy.
+  if (!copied.some((name) => name.endsWith('.jsonl'))) throw new Error(`${from} holds no corpus (.jsonl) files`);
   mkdirSync(to, { recursive: true });
   const removed = corpusFiles(to).filter((name) => !copied.includes(name));
   for (const name of removed) rmSync(join(to, name), { force: true });

@@ -80,6 +80,15 @@ describe('refreshing the copy', () => {
     expect(readFileSync(join(to, 'keep.txt'), 'utf8')).toBe('mine');
   });
 
+  it('refuses a folder without corpus files instead of emptying the copy', () => {
+    const from = tempDir();
+    const to = tempDir();
+    writeFileSync(join(from, 'README.md'), '# not a corpus\n');
+    writeFileSync(join(to, 'core.jsonl'), '{"id":"kept"}\n');
+    expect(() => copyCorpus(from, to)).toThrow(`${from} holds no corpus (.jsonl) files`);
+    expect(readFileSync(join(to, 'core.jsonl'), 'utf8')).toBe('{"id":"kept"}\n');
+  });
+
   it('refuses to copy a folder onto itself', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'core.jsonl'), '{"id":"x"}\n');
