@@ -87,15 +87,18 @@ export const redactPathProblem = jsonPathProblem;
 
 type Mirror = null | boolean | string | number | Mirror[] | { [key: string]: Mirror };
 
-/** A plain-object copy for jsonpath-plus to walk; own properties only, so `__proto__` keys stay data. */
+/**
+ * A copy for jsonpath-plus to walk, of null-prototype objects: a `__proto__` or `constructor` key of the body is
+ * data, and no path can reach Object.prototype through it.
+ */
 function mirror(value: Value): Mirror {
   if (value === undefined || value === null) return null;
   if (value instanceof JsonNumber) return value.double;
   if (value instanceof SafeString) return value.html;
   if (Array.isArray(value)) return value.map(mirror);
   if (value instanceof Map) {
-    const object: { [key: string]: Mirror } = {};
-    for (const [key, item] of value) Object.defineProperty(object, key, { value: mirror(item), enumerable: true, writable: true, configurable: true });
+    const object = Object.create(null) as { [key: string]: Mirror };
+    for (const [key, item] of value) object[key] = mirror(item);
     return object;
   }
   return value;
