@@ -27,7 +27,8 @@ export function envReferences(value: string): string[] {
 export function resolveEnv(value: string, env: NodeJS.ProcessEnv): { value: string; missing: string[] } {
   const missing: string[] = [];
   const resolved = value.replace(ENV_REFERENCES, (_, name: string) => {
-    const found = env[name];
+    // Own variables only: `${constructor}` names no variable, not Object's constructor.
+    const found = Object.hasOwn(env, name) ? env[name] : undefined;
     if (found === undefined) {
       missing.push(name);
       return '';

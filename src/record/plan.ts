@@ -108,7 +108,7 @@ export function planRecording(project: Project, options: { users: readonly strin
       if (secret) {
         secrets.add(resolved.value);
         for (const variable of referenced) {
-          const value = env[variable];
+          const value = Object.hasOwn(env, variable) ? env[variable] : undefined;
           if (value) secrets.add(value);
         }
       }

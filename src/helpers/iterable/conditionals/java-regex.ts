@@ -23,6 +23,7 @@
  * `JavaRegexUnsupported`. A pattern Java itself rejects (unbalanced brackets, `{` that is not a quantifier, an
  * unknown `\y` escape, ...) is a `JavaRegexSyntaxError`.
  */
+import { ownEntry } from '../../../values/own.js';
 
 import {
   ATOMIC_GROUP_PREFIX,
@@ -461,13 +462,13 @@ class Translator {
       name = letter;
       this.pos++;
     }
-    const posix = POSIX[name.startsWith('Is') && POSIX[name.slice(2)] ? name.slice(2) : name];
+    const posix = ownEntry(POSIX, name.startsWith('Is') && ownEntry(POSIX, name.slice(2)) ? name.slice(2) : name);
     if (posix !== undefined) {
       if (!negated) return inClass ? posix : `[${posix}]`;
       if (inClass) throw new JavaRegexUnsupported(`\\P{${name}} inside a character class is not supported`);
       return `[^${posix}]`;
     }
-    const alias = PROPERTY_ALIASES[name];
+    const alias = ownEntry(PROPERTY_ALIASES, name);
     if (alias !== undefined) {
       if (!negated) return inClass ? alias : `[${alias}]`;
       if (inClass) throw new JavaRegexUnsupported(`\\P{${name}} inside a character class is not supported`);
