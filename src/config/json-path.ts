@@ -61,6 +61,19 @@ export function checkJsonPath(path: string): JsonPathIssue | undefined {
   return undefined;
 }
 
+/**
+ * Runs a jsonpath-plus walk. jsonpath-plus recurses once per level (`$..x` a few frames per level), so near
+ * MAX_JSON_DEPTH on a small stack it can run out: that becomes a message naming the path, not a RangeError.
+ */
+export function walkingJsonPath<T>(path: string, walk: () => T): T {
+  try {
+    return walk();
+  } catch (error) {
+    if (error instanceof RangeError) throw new Error(`JSONPath ${path}: the payload nests too deeply to walk`);
+    throw error;
+  }
+}
+
 function forbidden(name: string): string {
   return `'${name}' is not allowed in a JSONPath: it names JavaScript's object machinery, not data`;
 }

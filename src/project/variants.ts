@@ -12,7 +12,7 @@ import { JsonNumber } from '../values/json-number.js';
 import { toValue } from '../values/json.js';
 import type { Value } from '../values/types.js';
 import type { VariantConfig } from '../config/schema.js';
-import { jsonPathProblem } from '../config/json-path.js';
+import { jsonPathProblem, walkingJsonPath } from '../config/json-path.js';
 
 type Plain = null | boolean | string | JsonNumber | Plain[] | { [key: string]: Plain };
 
@@ -38,7 +38,7 @@ interface Match {
 }
 
 function matches(path: string, json: Plain): Match[] {
-  const found = JSONPath({ path, json: json as object, resultType: 'all', eval: false, wrap: true }) as Match[] | undefined;
+  const found = walkingJsonPath(path, () => JSONPath({ path, json: json as object, resultType: 'all', eval: false, wrap: true }) as Match[] | undefined);
   return (found ?? []).filter((m) => m.parent !== null && typeof m.parent === 'object');
 }
 

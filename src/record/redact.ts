@@ -6,7 +6,7 @@
  * wherever it shows up (a server echoing the token in an error body, an error message quoting a header).
  */
 import { JSONPath } from 'jsonpath-plus';
-import { jsonPathProblem } from '../config/json-path.js';
+import { jsonPathProblem, walkingJsonPath } from '../config/json-path.js';
 import { isSecretHeaderName } from '../config/secrets.js';
 
 export { isSecretHeaderName };
@@ -123,7 +123,7 @@ export function redactBody(body: Value, paths: readonly string[]): { body: Value
   for (const path of paths) {
     const problem = redactPathProblem(path);
     if (problem) throw new Error(`redact path ${path}: ${problem}`);
-    const pointers = (JSONPath({ path, json: mirror(root) as object, resultType: 'pointer', eval: false, wrap: true }) ?? []) as string[];
+    const pointers = (walkingJsonPath(path, () => JSONPath({ path, json: mirror(root) as object, resultType: 'pointer', eval: false, wrap: true })) ?? []) as string[];
     for (const pointer of pointers) {
       const keys = pointerKeys(pointer);
       if (keys.length === 0) {

@@ -12,6 +12,34 @@ export interface JsonSyntaxError {
   message: string;
   offset: number;
   length: number;
+  /** Set when the text may be valid JSON but nests deeper than MAX_JSON_DEPTH. */
+  tooDeep?: true;
+}
+
+/**
+ * The deepest nesting of arrays and objects mergetag reads. Every walk over values (printing, validation,
+ * variants, redaction) is recursive, and so is jsonc-parser: a 100,000-deep file would overflow the stack. Real
+ * payloads and profiles nest a dozen levels; deeper input is refused when read, with its line and column.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/** The first bracket that opens level MAX_JSON_DEPTH + 1, found in one pass over the text (strings skipped). */
+function tooDeep(text: string): JsonSyntaxError | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) {
+        return { message: `arrays and objects nest deeper than ${MAX_JSON_DEPTH} levels, mergetag's limit for JSON input`, offset: i, length: 1, tooDeep: true };
+      }
+    } else if (ch === 0x5d || ch === 0x7d) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
 }
 
 export type JsonParseResult =
@@ -46,6 +74,8 @@ function describe(error: ParseError): string {
 export function parseJson(input: string): JsonParseResult {
   const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
   const text = bom ? ` ${input.slice(1)}` : input; // keep offsets aligned with the file
+  const deep = tooDeep(text);
+  if (deep) return { ok: false, error: deep };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
