@@ -11,6 +11,7 @@ import { parseJson } from '../values/json.js';
 import { JsonNumber } from '../values/json-number.js';
 import { looksLikeRecording } from '../recordings/schema.js';
 import { printValue } from '../values/print.js';
+import { describeKind } from '../project/users.js';
 import type { Value } from '../values/types.js';
 import { InputFileError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
@@ -39,6 +40,17 @@ export class InputReader {
 
   readJson(path: string, what: string): Value {
     return parseJsonFile(this.readText(path, what), InputReader.label(path), what);
+  }
+
+  /** `--user FILE`: a JSON object; a string, array, number or null is an input error at its line and column. */
+  readUserProfile(path: string): Value {
+    const text = this.readText(path, 'user profile');
+    const label = InputReader.label(path);
+    const value = parseJsonFile(text, label, 'user profile');
+    if (value instanceof Map) return value;
+    const parsed = parseJson(text);
+    const at = new SourceText(text, label).position(parsed.ok ? parsed.tree.offset : 0);
+    throw new InputFileError(`${label}:${at.line}:${at.column}: a user profile is a JSON object of user fields, found ${describeKind(value)}`, 'write {"id": "ann", "firstName": "Ann", ...}');
   }
 
   /** `--feed [ALIAS=]FILE`: a response body (status 200), or a recording `{request, response: {status, body}}`. */
