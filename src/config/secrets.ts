@@ -6,6 +6,36 @@
 /** Header names that carry credentials. */
 const SECRET_HEADER_NAME = /token|secret|key|authorization|password|cookie|session|credential/i;
 
+/**
+ * The URL with the value of every query parameter whose name looks secret (`api_key`, `token`, `signature`...)
+ * written `[redacted]`, and nothing else changed (no re-encoding): what `record` prints and stores. Render finds
+ * a recording by this form too, so it still replays.
+ */
+export function redactSecretParams(url: string): string {
+  const query = url.indexOf('?');
+  if (query === -1) return url;
+  const hash = url.indexOf('#', query);
+  const end = hash === -1 ? url.length : hash;
+  const params = url
+    .slice(query + 1, end)
+    .split('&')
+    .map((param) => {
+      const eq = param.indexOf('=');
+      if (eq === -1) return param;
+      let name = param.slice(0, eq);
+      try {
+        name = decodeURIComponent(name.replace(/\+/g, ' '));
+      } catch {
+        // a malformed escape: test the name as written
+      }
+      return SECRET_PARAM_NAME.test(name) ? `${param.slice(0, eq)}=[redacted]` : param;
+    });
+  return `${url.slice(0, query + 1)}${params.join('&')}${url.slice(end)}`;
+}
+
+/** Query parameter names that carry credentials (a bare `key` too; `campaign[name]` and `customer[source_id]` do not). */
+const SECRET_PARAM_NAME = /token|secret|(^|[^a-z])key|apikey|password|passwd|signature|sig$|auth|credential|session/i;
+
 /** A whole value that is one `${ENV_VAR}` reference. */
 const ENV_REFERENCE = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/;
 const ENV_REFERENCES = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;

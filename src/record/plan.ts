@@ -9,13 +9,16 @@ import { envReferences, resolveEnv } from '../config/secrets.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Project } from '../project/project.js';
 import { REDACTED } from '../recordings/schema.js';
+import { parseBaseUrl, rebase } from './base-url.js';
 import { isSecretHeaderName, redactPathProblem } from './redact.js';
 
 export interface PlannedRequest {
   feedId: string;
   userId: string;
-  /** The request URL as sent (WHATWG-normalised); recordings are found by it. */
+  /** The request URL as Iterable sends it (WHATWG-normalised); recordings are keyed and found by it. */
   url: string;
+  /** Where the request actually goes when not to `url`: `url` moved onto `--base-url`. */
+  sendTo?: string;
   /** The headers as sent, secrets resolved: never printed or stored. */
   headers: Record<string, string>;
   /** The headers as recorded. */
@@ -62,7 +65,13 @@ export function fileNameFor(id: string): string {
   return out === '' ? '%00' : out;
 }
 
-export function planRecording(project: Project, options: { users: readonly string[]; feeds?: readonly string[] }, env: NodeJS.ProcessEnv): RecordPlan {
+export function planRecording(project: Project, options: { users: readonly string[]; feeds?: readonly string[]; baseUrl?: string }, env: NodeJS.ProcessEnv): RecordPlan {
+  let base: URL | undefined;
+  if (options.baseUrl !== undefined) {
+    const parsed = parseBaseUrl(options.baseUrl);
+    if (typeof parsed === 'string') throw new PlanError(parsed);
+    base = parsed;
+  }
   const config = project.config;
   const users = [...new Set(options.users)];
   if (users.length === 0) throw new PlanError('record needs at least one --user ID');
@@ -154,6 +163,7 @@ export function planRecording(project: Project, options: { users: readonly strin
         redact: [...config.feeds[feedId]!.redact],
         file,
       };
+      if (base) planned.sendTo = rebase(request.url, base);
       const existing = project.recordings.find(request.url);
       if (existing && resolve(existing.file) !== file) planned.shadowedBy = resolve(existing.file);
       requests.push(planned);

@@ -30,12 +30,16 @@ const DROPPED_RESPONSE_HEADERS = new Set([
   'content-encoding',
 ]);
 
-/** Response headers as recorded: names lower-cased, credentials and transport headers dropped, secrets scrubbed. */
+/**
+ * Response headers as recorded: names lower-cased, credentials and transport headers dropped, secrets scrubbed
+ * from values. A header whose name carries a secret (a server echoing the token as `x-echo-<token>`) is dropped:
+ * the name cannot be scrubbed without losing what it was.
+ */
 export function recordedResponseHeaders(headers: Iterable<[string, string]>, scrubber: Scrubber): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [rawName, value] of headers) {
     const name = rawName.toLowerCase();
-    if (DROPPED_RESPONSE_HEADERS.has(name) || isSecretHeaderName(name)) continue;
+    if (DROPPED_RESPONSE_HEADERS.has(name) || isSecretHeaderName(name) || scrubber.appearsIn(rawName)) continue;
     Object.defineProperty(out, name, { value: scrubber.text(value), enumerable: true, writable: true, configurable: true });
   }
   return out;
@@ -59,6 +63,12 @@ export class Scrubber {
 
   get empty(): boolean {
     return this.needles.length === 0;
+  }
+
+  /** Whether any secret occurs in the text, ignoring case (header names arrive lower-cased). */
+  appearsIn(text: string): boolean {
+    const lower = text.toLowerCase();
+    return this.needles.some((needle) => lower.includes(needle.toLowerCase()));
   }
 
   text(text: string): string {

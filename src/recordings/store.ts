@@ -9,6 +9,7 @@ import { globSync } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatJsonPath, jsonSyntaxDiagnostic, spanOfPath } from '../diagnostics/json-location.js';
 import { SourceText } from '../diagnostics/source.js';
+import { redactSecretParams } from '../config/secrets.js';
 import { outsideFolderDiagnostic, OutsideFolderError, readFileInside } from '../io/inside-folder.js';
 import { parseJson } from '../values/json.js';
 import type { Value } from '../values/types.js';
@@ -61,7 +62,8 @@ export class RecordingStore {
 
   /** The recording of a request, by the URL as sent. */
   find(url: string): StoredRecording | undefined {
-    return this.byUrl.get(url) ?? this.byUrl.get(normalise(url));
+    // `record` stores the URL with secret query parameters redacted: such a recording answers the real URL.
+    return this.byUrl.get(url) ?? this.byUrl.get(normalise(url)) ?? this.byUrl.get(redactSecretParams(normalise(url)));
   }
 
   /** A recording by its file (a feed's `defaultRecording`), relative to `base`. */
