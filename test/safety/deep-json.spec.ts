@@ -11,7 +11,7 @@ import { applyVariant } from '../../src/project/variants.js';
 import { jsonPretty } from '../../src/record/json-text.js';
 import { redactBody } from '../../src/record/redact.js';
 import { readRecording } from '../../src/recordings/store.js';
-import { compile } from '../../src/render/template.js';
+import { compile } from '../../src/iterable/template.js';
 import { MAX_JSON_DEPTH, parseJson } from '../../src/values/json.js';
 import { printValue } from '../../src/values/print.js';
 import { isTruthy } from '../../src/values/truthy.js';
@@ -114,5 +114,27 @@ describe('deep files in a project', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^mergetag: u\.json:1:5001: the user profile .*deeper than 1000 levels/);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('JavaScript values from library callers', () => {
+  const nested = (depth: number): unknown => {
+    let value: unknown = 1;
+    for (let i = 0; i < depth; i++) value = { a: value };
+    return value;
+  };
+
+  it('a user or feed object nested 100,000 levels, or one that refers to itself, is an input error, not a stack overflow', () => {
+    const cyclic: Record<string, unknown> = { name: 'x' };
+    cyclic.self = cyclic;
+    for (const user of [nested(100_000), cyclic]) {
+      expect(() => compile('{{name}}').render({ user })).toThrow(/the user profile is too deeply nested: arrays and objects nest deeper than 1000 levels/);
+    }
+    const feed = compile('[[f.name]]').render({ feeds: [{ alias: 'f', body: cyclic }] });
+    expect(feed.skip?.message).toMatch(/nest deeper than 1000 levels/);
+  });
+
+  it('reads 999 levels of JavaScript objects', () => {
+    expect(compile('{{#if a}}yes{{/if}}').render({ user: nested(999) }).output).toBe('yes');
   });
 });

@@ -9,7 +9,7 @@ import { parseConfig } from '../../src/config/load.js';
 import { checkJsonPath } from '../../src/config/json-path.js';
 import { applyVariant } from '../../src/project/variants.js';
 import { redactBody } from '../../src/record/redact.js';
-import { compile } from '../../src/render/template.js';
+import { compile } from '../../src/iterable/template.js';
 import { parseJson } from '../../src/values/json.js';
 import { printValue } from '../../src/values/print.js';
 import { prototypeState, runCli, welcomeCopy } from './support.js';
