@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatJsonPath, spanOfPath } from '../diagnostics/json-location.js';
 import { SourceText } from '../diagnostics/source.js';
+import { leavesFolder, outsideFolderDiagnostic } from '../io/inside-folder.js';
 import { parseJson } from '../values/json.js';
 import { checkJsonPath } from './json-path.js';
 import { isEnvReference, isSecretHeaderName } from './secrets.js';
@@ -39,6 +40,8 @@ export function findConfig(from: string): string | undefined {
 }
 
 export function loadConfig(file: string): ConfigResult {
+  // The config is a project file too: a link out of its folder (to /proc/self/environ, say) is not read.
+  if (leavesFolder(file, dirname(resolve(file)))) return { ok: false, diagnostics: [outsideFolderDiagnostic(file)] };
   const text = readFileSync(file, 'utf8');
   return parseConfig(text, file);
 }

@@ -153,3 +153,21 @@ describe('symbolic links out of the project folder', () => {
     expect(store.diagnostics.map((d) => d.ruleId)).toEqual(['outside-project']);
   });
 });
+
+describe('a config that is a symbolic link out of its folder', () => {
+  it('is refused by every command, showing nothing of the target', async () => {
+    const outside = tempDir('mergetag-outside-');
+    const secret = 'CANARY_CONFIG=0d9c8b7a6f5e';
+    writeFileSync(join(outside, 'environ'), `${secret}\0HOME=/root\0`);
+    const dir = welcomeCopy();
+    const { rmSync } = await import('node:fs');
+    rmSync(join(dir, 'mergetag.config.json'));
+    symlinkSync(join(outside, 'environ'), join(dir, 'mergetag.config.json'));
+    for (const argv of [['validate'], ['render', 'welcome.html', '--user', 'ann'], ['render', '--all', '--out', join(dir, 'out')], ['url', '--feed', 'welcome_codes', '--user', 'ann'], ['record', '--user', 'ann', '--yes']]) {
+      const result = await runCli(argv, dir);
+      expect(result.stdout + result.stderr, argv.join(' ')).not.toContain(secret);
+      expect(result.stderr, argv.join(' ')).toContain('is a symbolic link to a file outside the project folder: not read');
+      expect(result.code, argv.join(' ')).toBe(2);
+    }
+  });
+});
