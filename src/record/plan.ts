@@ -37,6 +37,8 @@ export interface RecordPlan {
   feeds: string[];
   /** Every secret value the requests carry, to scrub from anything printed or written. */
   secrets: string[];
+  /** The project folder: recordings are written inside it only, never through a link out of it. */
+  root?: string;
 }
 
 /** A reason not to make any request. `diagnostics` point into the config when there are some. */
@@ -169,5 +171,5 @@ export function planRecording(project: Project, options: { users: readonly strin
       requests.push(planned);
     }
   }
-  return { requests, users, feeds, secrets: [...secrets].filter((s) => s !== '') };
+  return { requests, users, feeds, secrets: [...secrets].filter((s) => s !== ''), root: project.dir };
 }

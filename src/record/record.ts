@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { redactSecretParams } from '../config/secrets.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { leavesFolder } from '../io/inside-folder.js';
 import { requestAll, type HttpOptions, type HttpOutcome, type RetryNotice } from './http.js';
 import type { PlannedRequest, RecordPlan } from './plan.js';
 import { buildRecording } from './recording.js';
@@ -94,6 +95,10 @@ export class Recorder {
     const shown = relative(this.options.cwd, request.file) || request.file;
     try {
       mkdirSync(dirname(request.file), { recursive: true });
+      if (this.plan.root !== undefined && leavesFolder(dirname(request.file), this.plan.root)) {
+        this.problem(`${describeRequest(request)}: HTTP ${built.status}, but ${relative(this.options.cwd, dirname(request.file)) || dirname(request.file)} leads out of the project folder through a symbolic link; nothing written`);
+        return false;
+      }
       writeFileAtomic(request.file, built.text);
     } catch (error) {
       const code = (error as { code?: unknown }).code;

@@ -4,9 +4,9 @@
  * In-process CLI runs against the local Voucherify stand-in (127.0.0.1); canary credentials must appear in no
  * output and no file.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { redactSecretParams } from '../../src/config/secrets.js';
 import { rebase } from '../../src/record/base-url.js';
 import { recordingSchema } from '../../src/recordings/schema.js';
@@ -16,6 +16,18 @@ import { startVoucherify, type FakeVoucherify } from './support/voucherify-serve
 
 const env = { VOUCHERIFY_APP_ID: APP_ID, VOUCHERIFY_APP_TOKEN: TOKEN };
 const URL_SECRET = 'urlsecret-4b7d0e2a9c1f';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temp project on the stand-in, removed after this file. */
+function newProject(...args: Parameters<typeof createProject>): string {
+  const dir = createProject(...args);
+  made.push(dir);
+  return dir;
+}
 
 let server: FakeVoucherify;
 beforeEach(async () => {
@@ -50,7 +62,7 @@ const PRODUCTION = 'https://api.voucherify.io/v1/publications/create?customer[so
 
 describe('record scrubs what a server or a URL could leak', () => {
   it('drops a response header whose name holds the token', async () => {
-    const dir = createProject(server.port, ['nameecho1']);
+    const dir = newProject(server.port, ['nameecho1']);
     const run = await runCli(['record', '--user', 'nameecho1', '--yes'], dir, env);
     expect(run.code).toBe(0);
     expect(server.requests[0]!.headers['x-app-token']).toBe(TOKEN);
@@ -59,7 +71,7 @@ describe('record scrubs what a server or a URL could leak', () => {
   });
 
   it('redacts secret query parameters and credential values in the request list, the messages and the file; render still replays', async () => {
-    const dir = createProject(server.port, ['ann']);
+    const dir = newProject(server.port, ['ann']);
     // A user whose field carries the token into the URL: the list before --yes must not print it.
     writeFileSync(join(dir, 'users', 'leaky.json'), JSON.stringify({ source_id: TOKEN, firstName: 'L' }));
     setFeedUrl(dir, `http://127.0.0.1:${server.port}/v1/publications/create?customer[source_id]={{#urlEncode}}{{source_id}}{{/urlEncode}}&campaign[name]=Welcome%20Codes&api_key=${URL_SECRET}`);
@@ -91,7 +103,7 @@ describe('record scrubs what a server or a URL could leak', () => {
 
 describe('response bodies are capped', () => {
   it.each(['huge1', 'hugedeclared1'])('%s: a body over 10 MB fails with a clear message and writes nothing', async (user) => {
-    const dir = createProject(server.port, [user]);
+    const dir = newProject(server.port, [user]);
     const started = Date.now();
     const run = await runCli(['record', '--user', user, '--yes'], dir, env);
     expect(run.code).toBe(1);
@@ -102,14 +114,14 @@ describe('response bodies are capped', () => {
   });
 
   it('--max-body-mb raises the cap', async () => {
-    const dir = createProject(server.port, ['huge2']);
+    const dir = newProject(server.port, ['huge2']);
     const run = await runCli(['record', '--user', 'huge2', '--yes', '--max-body-mb', '12'], dir, env);
     expect(run.code).toBe(0);
     expect(recordingOf(dir, 'huge2').response.body).toMatchObject({ padding: expect.stringMatching(/^x+$/) });
   });
 
   it('--max-body-mb takes a whole number of megabytes', async () => {
-    const dir = createProject(server.port, ['ann']);
+    const dir = newProject(server.port, ['ann']);
     const run = await runCli(['record', '--user', 'ann', '--yes', '--max-body-mb', '0'], dir, env);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--max-body-mb 0: expected a whole number from 1 to 1024');
@@ -119,7 +131,7 @@ describe('response bodies are capped', () => {
 
 describe('record --base-url', () => {
   it('sends to the stand-in, keys the recording by the production URL, and render replays it offline', async () => {
-    const dir = createProject(server.port, ['ann']);
+    const dir = newProject(server.port, ['ann']);
     setFeedUrl(dir, PRODUCTION);
     const run = await runCli(['record', '--user', 'ann', '--yes', '--base-url', `http://127.0.0.1:${server.port}`], dir, env);
     expect(run.code).toBe(0);
@@ -145,10 +157,29 @@ describe('record --base-url', () => {
     ['http://127.0.0.1/?x=1', 'no query or fragment'],
     ['http://u:p@127.0.0.1/', 'credentials in the URL'],
   ])('refuses --base-url %s before any request (exit 2)', async (base, message) => {
-    const dir = createProject(server.port, ['ann']);
+    const dir = newProject(server.port, ['ann']);
     const run = await runCli(['record', '--user', 'ann', '--yes', '--base-url', base], dir, env);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(server.requests).toEqual([]);
+  });
+});
+
+describe('record writes inside the project only', () => {
+  it('a recordings folder that is a symbolic link out of the project gets nothing', async () => {
+    const { mkdirSync, mkdtempSync, readdirSync, symlinkSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const outside = mkdtempSync(join(tmpdir(), 'mergetag-outside-'));
+    try {
+      const dir = newProject(server.port, ['ann']);
+      mkdirSync(join(dir, 'recordings'));
+      symlinkSync(outside, join(dir, 'recordings', 'welcome_codes'));
+      const run = await runCli(['record', '--user', 'ann', '--yes'], dir, env);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('recordings/welcome_codes leads out of the project folder through a symbolic link; nothing written');
+      expect(readdirSync(outside)).toEqual([]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });
