@@ -62,6 +62,9 @@ describe('a value read at the limit can be used everywhere', () => {
     expect(isTruthy(value)).toBe(true);
     const rendered = compile('{{x}}|{{voucher.code}}').render({ user: value });
     expect(rendered.output.endsWith('}|A')).toBe(true);
+    const json = compile('{{{toJson x}}}').render({ user: value });
+    expect(json.skip).toBeUndefined();
+    expect(json.output).toContain('"email":"a@b.c"');
     expect(printValue(applyVariant(value, { set: { '$.voucher.code': 'B' }, unset: ['$..email'] }))).not.toContain('email');
     const redacted = redactBody(value, ['$..email']);
     expect(redacted.redacted).toBe(1);
