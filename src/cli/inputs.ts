@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { codeFrame } from '../diagnostics/format.js';
 import { SourceText } from '../diagnostics/source.js';
+import { leavesFolder } from '../io/inside-folder.js';
 import type { FeedResponse } from '../iterable/feed-context.js';
 import { parseJson } from '../values/json.js';
 import { JsonNumber } from '../values/json-number.js';
@@ -35,6 +36,8 @@ export class InputReader {
     const full = resolve(this.io.cwd, path);
     if (!existsSync(full)) throw new InputFileError(`${path}: no such file (the ${what})`);
     if (statSync(full).isDirectory()) throw new InputFileError(`${path}: is a directory, expected the ${what} file`);
+    // As for project files: a path under the working directory that a link takes out of it is not read.
+    if (leavesFolder(full, this.io.cwd)) throw new InputFileError(`${path}: is a symbolic link to a file outside the working directory: not read (the ${what})`);
     return readFileSync(full, 'utf8');
   }
 

@@ -145,6 +145,18 @@ describe('symbolic links out of the project folder', () => {
     expect(template.stderr).toContain('linked.html: is a symbolic link to a file outside the project folder: not read');
   });
 
+  it('render with files refuses a --user or --feed under the working directory that links out of it (exit 2)', async () => {
+    const dir = welcomeCopy();
+    symlinkSync(join(outside, 'user.json'), join(dir, 'u.json'));
+    symlinkSync(join(outside, 'rec.json'), join(dir, 'f.json'));
+    for (const argv of [['--user', 'u.json', '--feed', 'welcome_codes=recordings/ann.json'], ['--user', 'users/ann.json', '--feed', 'welcome_codes=f.json']]) {
+      const result = await runCli(['render', 'welcome.html', ...argv], dir);
+      noCanary(result.stdout + result.stderr);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^mergetag: (u|f)\.json: is a symbolic link to a file outside the working directory: not read/);
+    }
+  });
+
   it('RecordingStore reports the link and keeps the others', () => {
     const dir = welcomeCopy();
     symlinkSync(join(outside, 'rec.json'), join(dir, 'recordings', 'r.json'));
