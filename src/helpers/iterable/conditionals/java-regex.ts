@@ -23,8 +23,6 @@
  * `JavaRegexUnsupported`. A pattern Java itself rejects (unbalanced brackets, `{` that is not a quantifier, an
  * unknown `\y` escape, ...) is a `JavaRegexSyntaxError`.
  */
-import { ownEntry } from '../../../values/own.js';
-
 import {
   ATOMIC_GROUP_PREFIX,
   INPUT_END,
@@ -37,6 +35,7 @@ import { capturingGroupsOf, nodesOf, parseJsPattern } from './regex/js-pattern.j
 import { toRe2, type JsFlags } from './regex/to-re2.js';
 import { RE2JS } from 're2js';
 import type { AST } from '@eslint-community/regexpp';
+import { ownEntry } from '../../../values/own.js';
 
 export { RegexBudgetExceeded } from './regex/backtracking.js';
 
