@@ -28,13 +28,22 @@ export function redactSecretParams(url: string): string {
       } catch {
         // a malformed escape: test the name as written
       }
-      return SECRET_PARAM_NAME.test(name) ? `${param.slice(0, eq)}=[redacted]` : param;
+      return isSecretParamName(name) ? `${param.slice(0, eq)}=[redacted]` : param;
     });
   return `${url.slice(0, query + 1)}${params.join('&')}${url.slice(end)}`;
 }
 
-/** Query parameter names that carry credentials (a bare `key` too; `campaign[name]` and `customer[source_id]` do not). */
-const SECRET_PARAM_NAME = /token|secret|(^|[^a-z])key|apikey|password|passwd|signature|sig$|auth|credential|session/i;
+/** Words of a query parameter name that mark a credential: `api_key`, `apiKey`, `X-Amz-Signature`, `auth`. */
+const SECRET_PARAM_WORDS = new Set(['key', 'apikey', 'token', 'secret', 'password', 'passwd', 'pwd', 'signature', 'sig', 'auth', 'authorization', 'credential', 'credentials', 'session', 'hmac']);
+
+/** Whether a query parameter's name says its value is a credential (`author` and `monkey` do not). */
+export function isSecretParamName(name: string): boolean {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return words.some((word) => SECRET_PARAM_WORDS.has(word) || /token|secret|password|apikey/.test(word));
+}
 
 /** A whole value that is one `${ENV_VAR}` reference. */
 const ENV_REFERENCE = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/;

@@ -94,6 +94,11 @@ describe('record scrubs what a server or a URL could leak', () => {
     ['key=abc', '[redacted]'],
     ['campaign[name]=Key%20Codes&customer[source_id]=tok', 'campaign[name]=Key%20Codes&customer[source_id]=tok'],
     ['monkey=1', 'monkey=1'],
+    ['author=ann', 'author=ann'],
+    ['apiKey=abc', '[redacted]'],
+    ['X-Amz-Signature=abc', '[redacted]'],
+    ['access_token=abc', '[redacted]'],
+    ['accesstoken=abc', '[redacted]'],
   ])('redactSecretParams(?%s)', (query, expected) => {
     const redacted = redactSecretParams(`https://x.example/p?${query}#f`);
     expect(redacted.endsWith(`#f`)).toBe(true);
