@@ -157,6 +157,16 @@ describe('symbolic links out of the project folder', () => {
     }
   });
 
+  it('a users glob that names a folder outside the project itself still reads (the config chose it)', () => {
+    const base = tempDir();
+    mkdirSync(join(base, 'project'));
+    mkdirSync(join(base, 'shared'));
+    writeFileSync(join(base, 'shared', 'ann.json'), '{"firstName": "Ann"}');
+    const { users, diagnostics } = loadUsers(join(base, 'project'), '../shared/*.json', 'id');
+    expect(diagnostics).toEqual([]);
+    expect([...users.keys()]).toEqual(['ann']);
+  });
+
   it('RecordingStore reports the link and keeps the others', () => {
     const dir = welcomeCopy();
     symlinkSync(join(outside, 'rec.json'), join(dir, 'recordings', 'r.json'));
