@@ -6,11 +6,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { codeFrame } from '../diagnostics/format.js';
 import { SourceText } from '../diagnostics/source.js';
+import { leavesFolder } from '../io/inside-folder.js';
 import type { FeedResponse } from '../iterable/feed-context.js';
 import { parseJson } from '../values/json.js';
 import { JsonNumber } from '../values/json-number.js';
 import { looksLikeRecording } from '../recordings/schema.js';
 import { printValue } from '../values/print.js';
+import { describeKind } from '../project/users.js';
 import type { Value } from '../values/types.js';
 import { InputFileError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
@@ -34,11 +36,24 @@ export class InputReader {
     const full = resolve(this.io.cwd, path);
     if (!existsSync(full)) throw new InputFileError(`${path}: no such file (the ${what})`);
     if (statSync(full).isDirectory()) throw new InputFileError(`${path}: is a directory, expected the ${what} file`);
+    // As for project files: a path under the working directory that a link takes out of it is not read.
+    if (leavesFolder(full, this.io.cwd)) throw new InputFileError(`${path}: is a symbolic link to a file outside the working directory: not read (the ${what})`);
     return readFileSync(full, 'utf8');
   }
 
   readJson(path: string, what: string): Value {
     return parseJsonFile(this.readText(path, what), InputReader.label(path), what);
+  }
+
+  /** `--user FILE`: a JSON object; a string, array, number or null is an input error at its line and column. */
+  readUserProfile(path: string): Value {
+    const text = this.readText(path, 'user profile');
+    const label = InputReader.label(path);
+    const value = parseJsonFile(text, label, 'user profile');
+    if (value instanceof Map) return value;
+    const parsed = parseJson(text);
+    const at = new SourceText(text, label).position(parsed.ok ? parsed.tree.offset : 0);
+    throw new InputFileError(`${label}:${at.line}:${at.column}: a user profile is a JSON object of user fields, found ${describeKind(value)}`, 'write {"id": "ann", "firstName": "Ann", ...}');
   }
 
   /** `--feed [ALIAS=]FILE`: a response body (status 200), or a recording `{request, response: {status, body}}`. */

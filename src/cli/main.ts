@@ -23,6 +23,11 @@ const commands: Record<string, { run: (args: string[], io: CliIO) => number | Pr
   validate: { run: validateCommand, help: validateHelp, summary: 'check recordings and Voucherify responses against their schemas' },
 };
 
+/** Only the table's own commands: `mergetag constructor` is an unknown command, not Object's constructor. */
+function commandNamed(name: string) {
+  return Object.hasOwn(commands, name) ? commands[name] : undefined;
+}
+
 export function mainHelp(): string {
   const list = Object.entries(commands)
     .map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`)
@@ -60,11 +65,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     }
     if (name === 'help') {
       const topic = args[0];
-      const command = topic ? commands[topic] : undefined;
+      const command = topic ? commandNamed(topic) : undefined;
       io.stdout(command ? command.help : mainHelp());
       return topic && !command ? 2 : 0;
     }
-    const command = commands[name];
+    const command = commandNamed(name);
     if (!command) throw new UsageError(`unknown command '${name}'`, `commands: ${Object.keys(commands).join(', ')}`);
     return await command.run(args, io);
   } catch (error) {

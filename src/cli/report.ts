@@ -60,7 +60,8 @@ export function printDiagnostics(
   for (const d of diagnostics.slice(0, maxFrames)) {
     const severity = d.severity === 'error' ? colors.error('error') : d.severity === 'warning' ? colors.warning('warning') : colors.dim('info');
     const lines = [`${colors.bold(formatLocation(d))}: ${severity}: ${printableMessage(d.message)} ${colors.dim(`(${escapeControlCharacters(d.ruleId)})`)}`];
-    const source = sourceOf(d.file);
+    // A file refused for leaving the project is never shown, not even one line of it.
+    const source = d.ruleId === 'outside-project' ? undefined : sourceOf(d.file);
     if (source !== undefined) lines.push(codeFrame(source, d, useColor(io)));
     if (d.hint) lines.push(`  ${colors.dim('hint:')} ${printableMessage(d.hint)}`);
     write(`${lines.join('\n')}\n`);

@@ -4,15 +4,17 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Node } from 'jsonc-parser';
+import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatJsonPath, spanOfPath } from '../diagnostics/json-location.js';
 import { SourceText } from '../diagnostics/source.js';
+import { leavesFolder, outsideFolderDiagnostic } from '../io/inside-folder.js';
 import { parseJson } from '../values/json.js';
-import { jsonPathProblem } from './json-path.js';
+import { checkJsonPath } from './json-path.js';
 import { isEnvReference, isSecretHeaderName } from './secrets.js';
 import { CONFIG_FILE, configSchema, type MergetagConfig } from './schema.js';
+import { withoutPrototypes } from './plain-records.js';
 
 export interface LoadedConfig {
   file: string;
@@ -38,6 +40,8 @@ export function findConfig(from: string): string | undefined {
 }
 
 export function loadConfig(file: string): ConfigResult {
+  // The config is a project file too: a link out of its folder (to /proc/self/environ, say) is not read.
+  if (leavesFolder(file, dirname(resolve(file)))) return { ok: false, diagnostics: [outsideFolderDiagnostic(file)] };
   const text = readFileSync(file, 'utf8');
   return parseConfig(text, file);
 }
@@ -49,9 +53,10 @@ export function parseConfig(text: string, file: string): ConfigResult {
     const span = source.span(parsed.error.offset, parsed.error.offset + parsed.error.length);
     return { ok: false, diagnostics: [diagnostic('config', 'error', `invalid JSON: ${parsed.error.message}`, span, { file })] };
   }
-  const result = configSchema.safeParse(JSON.parse(text));
+  // zod reads plain JavaScript; a byte-order mark is not JSON to JSON.parse (parseJson above already skips it).
+  const result = configSchema.safeParse(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
   if (!result.success) return { ok: false, diagnostics: result.error.issues.map((issue) => issueDiagnostic(issue, parsed.tree, source)) };
-  const config = result.data;
+  const config = withoutPrototypes(result.data);
   const diagnostics = [...secretWarnings(config, parsed.tree, source), ...referenceErrors(config, parsed.tree, source)];
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
   return { ok: true, loaded: { file, dir: dirname(resolve(file)), config, diagnostics } };
@@ -106,14 +111,20 @@ function referenceErrors(config: MergetagConfig, tree: Node, source: SourceText)
       }
     });
   });
-  const checkPath = (path: string, at: Array<string | number>) => {
-    const problem = jsonPathProblem(path);
-    if (problem) out.push(diagnostic('config', 'error', `${formatJsonPath(at)}: ${problem}`, spanOfPath(tree, at, source), { file: source.file! }));
+  const checkPath = (path: string, at: Array<string | number>, isKey = false) => {
+    const issue = checkJsonPath(path);
+    if (!issue) return;
+    out.push(
+      diagnostic('config', 'error', `${formatJsonPath(at)}: ${issue.message}`, spanInPathString(tree, at, isKey, path, issue.index, source), {
+        file: source.file!,
+        hint: 'a JSONPath here is $ followed by .name, ..name, [index], [start:end], [*] or ["quoted name"]',
+      }),
+    );
   };
   for (const [id, feed] of Object.entries(config.feeds)) feed.redact.forEach((path, i) => checkPath(path, ['feeds', id, 'redact', i]));
   for (const [name, variant] of Object.entries(config.variants)) {
     variant.unset.forEach((path, i) => checkPath(path, ['variants', name, 'unset', i]));
-    for (const path of Object.keys(variant.set)) checkPath(path, ['variants', name, 'set', path]);
+    for (const path of Object.keys(variant.set)) checkPath(path, ['variants', name, 'set', path], true);
     if (variant.feed !== undefined && !Object.hasOwn(config.feeds, variant.feed)) {
       out.push(
         diagnostic('config', 'error', `${formatJsonPath(['variants', name, 'feed'])}: no feed '${variant.feed}' in feeds`, spanOfPath(tree, ['variants', name, 'feed'], source), {
@@ -123,6 +134,20 @@ function referenceErrors(config: MergetagConfig, tree: Node, source: SourceText)
     }
   }
   return out;
+}
+
+/**
+ * The span of one character of a JSONPath written as a JSON string (a value, or a key when `isKey`), so the
+ * column points at the problem inside the path; the whole setting when the string has escapes.
+ */
+function spanInPathString(tree: Node, at: Array<string | number>, isKey: boolean, path: string, index: number, source: SourceText) {
+  const node = findNodeAtLocation(tree, at);
+  const string = isKey ? node?.parent?.children?.[0] : node;
+  if (string?.type === 'string' && source.text.slice(string.offset, string.offset + string.length) === JSON.stringify(path)) {
+    const start = string.offset + 1 + Math.min(index, path.length);
+    return source.span(start, start + 1);
+  }
+  return spanOfPath(tree, at, source);
 }
 
 export { resolveEnv } from './secrets.js';

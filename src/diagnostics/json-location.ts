@@ -37,5 +37,6 @@ export function jsonSyntaxDiagnostic(source: SourceText, error: JsonSyntaxError,
   const start = shift + error.offset;
   const span = source.span(start, start + Math.max(error.length, 1));
   const extra = source.file !== undefined ? { file: source.file } : {};
+  if (error.tooDeep) return diagnostic('invalid-json', 'error', `${subject} is too deeply nested: ${error.message}`, span, { ...extra, hint: 'flatten the data' });
   return diagnostic('invalid-json', 'error', `${subject} is not valid JSON: ${error.message}`, span, extra);
 }

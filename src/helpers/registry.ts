@@ -1,5 +1,6 @@
 /** Helpers by name. The renderer looks helpers up here at compile time; the linter reads their `meta`. */
 import type { HelperDefinition } from './types.js';
+import { ownEntry } from '../values/own.js';
 
 export class HelperRegistry {
   private readonly helpers = new Map<string, HelperDefinition>();
@@ -34,7 +35,7 @@ export class HelperRegistry {
 
   /** The closest known name, for "did you mean" hints: a name from another template language, or a near spelling. */
   suggest(name: string): string | undefined {
-    const familiar = FAMILIAR_NAMES[name.toLowerCase()];
+    const familiar = ownEntry(FAMILIAR_NAMES, name.toLowerCase());
     if (familiar && this.helpers.has(familiar)) return familiar;
     let best: string | undefined;
     let bestDistance = Infinity;

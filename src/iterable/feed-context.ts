@@ -6,7 +6,7 @@
  *   - a status other than 200, a body that is not JSON, or one that is not a JSON object (an array, say) means
  *     Iterable does not send the message: send-skip `DataFeedError`.
  */
-import { parseJson, toValue } from '../values/json.js';
+import { parseJson, readValue } from '../values/json.js';
 import type { JsonObject, Value } from '../values/types.js';
 
 export interface FeedResponse {
@@ -42,7 +42,9 @@ export function readFeedBody(feed: FeedResponse, index: number): { ok: true; val
     if (!parsed.ok) return { ok: false, message: `${label} did not answer JSON (${parsed.error.message} at offset ${parsed.error.offset})` };
     value = parsed.value;
   } else {
-    value = toValue(feed.body);
+    const read = readValue(feed.body);
+    if (!read.ok) return { ok: false, message: `${label}: ${read.error.message}` };
+    value = read.value;
   }
   if (Array.isArray(value)) return { ok: false, message: `${label} answered a JSON array; a JSON data feed must return an object` };
   if (!(value instanceof Map)) return { ok: false, message: `${label} answered a JSON ${value === null ? 'null' : typeof value}; a JSON data feed must return an object` };
@@ -51,10 +53,8 @@ export function readFeedBody(feed: FeedResponse, index: number): { ok: true; val
 
 /** ` (key: message)` from an error body such as Voucherify's `{code, key, message, details}`, when there is one. */
 function errorSummary(body: unknown): string {
-  const value = typeof body === 'string' ? (() => {
-    const parsed = parseJson(body);
-    return parsed.ok ? parsed.value : undefined;
-  })() : toValue(body);
+  const read = readValue(body);
+  const value = read.ok ? read.value : undefined;
   if (!(value instanceof Map)) return '';
   const text = (key: string) => (typeof value.get(key) === 'string' ? (value.get(key) as string) : undefined);
   const parts = [text('key'), text('details') ?? text('message')].filter((part) => part !== undefined);

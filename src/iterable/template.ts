@@ -76,6 +76,7 @@ function defaultHelpers(): HelperRegistry {
 function readInput(input: unknown, what: string): Value {
   if (input === undefined) return undefined;
   const read = readValue(input);
+  if (!read.ok && read.error.tooDeep) throw new InputError(`the ${what} is too deeply nested: ${read.error.message}`);
   if (!read.ok) throw new InputError(`the ${what} is not valid JSON: ${read.error.message} at offset ${read.error.offset}`);
   return read.value;
 }

@@ -10,7 +10,8 @@ import { loadConfig, type LoadedConfig } from '../config/load.js';
 import type { FeedConfig, TemplateConfig } from '../config/schema.js';
 import { compileFeedUrl, expandFeedUrl } from '../iterable/feed-url.js';
 import type { FeedResponse } from '../iterable/feed-context.js';
-import { compile, type RenderInput, type RenderResult, type Template } from '../iterable/template.js';
+import { compile, InputError, type RenderInput, type RenderResult, type Template } from '../iterable/template.js';
+import { OutsideFolderError, readFileInside } from '../io/inside-folder.js';
 import { RecordingStore, type StoredRecording } from '../recordings/store.js';
 import { SourceText } from '../diagnostics/source.js';
 import { loadUsers, type UserProfile } from './users.js';
@@ -60,7 +61,7 @@ export class Project {
     readonly diagnostics: Diagnostic[],
   ) {
     const { dir, config } = loaded;
-    this.resources = new FolderResources(resolve(dir, config.snippets), resolve(dir, config.catalogs), process.cwd());
+    this.resources = new FolderResources(resolve(dir, config.snippets), resolve(dir, config.catalogs), process.cwd(), dir);
   }
 
   static load(configFile: string): { ok: true; project: Project } | { ok: false; diagnostics: Diagnostic[] } {
@@ -68,7 +69,7 @@ export class Project {
     if (!config.ok) return { ok: false, diagnostics: config.diagnostics };
     const { loaded } = config;
     const users = loadUsers(loaded.dir, loaded.config.users, loaded.config.userId);
-    const recordings = new RecordingStore(resolve(loaded.dir, loaded.config.recordings));
+    const recordings = new RecordingStore(resolve(loaded.dir, loaded.config.recordings), loaded.dir);
     const diagnostics = [...loaded.diagnostics, ...users.diagnostics, ...recordings.diagnostics];
     return { ok: true, project: new Project(loaded, users.users, recordings, diagnostics) };
   }
@@ -103,10 +104,20 @@ export class Project {
   compiledTemplate(entry: TemplateEntry): Template {
     let template = this.compiled.get(entry.file);
     if (!template) {
-      template = compile(readFileSync(entry.file, 'utf8'), { file: entry.display });
+      template = compile(this.readTemplate(entry), { file: entry.display });
       this.compiled.set(entry.file, template);
     }
     return template;
+  }
+
+  /** A template's text; a symbolic link out of the project folder is an input error, not read. */
+  private readTemplate(entry: TemplateEntry): string {
+    try {
+      return readFileInside(entry.file, this.dir);
+    } catch (error) {
+      if (error instanceof OutsideFolderError) throw new InputError(`${entry.display}: ${error.message}`);
+      throw error;
+    }
   }
 
   feedRequest(feedId: string, user: UserProfile): FeedRequest {

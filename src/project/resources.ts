@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SourceText } from '../diagnostics/source.js';
+import { leavesFolder, OutsideFolderError } from '../io/inside-folder.js';
 import type { SnippetSource } from '../helpers/types.js';
 import { parseJson } from '../values/json.js';
 import type { Value } from '../values/types.js';
@@ -24,6 +25,8 @@ export class FolderResources {
     private readonly catalogsDir: string,
     /** Files are named relative to this folder in messages. */
     private readonly cwd: string,
+    /** Files are read from inside this folder only (the project's): a symbolic link out of it is refused. */
+    private readonly root?: string,
   ) {}
 
   snippet(name: string): SnippetSource | undefined {
@@ -41,7 +44,7 @@ export class FolderResources {
     if (!isPlainName(name)) return undefined;
     const file = join(this.snippetsDir, `${name}.html`);
     if (!existsSync(file)) return undefined;
-    const source: SnippetSource = { text: readFileSync(file, 'utf8'), file: this.shown(file) };
+    const source: SnippetSource = { text: this.readText(file), file: this.shown(file) };
     const declared = this.readJson(join(this.snippetsDir, `${name}.json`), 'snippet declaration');
     const variables = declared instanceof Map ? declared.get('variables') : undefined;
     if (Array.isArray(variables)) source.variables = variables.filter((v): v is string => typeof v === 'string');
@@ -50,12 +53,18 @@ export class FolderResources {
 
   private readJson(file: string, what: string): Value {
     if (!existsSync(file)) return undefined;
-    const text = readFileSync(file, 'utf8');
+    const text = this.readText(file);
     const parsed = parseJson(text);
     if (parsed.ok) return parsed.value;
     // Not a lookup miss: the render stops and says which file to fix.
     const at = new SourceText(text).position(parsed.error.offset);
     throw new Error(`${this.shown(file)}:${at.line}:${at.column}: the ${what} is not valid JSON: ${parsed.error.message}`);
+  }
+
+  /** Not a lookup miss either: the render stops and names the link. */
+  private readText(file: string): string {
+    if (this.root !== undefined && leavesFolder(file, this.root)) throw new Error(`${this.shown(file)}: ${new OutsideFolderError(file, this.root).message}`);
+    return readFileSync(file, 'utf8');
   }
 
   private shown(file: string): string {

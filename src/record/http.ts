@@ -24,8 +24,13 @@ export interface RetryNotice {
   retryAfterMs: number | undefined;
 }
 
+/** The largest response body read (10 MB): a feed answers a few kilobytes; more is a wrong URL or a hostile server. */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
 export interface HttpOptions {
   timeoutMs: number;
+  /** Reading stops, and the request fails, past this many body bytes (default DEFAULT_MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
   retry?: RetryPolicy;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
@@ -67,11 +72,46 @@ async function fetchOnce(url: string, headers: Record<string, string>, options: 
   try {
     const response = await (options.fetch ?? fetch)(url, { method: 'GET', headers, redirect: 'manual', signal });
     // The body is read under the same signal: the time limit covers the whole exchange.
-    const text = await response.text();
-    return { ok: true, response: { status: response.status, headers: [...response.headers.entries()], text } };
+    const body = await readCapped(response, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+    if (!body.ok) return body;
+    return { ok: true, response: { status: response.status, headers: [...response.headers.entries()], text: body.text } };
   } catch (error) {
     return { ok: false, message: describeFetchError(error, options.timeoutMs, signal) };
   }
+}
+
+/**
+ * The body as text, counted as it streams in: past `max` bytes reading stops and the connection is cancelled, so
+ * a huge or endless body never sits in memory. A Content-Length over the cap fails before reading anything.
+ */
+async function readCapped(response: Response, max: number): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  const tooLarge = () => ({ ok: false as const, message: `the response body is larger than ${formatBytes(max)}, the cap for a recording (--max-body-mb raises it)` });
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) {
+    await response.body?.cancel().catch(() => {});
+    return tooLarge();
+  }
+  if (!response.body) return { ok: true, text: '' };
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => {});
+      return tooLarge();
+    }
+    chunks.push(value);
+  }
+  return { ok: true, text: new TextDecoder().decode(Buffer.concat(chunks)) };
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return `${bytes} bytes`;
 }
 
 const CODES: Record<string, string> = {

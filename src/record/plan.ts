@@ -9,13 +9,16 @@ import { envReferences, resolveEnv } from '../config/secrets.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Project } from '../project/project.js';
 import { REDACTED } from '../recordings/schema.js';
+import { parseBaseUrl, rebase } from './base-url.js';
 import { isSecretHeaderName, redactPathProblem } from './redact.js';
 
 export interface PlannedRequest {
   feedId: string;
   userId: string;
-  /** The request URL as sent (WHATWG-normalised); recordings are found by it. */
+  /** The request URL as Iterable sends it (WHATWG-normalised); recordings are keyed and found by it. */
   url: string;
+  /** Where the request actually goes when not to `url`: `url` moved onto `--base-url`. */
+  sendTo?: string;
   /** The headers as sent, secrets resolved: never printed or stored. */
   headers: Record<string, string>;
   /** The headers as recorded. */
@@ -34,6 +37,8 @@ export interface RecordPlan {
   feeds: string[];
   /** Every secret value the requests carry, to scrub from anything printed or written. */
   secrets: string[];
+  /** The project folder: recordings are written inside it only, never through a link out of it. */
+  root?: string;
 }
 
 /** A reason not to make any request. `diagnostics` point into the config when there are some. */
@@ -62,7 +67,13 @@ export function fileNameFor(id: string): string {
   return out === '' ? '%00' : out;
 }
 
-export function planRecording(project: Project, options: { users: readonly string[]; feeds?: readonly string[] }, env: NodeJS.ProcessEnv): RecordPlan {
+export function planRecording(project: Project, options: { users: readonly string[]; feeds?: readonly string[]; baseUrl?: string }, env: NodeJS.ProcessEnv): RecordPlan {
+  let base: URL | undefined;
+  if (options.baseUrl !== undefined) {
+    const parsed = parseBaseUrl(options.baseUrl);
+    if (typeof parsed === 'string') throw new PlanError(parsed);
+    base = parsed;
+  }
   const config = project.config;
   const users = [...new Set(options.users)];
   if (users.length === 0) throw new PlanError('record needs at least one --user ID');
@@ -108,7 +119,7 @@ export function planRecording(project: Project, options: { users: readonly strin
       if (secret) {
         secrets.add(resolved.value);
         for (const variable of referenced) {
-          const value = env[variable];
+          const value = Object.hasOwn(env, variable) ? env[variable] : undefined;
           if (value) secrets.add(value);
         }
       }
@@ -154,10 +165,11 @@ export function planRecording(project: Project, options: { users: readonly strin
         redact: [...config.feeds[feedId]!.redact],
         file,
       };
+      if (base) planned.sendTo = rebase(request.url, base);
       const existing = project.recordings.find(request.url);
       if (existing && resolve(existing.file) !== file) planned.shadowedBy = resolve(existing.file);
       requests.push(planned);
     }
   }
-  return { requests, users, feeds, secrets: [...secrets].filter((s) => s !== '') };
+  return { requests, users, feeds, secrets: [...secrets].filter((s) => s !== ''), root: project.dir };
 }

@@ -6,7 +6,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
+import { redactSecretParams } from '../config/secrets.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { leavesFolder } from '../io/inside-folder.js';
 import { requestAll, type HttpOptions, type HttpOutcome, type RetryNotice } from './http.js';
 import type { PlannedRequest, RecordPlan } from './plan.js';
 import { buildRecording } from './recording.js';
@@ -16,6 +18,8 @@ import { formatDuration, type RetryPolicy } from './retry.js';
 export interface RecordOptions {
   concurrency: number;
   timeoutMs: number;
+  /** The response body cap (http.ts DEFAULT_MAX_BODY_BYTES when unset). */
+  maxBodyBytes?: number;
   /** Paths in messages are relative to it. */
   cwd: string;
   retry?: RetryPolicy;
@@ -35,8 +39,10 @@ export interface RecordSummary {
   failed: number;
 }
 
-export function describeRequest(request: Pick<PlannedRequest, 'url' | 'feedId' | 'userId'>): string {
-  return `GET ${request.url} (feed ${request.feedId}, user ${request.userId})`;
+/** `GET <url> (feed f, user u)`, secret query parameters redacted; `via <origin>` when --base-url moves it. */
+export function describeRequest(request: Pick<PlannedRequest, 'url' | 'feedId' | 'userId'> & { sendTo?: string }): string {
+  const via = request.sendTo !== undefined && request.sendTo !== request.url ? ` via ${new URL(request.sendTo).origin}` : '';
+  return `GET ${redactSecretParams(request.url)}${via} (feed ${request.feedId}, user ${request.userId})`;
 }
 
 /** Receives retries and results by request index, writes the recordings, counts. */
@@ -89,6 +95,10 @@ export class Recorder {
     const shown = relative(this.options.cwd, request.file) || request.file;
     try {
       mkdirSync(dirname(request.file), { recursive: true });
+      if (this.plan.root !== undefined && leavesFolder(dirname(request.file), this.plan.root)) {
+        this.problem(`${describeRequest(request)}: HTTP ${built.status}, but ${relative(this.options.cwd, dirname(request.file)) || dirname(request.file)} leads out of the project folder through a symbolic link; nothing written`);
+        return false;
+      }
       writeFileAtomic(request.file, built.text);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
@@ -110,9 +120,11 @@ export async function recordAll(plan: RecordPlan, options: RecordOptions & Pick<
   const recorder = new Recorder(plan, options, events);
   const http: HttpOptions & { concurrency: number } = { concurrency: options.concurrency, timeoutMs: options.timeoutMs };
   if (options.retry) http.retry = options.retry;
+  if (options.maxBodyBytes !== undefined) http.maxBodyBytes = options.maxBodyBytes;
   if (options.fetch) http.fetch = options.fetch;
   if (options.sleep) http.sleep = options.sleep;
   if (options.random) http.random = options.random;
-  await requestAll(plan.requests, http, (event) => (event.type === 'retry' ? recorder.retry(event.index, event.notice) : recorder.result(event.index, event.outcome)));
+  const calls = plan.requests.map((request) => ({ url: request.sendTo ?? request.url, headers: request.headers }));
+  await requestAll(calls, http, (event) => (event.type === 'retry' ? recorder.retry(event.index, event.notice) : recorder.result(event.index, event.outcome)));
   return recorder.summary;
 }

@@ -2,6 +2,7 @@
  * The recording file of one response: `{request, response, recordedAt}` as `recordingSchema` describes it, with
  * secrets redacted, the body kept losslessly (number spelling, key order), or as `bodyText` when it is not JSON.
  */
+import { redactSecretParams } from '../config/secrets.js';
 import { recordingSchema } from '../recordings/schema.js';
 import { parseJson } from '../values/json.js';
 import { JsonNumber } from '../values/json-number.js';
@@ -49,7 +50,7 @@ export function buildRecording(request: PlannedRequest, response: HttpResponse, 
       'request',
       object([
         ['method', 'GET'],
-        ['url', scrubber.text(request.url)],
+        ['url', scrubber.text(redactSecretParams(request.url))],
         ['headers', stringMap(request.recordedHeaders)],
       ]),
     ],

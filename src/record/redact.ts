@@ -6,7 +6,7 @@
  * wherever it shows up (a server echoing the token in an error body, an error message quoting a header).
  */
 import { JSONPath } from 'jsonpath-plus';
-import { jsonPathProblem } from '../config/json-path.js';
+import { jsonPathProblem, walkingJsonPath } from '../config/json-path.js';
 import { isSecretHeaderName } from '../config/secrets.js';
 
 export { isSecretHeaderName };
@@ -30,12 +30,16 @@ const DROPPED_RESPONSE_HEADERS = new Set([
   'content-encoding',
 ]);
 
-/** Response headers as recorded: names lower-cased, credentials and transport headers dropped, secrets scrubbed. */
+/**
+ * Response headers as recorded: names lower-cased, credentials and transport headers dropped, secrets scrubbed
+ * from values. A header whose name carries a secret (a server echoing the token as `x-echo-<token>`) is dropped:
+ * the name cannot be scrubbed without losing what it was.
+ */
 export function recordedResponseHeaders(headers: Iterable<[string, string]>, scrubber: Scrubber): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [rawName, value] of headers) {
     const name = rawName.toLowerCase();
-    if (DROPPED_RESPONSE_HEADERS.has(name) || isSecretHeaderName(name)) continue;
+    if (DROPPED_RESPONSE_HEADERS.has(name) || isSecretHeaderName(name) || scrubber.appearsIn(rawName)) continue;
     Object.defineProperty(out, name, { value: scrubber.text(value), enumerable: true, writable: true, configurable: true });
   }
   return out;
@@ -59,6 +63,12 @@ export class Scrubber {
 
   get empty(): boolean {
     return this.needles.length === 0;
+  }
+
+  /** Whether any secret occurs in the text, ignoring case (header names arrive lower-cased). */
+  appearsIn(text: string): boolean {
+    const lower = text.toLowerCase();
+    return this.needles.some((needle) => lower.includes(needle.toLowerCase()));
   }
 
   text(text: string): string {
@@ -87,15 +97,18 @@ export const redactPathProblem = jsonPathProblem;
 
 type Mirror = null | boolean | string | number | Mirror[] | { [key: string]: Mirror };
 
-/** A plain-object copy for jsonpath-plus to walk; own properties only, so `__proto__` keys stay data. */
+/**
+ * A copy for jsonpath-plus to walk, of null-prototype objects: a `__proto__` or `constructor` key of the body is
+ * data, and no path can reach Object.prototype through it.
+ */
 function mirror(value: Value): Mirror {
   if (value === undefined || value === null) return null;
   if (value instanceof JsonNumber) return value.double;
   if (value instanceof SafeString) return value.html;
   if (Array.isArray(value)) return value.map(mirror);
   if (value instanceof Map) {
-    const object: { [key: string]: Mirror } = {};
-    for (const [key, item] of value) Object.defineProperty(object, key, { value: mirror(item), enumerable: true, writable: true, configurable: true });
+    const object = Object.create(null) as { [key: string]: Mirror };
+    for (const [key, item] of value) object[key] = mirror(item);
     return object;
   }
   return value;
@@ -120,7 +133,7 @@ export function redactBody(body: Value, paths: readonly string[]): { body: Value
   for (const path of paths) {
     const problem = redactPathProblem(path);
     if (problem) throw new Error(`redact path ${path}: ${problem}`);
-    const pointers = (JSONPath({ path, json: mirror(root) as object, resultType: 'pointer', eval: false, wrap: true }) ?? []) as string[];
+    const pointers = (walkingJsonPath(path, () => JSONPath({ path, json: mirror(root) as object, resultType: 'pointer', eval: false, wrap: true })) ?? []) as string[];
     for (const pointer of pointers) {
       const keys = pointerKeys(pointer);
       if (keys.length === 0) {

@@ -3,12 +3,14 @@
  * (DESIGN.md rule 12); of several recordings of one URL, the newest (`recordedAt`). Invalid recordings are
  * reported, not used.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatJsonPath, jsonSyntaxDiagnostic, spanOfPath } from '../diagnostics/json-location.js';
 import { SourceText } from '../diagnostics/source.js';
+import { redactSecretParams } from '../config/secrets.js';
+import { outsideFolderDiagnostic, OutsideFolderError, readFileInside } from '../io/inside-folder.js';
 import { parseJson } from '../values/json.js';
 import type { Value } from '../values/types.js';
 import { recordingSchema, type Recording } from './schema.js';
@@ -25,13 +27,29 @@ export class RecordingStore {
   private readonly byFile = new Map<string, StoredRecording>();
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(readonly dir: string) {
+  constructor(
+    readonly dir: string,
+    /** Recordings are read from inside this folder only: a symbolic link out of it is refused. */
+    private readonly projectDir: string = dir,
+  ) {
     if (!existsSync(dir)) return;
     for (const file of globSync('**/*.json', { cwd: dir, absolute: true }).sort()) this.add(file);
   }
 
+  /** The text of a recording file, or undefined (reported) when a link takes it out of the project. */
+  private read(file: string): string | undefined {
+    try {
+      return readFileInside(file, this.projectDir);
+    } catch (error) {
+      if (!(error instanceof OutsideFolderError)) throw error;
+      this.diagnostics.push(outsideFolderDiagnostic(relative(process.cwd(), file) || file));
+      return undefined;
+    }
+  }
+
   private add(file: string): void {
-    const text = readFileSync(file, 'utf8');
+    const text = this.read(file);
+    if (text === undefined) return;
     const shown = relative(process.cwd(), file) || file;
     const stored = readRecording(text, shown, this.diagnostics);
     if (!stored) return;
@@ -44,7 +62,8 @@ export class RecordingStore {
 
   /** The recording of a request, by the URL as sent. */
   find(url: string): StoredRecording | undefined {
-    return this.byUrl.get(url) ?? this.byUrl.get(normalise(url));
+    // `record` stores the URL with secret query parameters redacted: such a recording answers the real URL.
+    return this.byUrl.get(url) ?? this.byUrl.get(normalise(url)) ?? this.byUrl.get(redactSecretParams(normalise(url)));
   }
 
   /** A recording by its file (a feed's `defaultRecording`), relative to `base`. */
@@ -52,7 +71,9 @@ export class RecordingStore {
     const full = join(base, path);
     if (this.byFile.has(full)) return this.byFile.get(full);
     if (!existsSync(full)) return undefined;
-    const stored = readRecording(readFileSync(full, 'utf8'), relative(process.cwd(), full) || full, this.diagnostics);
+    const text = this.read(full);
+    if (text === undefined) return undefined;
+    const stored = readRecording(text, relative(process.cwd(), full) || full, this.diagnostics);
     if (stored) this.byFile.set(full, stored);
     return stored;
   }
@@ -81,7 +102,8 @@ export function readRecording(text: string, file: string, diagnostics: Diagnosti
     diagnostics.push(jsonSyntaxDiagnostic(source, parsed.error, 'the recording'));
     return undefined;
   }
-  const result = recordingSchema.safeParse(JSON.parse(text));
+  // zod reads plain JavaScript; JSON.parse does not take a byte-order mark (parseJson above skips it).
+  const result = recordingSchema.safeParse(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');

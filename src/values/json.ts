@@ -12,6 +12,34 @@ export interface JsonSyntaxError {
   message: string;
   offset: number;
   length: number;
+  /** Set when the text may be valid JSON but nests deeper than MAX_JSON_DEPTH. */
+  tooDeep?: true;
+}
+
+/**
+ * The deepest nesting of arrays and objects mergetag reads. Every walk over values (printing, validation,
+ * variants, redaction) is recursive, and so is jsonc-parser: a 100,000-deep file would overflow the stack. Real
+ * payloads and profiles nest a dozen levels; deeper input is refused when read, with its line and column.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/** The first bracket that opens level MAX_JSON_DEPTH + 1, found in one pass over the text (strings skipped). */
+function tooDeep(text: string): JsonSyntaxError | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) {
+        return { message: `arrays and objects nest deeper than ${MAX_JSON_DEPTH} levels, mergetag's limit for JSON input`, offset: i, length: 1, tooDeep: true };
+      }
+    } else if (ch === 0x5d || ch === 0x7d) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
 }
 
 export type JsonParseResult =
@@ -46,6 +74,8 @@ function describe(error: ParseError): string {
 export function parseJson(input: string): JsonParseResult {
   const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
   const text = bom ? ` ${input.slice(1)}` : input; // keep offsets aligned with the file
+  const deep = tooDeep(text);
+  if (deep) return { ok: false, error: deep };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
@@ -93,6 +123,18 @@ function fromTree(node: Node, text: string): Value {
  * `lossless-json` numbers (`{isLosslessNumber, value}`) keep their spelling.
  */
 export function toValue(input: unknown): Value {
+  return toValueAt(input, 0);
+}
+
+/** A JavaScript value nested deeper than MAX_JSON_DEPTH (or cyclic), which toValue refuses. */
+export class ValueTooDeepError extends Error {
+  constructor() {
+    super(`arrays and objects nest deeper than ${MAX_JSON_DEPTH} levels, mergetag's limit (or the value refers to itself)`);
+    this.name = 'ValueTooDeepError';
+  }
+}
+
+function toValueAt(input: unknown, depth: number): Value {
   if (input === null) return null;
   switch (typeof input) {
     case 'undefined':
@@ -109,22 +151,30 @@ export function toValue(input: unknown): Value {
   }
   if (input instanceof JsonNumber) return input;
   if (inValueModel.has(input)) return input as Value;
+  // A cycle nests forever: it meets the same limit as a file, instead of overflowing the stack.
+  if (depth >= MAX_JSON_DEPTH) throw new ValueTooDeepError();
+  const inner = depth + 1;
   if (input instanceof Map) {
     const object: JsonObject = new Map();
-    for (const [key, value] of input) object.set(String(key), toValue(value));
+    for (const [key, value] of input) object.set(String(key), toValueAt(value, inner));
     return trusted(object);
   }
-  if (Array.isArray(input)) return trusted(input.map(toValue));
+  if (Array.isArray(input)) return trusted(input.map((item) => toValueAt(item, inner)));
   const record = input as Record<string, unknown>;
   if (record.isLosslessNumber === true && typeof record.value === 'string') return new JsonNumber(record.value);
-  if (typeof record.toJSON === 'function') return toValue((record.toJSON as () => unknown)());
+  if (typeof record.toJSON === 'function') return toValueAt((record.toJSON as () => unknown)(), depth);
   const object: JsonObject = new Map();
-  for (const key of Object.keys(record)) object.set(key, toValue(record[key]));
+  for (const key of Object.keys(record)) object.set(key, toValueAt(record[key], inner));
   return trusted(object);
 }
 
 /** Reads JSON text or a JavaScript value into the value model; JSON text must parse. */
 export function readValue(input: unknown): JsonParseResult | { ok: true; value: Value; tree?: undefined } {
   if (typeof input === 'string') return parseJson(input);
-  return { ok: true, value: toValue(input) };
+  try {
+    return { ok: true, value: toValue(input) };
+  } catch (error) {
+    if (error instanceof ValueTooDeepError) return { ok: false, error: { message: error.message, offset: 0, length: 0, tooDeep: true } };
+    throw error;
+  }
 }

@@ -13,6 +13,7 @@ import { Project } from '../../project/project.js';
 import { PlanError, planRecording, type RecordPlan } from '../../record/plan.js';
 import { describeRequest, recordAll } from '../../record/record.js';
 import { formatDuration } from '../../record/retry.js';
+import { Scrubber } from '../../record/redact.js';
 import { parseCommandArgs } from '../args.js';
 import { InputFileError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
@@ -42,13 +43,21 @@ Options:
   -y, --yes               do not ask: make the requests (needed without a terminal)
   --concurrency N         requests in flight at once (default: 2)
   --timeout-ms N          time limit per request (default: 10000, Iterable's)
+  --max-body-mb N         the largest response body read (default: 10); a
+                          larger one fails and writes nothing
+  --base-url URL          send the requests to URL's host instead (a local
+                          stand-in or a proxy; a path in URL goes before each
+                          request's path); recordings stay keyed by the
+                          production URL, so render replays them as they are
   --format text|json      json prints {requests, written, failed, lines, problems}
 ${MAX_FRAMES_HELP}
   -h, --help              this help
 
-What is recorded: the request URL as sent and its headers, with every value that
-comes from an environment variable or whose name looks secret written as
-"[redacted]"; the response status, its headers without cookies, and its body,
+What is recorded: the request URL as Iterable sends it (query parameters whose
+name looks secret, such as api_key or token, written as "[redacted]", here and
+in the request list) and its headers, with every value that comes from an
+environment variable or whose name looks secret written as "[redacted]"; the
+response status, its headers without cookies or secrets, and its body,
 redacted at the feed's "redact" JSONPaths (a body that is not JSON is kept as
 text). Non-200 answers are recorded too: they replay as a DataFeedError skip.
 HTTP 429 is retried (Retry-After honoured, up to 60 s; at most 3 retries,
@@ -63,6 +72,7 @@ confirmation (nothing was requested).
 Examples:
   VOUCHERIFY_APP_ID=… VOUCHERIFY_APP_TOKEN=… mergetag record --user ann --user obrien
   mergetag record --user ann --feed welcome_codes --yes
+  mergetag record --user ann --yes --base-url http://127.0.0.1:4010
 `;
 
 const MAX_CONCURRENCY = 16;
@@ -77,6 +87,8 @@ export async function recordCommand(args: string[], io: CliIO, confirm: (questio
     yes: { type: 'boolean', short: 'y' },
     concurrency: { type: 'string' },
     'timeout-ms': { type: 'string' },
+    'max-body-mb': { type: 'string' },
+    'base-url': { type: 'string' },
     format: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -91,11 +103,13 @@ export async function recordCommand(args: string[], io: CliIO, confirm: (questio
   if (users.length === 0) throw new UsageError('record needs --user ID', 'mergetag record --user ann --user obrien');
   const concurrency = positiveInteger(values.concurrency as string | undefined, '--concurrency', 2, MAX_CONCURRENCY);
   const timeoutMs = positiveInteger(values['timeout-ms'] as string | undefined, '--timeout-ms', 10_000, 600_000);
+  const maxBodyBytes = positiveInteger(values['max-body-mb'] as string | undefined, '--max-body-mb', 10, 1024) * 1024 * 1024;
+  const baseUrl = values['base-url'] as string | undefined;
 
   const project = openProject(values.config as string | undefined, io);
   let plan: RecordPlan;
   try {
-    plan = planRecording(project, { users, feeds: (values.feed as string[] | undefined) ?? [] }, io.env);
+    plan = planRecording(project, { users, feeds: (values.feed as string[] | undefined) ?? [], ...(baseUrl !== undefined ? { baseUrl } : {}) }, io.env);
   } catch (error) {
     if (!(error instanceof PlanError)) throw error;
     if (error.diagnostics.length) printDiagnostics(io, error.diagnostics, new Map());
@@ -103,10 +117,12 @@ export async function recordCommand(args: string[], io: CliIO, confirm: (questio
   }
 
   const count = plan.requests.length;
+  const scrubber = new Scrubber(plan.secrets);
   const vouchers = `${count} voucher${count === 1 ? '' : 's'}`;
   const lines = [
     `mergetag record: ${count} request${count === 1 ? '' : 's'} (${plurals(plan.users.length, 'user')} × ${plurals(plan.feeds.length, 'feed')}):`,
-    ...plan.requests.slice(0, LISTED).map((request) => `  ${describeRequest(request)}`),
+    // Redacted like the recordings: no secret query parameter, no credential value anywhere in the list.
+    ...plan.requests.slice(0, LISTED).map((request) => `  ${scrubber.text(describeRequest(request))}`),
     ...(count > LISTED ? [`  … and ${count - LISTED} more`] : []),
     `Each request publishes a voucher: a Voucherify publication feed burns one code per call in the Voucherify project`,
     `of these credentials, so this publishes up to ${vouchers}.`,
@@ -130,7 +146,7 @@ export async function recordCommand(args: string[], io: CliIO, confirm: (questio
     format === 'json'
       ? { written: (line: string) => written.push(line), problem: (line: string) => problems.push(line) }
       : { written: (line: string) => io.stdout(`${line}\n`), problem: (line: string) => io.stderr(`${line}\n`) };
-  const summary = await recordAll(plan, { concurrency, timeoutMs, cwd: io.cwd }, events);
+  const summary = await recordAll(plan, { concurrency, timeoutMs, maxBodyBytes, cwd: io.cwd }, events);
   if (format === 'json') {
     io.stdout(`${JSON.stringify({ requests: count, written: summary.written, failed: summary.failed, lines: written, problems }, null, 2)}\n`);
     return summary.failed ? 1 : 0;

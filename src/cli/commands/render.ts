@@ -112,7 +112,7 @@ export function renderCommand(args: string[], io: CliIO): number {
   const reader = new InputReader(io);
   const text = reader.readText(templatePath, 'template');
   const input: RenderInput = { ...services };
-  if (user !== undefined) input.user = reader.readJson(user, 'user profile');
+  if (user !== undefined) input.user = reader.readUserProfile(user);
   input.feeds = ((values.feed as string[] | undefined) ?? []).map((feed) => reader.readFeed(feed));
   if (values['merge-context']) input.mergeDataFeedContext = true;
   const resources = new FolderResources(

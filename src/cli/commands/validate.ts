@@ -10,6 +10,7 @@ import { globSync } from 'tinyglobby';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { findConfig, loadConfig } from '../../config/load.js';
 import { CONFIG_FILE } from '../../config/schema.js';
+import { leavesFolder, outsideFolderDiagnostic } from '../../io/inside-folder.js';
 import { parseJson } from '../../values/json.js';
 import { looksLikeRecording } from '../../recordings/schema.js';
 import { validateRecordingText, validateResponseText } from '../../voucherify/validate.js';
@@ -27,6 +28,9 @@ a Voucherify publication or error JSON.
 
 Each problem names the file, line, column and JSON path:
   recordings/ann.json:12:9: error: $.response.body.voucher.code: expected a non-empty string
+
+A symbolic link that leads out of the project folder (for FILE arguments: out of
+the working directory) is refused, not read.
 
 Options:
   --config FILE           the project config (default: the nearest one)
@@ -51,13 +55,18 @@ export function validateCommand(args: string[], io: CliIO): number {
   }
   const format = outputFormat(values.format as string | undefined);
   io = withMaxFrames(io, values['max-frames']);
-  const files = positionals.length ? positionals.map((file) => resolve(io.cwd, file)) : projectRecordings(values.config as string | undefined, io);
+  // Files named on the command line are read from inside the working directory, a project's from inside the project.
+  const { files, root } = positionals.length ? { files: positionals.map((file) => resolve(io.cwd, file)), root: io.cwd } : projectRecordings(values.config as string | undefined, io);
   const sources = new Map<string | undefined, string>();
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     if (!existsSync(file)) throw new InputFileError(`${displayPath(io.cwd, file)}: no such file`);
-    const text = readFileSync(file, 'utf8');
     const shown = displayPath(io.cwd, file);
+    if (leavesFolder(file, root)) {
+      diagnostics.push(outsideFolderDiagnostic(shown));
+      continue;
+    }
+    const text = readFileSync(file, 'utf8');
     sources.set(shown, text);
     diagnostics.push(...(isRecordingText(text) ? validateRecordingText(text, shown) : validateResponseText(text, shown)));
   }
@@ -77,7 +86,7 @@ function isRecordingText(text: string): boolean {
   return parsed.ok && looksLikeRecording(parsed.value);
 }
 
-function projectRecordings(configPath: string | undefined, io: CliIO): string[] {
+function projectRecordings(configPath: string | undefined, io: CliIO): { files: string[]; root: string } {
   const file = configPath !== undefined ? resolve(io.cwd, configPath) : findConfig(io.cwd);
   if (!file) throw new UsageError(`no FILE given and no ${CONFIG_FILE} here or above`, 'mergetag validate recordings/*.json, or run it in a project');
   if (!existsSync(file)) throw new InputFileError(`${configPath}: no such file (the config)`);
@@ -87,5 +96,5 @@ function projectRecordings(configPath: string | undefined, io: CliIO): string[] 
     throw new InputFileError(`${displayPath(io.cwd, file)}: the config has errors`);
   }
   const dir = resolve(config.loaded.dir, config.loaded.config.recordings);
-  return existsSync(dir) ? globSync('**/*.json', { cwd: dir, absolute: true }).sort() : [];
+  return { files: existsSync(dir) ? globSync('**/*.json', { cwd: dir, absolute: true }).sort() : [], root: config.loaded.dir };
 }

@@ -9,6 +9,9 @@
  *   reset…          the connection destroyed without an answer
  *   html…           502 with an HTML page
  *   echo…           401 whose body and headers quote the token it was sent (a careless server)
+ *   nameecho…       200 with a publication and a header whose NAME holds the token it was sent
+ *   huge…           200 with a body of 11 MB streamed without Content-Length (stops when the client goes)
+ *   hugedeclared…   200 whose Content-Length says 11 MB
  *   anything else   200 with a publication (code CODE-<SOURCE_ID>), and a Set-Cookie header
  * A request without the expected X-App-Token gets 401.
  */
@@ -82,6 +85,27 @@ export async function startVoucherify(options: { token: string; delayMs?: number
           'x-echo': String(req.headers['x-app-token']),
           'x-app-token': String(req.headers['x-app-token']),
         });
+        return;
+      }
+      if (sourceId.startsWith('nameecho')) return send(200, publication(sourceId), { [`x-echo-${String(req.headers['x-app-token'])}`]: '1' });
+      if (sourceId.startsWith('hugedeclared')) {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(11 * 1024 * 1024) });
+        res.write('{"padding": "');
+        return;
+      }
+      if (sourceId.startsWith('huge')) {
+        seen.status = 200;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const chunk = 'x'.repeat(64 * 1024);
+        let sent = 0;
+        const more = () => {
+          while (!res.destroyed && sent < 11 * 1024 * 1024) {
+            sent += chunk.length;
+            if (!res.write(sent === chunk.length ? `{"padding": "${chunk}` : chunk)) return void res.once('drain', more);
+          }
+          if (!res.destroyed) res.end('"}');
+        };
+        more();
         return;
       }
       if (req.headers['x-app-token'] !== options.token) {

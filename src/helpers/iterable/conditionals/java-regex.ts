@@ -23,7 +23,6 @@
  * `JavaRegexUnsupported`. A pattern Java itself rejects (unbalanced brackets, `{` that is not a quantifier, an
  * unknown `\y` escape, ...) is a `JavaRegexSyntaxError`.
  */
-
 import {
   ATOMIC_GROUP_PREFIX,
   INPUT_END,
@@ -36,6 +35,7 @@ import { capturingGroupsOf, nodesOf, parseJsPattern } from './regex/js-pattern.j
 import { toRe2, type JsFlags } from './regex/to-re2.js';
 import { RE2JS } from 're2js';
 import type { AST } from '@eslint-community/regexpp';
+import { ownEntry } from '../../../values/own.js';
 
 export { RegexBudgetExceeded } from './regex/backtracking.js';
 
@@ -461,13 +461,13 @@ class Translator {
       name = letter;
       this.pos++;
     }
-    const posix = POSIX[name.startsWith('Is') && POSIX[name.slice(2)] ? name.slice(2) : name];
+    const posix = ownEntry(POSIX, name.startsWith('Is') && ownEntry(POSIX, name.slice(2)) ? name.slice(2) : name);
     if (posix !== undefined) {
       if (!negated) return inClass ? posix : `[${posix}]`;
       if (inClass) throw new JavaRegexUnsupported(`\\P{${name}} inside a character class is not supported`);
       return `[^${posix}]`;
     }
-    const alias = PROPERTY_ALIASES[name];
+    const alias = ownEntry(PROPERTY_ALIASES, name);
     if (alias !== undefined) {
       if (!negated) return inClass ? alias : `[${alias}]`;
       if (inClass) throw new JavaRegexUnsupported(`\\P{${name}} inside a character class is not supported`);

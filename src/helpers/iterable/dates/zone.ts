@@ -13,6 +13,7 @@
  * locales of ICU fill in the rest.
  */
 import { dateOfEpochDay, epochDayOf, SECONDS_PER_DAY, type Instant } from './calendar.js';
+import { ownEntry } from '../../../values/own.js';
 
 export interface Zone {
   /** Java's zone id, as the `VV` pattern prints it. */
@@ -206,7 +207,7 @@ class RegionZone implements Zone {
   }
 
   shortName(instant: Instant): string {
-    const table = SHORT_NAMES[this.id] ?? SHORT_NAMES[this.intlId];
+    const table = ownEntry(SHORT_NAMES, this.id) ?? ownEntry(SHORT_NAMES, this.intlId);
     if (table) return this.isHigherOffset(instant) ? table[1] : table[0];
     for (const locale of NAME_LOCALES) {
       const name = zoneNamePart(this.intlId, 'short', instant, locale);
@@ -265,12 +266,12 @@ export function resolveZone(id: string): ZoneResolution {
 function lookup(id: string): ZoneResolution {
   if (id === 'GMT') return { zone: GMT_ZONE, known: true };
   if (id === 'UTC') return { zone: UTC_ZONE, known: true };
-  const fixed = SHORT_ID_OFFSETS[id];
+  const fixed = ownEntry(SHORT_ID_OFFSETS, id);
   if (fixed !== undefined) {
     const offsetId = `${fixed < 0 ? '-' : '+'}${pad2(Math.abs(fixed) / 3600)}:00`;
     return { zone: new FixedZone(offsetId, fixed), known: true };
   }
-  const region = SHORT_IDS[id];
+  const region = ownEntry(SHORT_IDS, id);
   if (region) return { zone: new RegionZone(region, region), known: true };
   const custom = /^GMT([+-])(\d{1,2})(?::(\d{2})|(\d{2}))?$/.exec(id);
   if (custom) {

@@ -6,6 +6,7 @@
 import type { JavaDecimalFormatSymbols } from './decimal-format.js';
 import { JavaIllegalArgumentError } from './decimal-format.js';
 import { CURRENCY_DIGITS, LOCALES, PROFILES, REGION_CURRENCIES, type NumberLocaleProfile } from './locale-data.js';
+import { ownEntry } from '../../../values/own.js';
 
 export interface JavaLocale {
   language: string;
@@ -81,9 +82,9 @@ function regionCurrency(country: string): string | undefined {
 }
 
 export function localeNumberData(locale: JavaLocale): LocaleNumberData {
-  const language = LANGUAGE_ALIASES[locale.language] ?? locale.language;
+  const language = ownEntry(LANGUAGE_ALIASES, locale.language) ?? locale.language;
   const key = locale.country ? `${language}_${locale.country}` : language;
-  const entry = language === '' ? undefined : LOCALES[key];
+  const entry = language === '' ? undefined : ownEntry(LOCALES, key);
   // Known: a row of the table, or the root locale (""). Anything else falls back to the language's data (or root's)
   // with the country's currency code standing in for its symbol, since the table has only each locale's own symbol.
   const known = locale.variant === '' && (entry !== undefined || (language === '' && locale.country === ''));
@@ -94,7 +95,7 @@ export function localeNumberData(locale: JavaLocale): LocaleNumberData {
     profile = PROFILES[entry[0]]!;
     if (entry.length === 3) [, currency, symbol] = entry;
   } else {
-    const languageEntry = language === '' ? undefined : LOCALES[language];
+    const languageEntry = language === '' ? undefined : ownEntry(LOCALES, language);
     profile = PROFILES[languageEntry ? languageEntry[0] : 'root']!;
     if (locale.country) {
       currency = regionCurrency(locale.country);
@@ -122,7 +123,7 @@ export function localeNumberData(locale: JavaLocale): LocaleNumberData {
     decimalPattern: profile.decimalPattern,
     currencyPattern: profile.currencyPattern,
     percentPattern: profile.percentPattern,
-    currencyDigits: CURRENCY_DIGITS[currency ?? 'XXX'] ?? 2,
+    currencyDigits: ownEntry(CURRENCY_DIGITS, currency ?? 'XXX') ?? 2,
     known,
   };
 }
