@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Node } from 'jsonc-parser';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatJsonPath, spanOfPath } from '../diagnostics/json-location.js';
+import { formatJsonPath, jsonSyntaxDiagnostic, spanOfPath } from '../diagnostics/json-location.js';
 import { SourceText } from '../diagnostics/source.js';
 import { parseJson } from '../values/json.js';
 import { jsonPathProblem } from './json-path.js';
@@ -46,8 +46,7 @@ export function parseConfig(text: string, file: string): ConfigResult {
   const source = new SourceText(text, file);
   const parsed = parseJson(text);
   if (!parsed.ok) {
-    const span = source.span(parsed.error.offset, parsed.error.offset + parsed.error.length);
-    return { ok: false, diagnostics: [diagnostic('config', 'error', `invalid JSON: ${parsed.error.message}`, span, { file })] };
+    return { ok: false, diagnostics: [jsonSyntaxDiagnostic(source, parsed.error, 'the config')] };
   }
   const result = configSchema.safeParse(JSON.parse(text));
   if (!result.success) return { ok: false, diagnostics: result.error.issues.map((issue) => issueDiagnostic(issue, parsed.tree, source)) };
