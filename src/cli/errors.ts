@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 /** Errors that end a command with exit code 2 (usage or input), printed as a message, never as a stack trace. */
 export class UsageError extends Error {
   constructor(
@@ -18,5 +19,18 @@ export class InputFileError extends Error {
   ) {
     super(message);
     this.name = 'InputFileError';
+  }
+}
+
+/** A failure whose reasons are diagnostics (a config with errors, broken input files): printed, then exit 2. */
+export class ReportedError extends Error {
+  constructor(
+    message: string,
+    readonly diagnostics: readonly Diagnostic[],
+    readonly sources: ReadonlyMap<string | undefined, string> = new Map(),
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'ReportedError';
   }
 }

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { codeFrame } from '../diagnostics/format.js';
+import { jsonSyntaxDiagnostic } from '../diagnostics/json-location.js';
 import { SourceText } from '../diagnostics/source.js';
 import type { FeedResponse } from '../iterable/feed-context.js';
 import { parseJson } from '../values/json.js';
@@ -12,7 +12,7 @@ import { JsonNumber } from '../values/json-number.js';
 import { looksLikeRecording } from '../recordings/schema.js';
 import { printValue } from '../values/print.js';
 import type { Value } from '../values/types.js';
-import { InputFileError, UsageError } from './errors.js';
+import { InputFileError, ReportedError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
 
 export class InputReader {
@@ -59,10 +59,8 @@ export class InputReader {
 export function parseJsonFile(text: string, label: string, what: string): Value {
   const parsed = parseJson(text);
   if (parsed.ok) return parsed.value;
-  const source = new SourceText(text, label);
-  const at = source.position(parsed.error.offset);
-  const frame = codeFrame(source, { start: at, end: at });
-  throw new InputFileError(`${label}:${at.line}:${at.column}: the ${what} is not valid JSON: ${parsed.error.message}`, frame);
+  const problem = jsonSyntaxDiagnostic(new SourceText(text, label), parsed.error, `the ${what}`);
+  throw new ReportedError(`${label}: the ${what} is not valid JSON`, [problem], new Map([[label, text]]));
 }
 
 /** A recording is recognised by its shape: only recording keys, and a `response` with a numeric `status`. */

@@ -11,9 +11,9 @@ import { recordCommand, recordHelp } from './commands/record.js';
 import { renderCommand, renderHelp } from './commands/render.js';
 import { urlCommand, urlHelp } from './commands/url.js';
 import { validateCommand, validateHelp } from './commands/validate.js';
-import { InputFileError, UsageError } from './errors.js';
+import { InputFileError, ReportedError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
-import { FormatError } from './report.js';
+import { asksForJson, FormatError, printDiagnostics, printJsonResult } from './report.js';
 import { escapeControlCharacters } from '../diagnostics/terminal-text.js';
 
 const commands: Record<string, { run: (args: string[], io: CliIO) => number | Promise<number>; help: string; summary: string }> = {
@@ -68,13 +68,29 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if (!command) throw new UsageError(`unknown command '${name}'`, `commands: ${Object.keys(commands).join(', ')}`);
     return await command.run(args, io);
   } catch (error) {
+    if (asksForJson(args)) return reportFailureAsJson(error, io);
     return reportFailure(error, io);
   }
+}
+
+/** With --format json a failure is the shared result too (exit 2): scripts read stdout, whatever happened. */
+function reportFailureAsJson(error: unknown, io: CliIO): number {
+  const message = error instanceof Error ? error.message : String(error);
+  const known = error instanceof UsageError || error instanceof InputFileError || error instanceof InputError || error instanceof FormatError || error instanceof ReportedError;
+  const diagnostics = error instanceof ReportedError ? error.diagnostics : [];
+  const hint = error instanceof UsageError || error instanceof ReportedError ? error.hint : undefined;
+  return printJsonResult(io, 2, diagnostics, { error: known ? message : `internal error: ${message}`, ...(hint ? { hint } : {}) });
 }
 
 function reportFailure(error: unknown, cliIO: CliIO): number {
   // Messages quote arguments and file contents: their control characters must not reach the terminal.
   const io = { ...cliIO, stderr: (text: string) => cliIO.stderr(escapeControlCharacters(text, true)) };
+  if (error instanceof ReportedError) {
+    // printDiagnostics escapes what it prints itself (and keeps its colors).
+    printDiagnostics(cliIO, error.diagnostics, error.sources);
+    io.stderr(`mergetag: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+    return 2;
+  }
   if (error instanceof UsageError) {
     io.stderr(`mergetag: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
     return 2;
@@ -88,7 +104,7 @@ function reportFailure(error: unknown, cliIO: CliIO): number {
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`mergetag: internal error: ${message}\nPlease report it with the command you ran.${process.env.DEBUG ? `\n${(error as Error).stack}` : ''}\n`);
+  io.stderr(`mergetag: internal error: ${message}\nPlease report it with the command you ran.${io.env.DEBUG ? `\n${(error as Error).stack}` : ''}\n`);
   return 2;
 }
 

@@ -37,13 +37,14 @@ export function findConfig(from: string): string | undefined {
   }
 }
 
-export function loadConfig(file: string): ConfigResult {
+/** `shown`: how diagnostics name the file (default: as given). */
+export function loadConfig(file: string, shown = file): ConfigResult {
   const text = readFileSync(file, 'utf8');
-  return parseConfig(text, file);
+  return parseConfig(text, file, shown);
 }
 
-export function parseConfig(text: string, file: string): ConfigResult {
-  const source = new SourceText(text, file);
+export function parseConfig(text: string, file: string, shown = file): ConfigResult {
+  const source = new SourceText(text, shown);
   const parsed = parseJson(text);
   if (!parsed.ok) {
     return { ok: false, diagnostics: [jsonSyntaxDiagnostic(source, parsed.error, 'the config')] };

@@ -32,6 +32,8 @@ const rules = {
   'object-equality': { severity: 'warning', description: 'comparing objects or lists, which Iterable compares by identity' },
   'group-by-limit': { severity: 'warning', description: 'more groups than Iterable returns' },
   'regex-approximation': { severity: 'warning', description: 'a Java regular expression feature mergetag only approximates' },
+  'regex-budget': { severity: 'error', description: 'a regular expression ran past its step budget: the render stops instead of hanging' },
+  'output-limit': { severity: 'error', description: 'the rendered output grew past the size cap (maxOutputBytes, 20 MB by default)' },
   'unsupported-regex': { severity: 'warning', description: 'a Java regular expression feature mergetag cannot run: the else block renders' },
   'escaped-in-url-encode': { severity: 'warning', description: '{{x}} inside #urlEncode is HTML-escaped before encoding: write {{{x}}}' },
   'snippet-missing': { severity: 'warning', description: 'a snippet that does not exist rendered as nothing' },

@@ -4,7 +4,7 @@
  * reported, not used.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatJsonPath, jsonSyntaxDiagnostic, spanOfPath } from '../diagnostics/json-location.js';
@@ -12,6 +12,7 @@ import { SourceText } from '../diagnostics/source.js';
 import { parseJson } from '../values/json.js';
 import type { Value } from '../values/types.js';
 import { recordingSchema, type Recording } from './schema.js';
+import { unreadable } from '../diagnostics/unreadable.js';
 
 export interface StoredRecording {
   file: string;
@@ -24,16 +25,23 @@ export class RecordingStore {
   private readonly byUrl = new Map<string, StoredRecording>();
   private readonly byFile = new Map<string, StoredRecording>();
   readonly diagnostics: Diagnostic[] = [];
+  /** Every recording file found, valid or not. */
+  readonly files: string[] = [];
+  /** The texts of files with a diagnostic, by file as shown (for code frames). */
+  readonly sources = new Map<string, string>();
 
-  constructor(readonly dir: string) {
+  constructor(
+    readonly dir: string,
+    /** Names a file in messages. */
+    private readonly shown: (file: string) => string = (file) => file,
+  ) {
     if (!existsSync(dir)) return;
     for (const file of globSync('**/*.json', { cwd: dir, absolute: true }).sort()) this.add(file);
   }
 
   private add(file: string): void {
-    const text = readFileSync(file, 'utf8');
-    const shown = relative(process.cwd(), file) || file;
-    const stored = readRecording(text, shown, this.diagnostics);
+    this.files.push(file);
+    const stored = this.read(file);
     if (!stored) return;
     this.byFile.set(file, stored);
     // Several recordings of one URL: the newest answers (a fresh `mergetag record` wins over an old fixture).
@@ -52,9 +60,24 @@ export class RecordingStore {
     const full = join(base, path);
     if (this.byFile.has(full)) return this.byFile.get(full);
     if (!existsSync(full)) return undefined;
-    const stored = readRecording(readFileSync(full, 'utf8'), relative(process.cwd(), full) || full, this.diagnostics);
+    const stored = this.read(full);
     if (stored) this.byFile.set(full, stored);
     return stored;
+  }
+
+  private read(file: string): StoredRecording | undefined {
+    const label = this.shown(file);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      this.diagnostics.push(unreadable(label, error));
+      return undefined;
+    }
+    const before = this.diagnostics.length;
+    const stored = readRecording(text, label, this.diagnostics);
+    if (this.diagnostics.length > before) this.sources.set(label, text);
+    return stored ? { ...stored, file } : undefined;
   }
 
   get size(): number {

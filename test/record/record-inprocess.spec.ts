@@ -2,7 +2,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Project } from '../../src/project/project.js';
+import { openProject } from '../../src/project/open.js';
+import type { Project } from '../../src/project/project.js';
 import { planRecording } from '../../src/record/plan.js';
 import { recordAll } from '../../src/record/record.js';
 import { recordingSchema } from '../../src/recordings/schema.js';
@@ -20,9 +21,7 @@ afterEach(async () => {
 const env = { VOUCHERIFY_APP_ID: APP_ID, VOUCHERIFY_APP_TOKEN: TOKEN };
 
 function load(dir: string): Project {
-  const opened = Project.load(join(dir, 'mergetag.config.json'));
-  if (!opened.ok) throw new Error('config');
-  return opened.project;
+  return openProject({ cwd: dir });
 }
 
 describe('recordAll', () => {

@@ -3,20 +3,18 @@
  * which `render` then replays. Every request to a Voucherify publication feed publishes (burns) a voucher, so
  * the command says how many requests it will make and asks first; without a terminal it needs --yes.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { isatty } from 'node:tty';
-import { relative, resolve } from 'node:path';
-import { findConfig } from '../../config/load.js';
-import { CONFIG_FILE } from '../../config/schema.js';
-import { Project } from '../../project/project.js';
+import { resolve } from 'node:path';
+import { removeStaleTempFiles } from '../../io/atomic-write.js';
 import { PlanError, planRecording, type RecordPlan } from '../../record/plan.js';
 import { describeRequest, recordAll } from '../../record/record.js';
 import { formatDuration } from '../../record/retry.js';
 import { parseCommandArgs } from '../args.js';
-import { InputFileError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
-import { MAX_FRAMES_HELP, MAX_FRAMES_OPTION, outputFormat, printDiagnostics, withMaxFrames } from '../report.js';
+import { openCommandProject } from '../project.js';
+import { MAX_FRAMES_HELP, MAX_FRAMES_OPTION, outputFormat, printDiagnostics, printJsonResult, withMaxFrames } from '../report.js';
 
 export const recordHelp = `Usage: mergetag record --user ID [--user ID ...] [--feed ID ...] [options]
 
@@ -42,7 +40,9 @@ Options:
   -y, --yes               do not ask: make the requests (needed without a terminal)
   --concurrency N         requests in flight at once (default: 2)
   --timeout-ms N          time limit per request (default: 10000, Iterable's)
-  --format text|json      json prints {requests, written, failed, lines, problems}
+  --format text|json      json prints the result: {exitCode, errorCount,
+                          warningCount, diagnostics, requests, written, failed,
+                          lines}; failed requests and retries are diagnostics
 ${MAX_FRAMES_HELP}
   -h, --help              this help
 
@@ -92,7 +92,10 @@ export async function recordCommand(args: string[], io: CliIO, confirm: (questio
   const concurrency = positiveInteger(values.concurrency as string | undefined, '--concurrency', 2, MAX_CONCURRENCY);
   const timeoutMs = positiveInteger(values['timeout-ms'] as string | undefined, '--timeout-ms', 10_000, 600_000);
 
-  const project = openProject(values.config as string | undefined, io);
+  const project = openCommandProject(io, values.config as string | undefined);
+  if (format === 'text') printDiagnostics(io, project.diagnostics, project.sources);
+  // A record that was killed mid-write left its temporary files: nobody will rename them now.
+  removeStaleTempFiles(resolve(project.dir, project.config.recordings), true);
   let plan: RecordPlan;
   try {
     plan = planRecording(project, { users, feeds: (values.feed as string[] | undefined) ?? [] }, io.env);
@@ -132,8 +135,7 @@ export async function recordCommand(args: string[], io: CliIO, confirm: (questio
       : { written: (line: string) => io.stdout(`${line}\n`), problem: (line: string) => io.stderr(`${line}\n`) };
   const summary = await recordAll(plan, { concurrency, timeoutMs, cwd: io.cwd }, events);
   if (format === 'json') {
-    io.stdout(`${JSON.stringify({ requests: count, written: summary.written, failed: summary.failed, lines: written, problems }, null, 2)}\n`);
-    return summary.failed ? 1 : 0;
+    return printJsonResult(io, summary.failed ? 1 : 0, project.diagnostics, { requests: count, written: summary.written, failed: summary.failed, lines: written, problems });
   }
   const failed = summary.failed ? `; ${summary.failed} failed (nothing written for ${summary.failed === 1 ? 'it' : 'them'})` : '';
   io.stderr(`recorded ${summary.written} of ${count} request${count === 1 ? '' : 's'}${failed}${timeoutMs !== 10_000 ? ` [timeout ${formatDuration(timeoutMs)}]` : ''}\n`);
@@ -148,21 +150,6 @@ function positiveInteger(text: string | undefined, option: string, fallback: num
   if (text === undefined) return fallback;
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) throw new UsageError(`${option} ${text}: expected a whole number from 1 to ${max}`);
   return Number(text);
-}
-
-function openProject(configPath: string | undefined, io: CliIO): Project {
-  const file = configPath !== undefined ? resolve(io.cwd, configPath) : findConfig(io.cwd);
-  if (!file) throw new UsageError(`no ${CONFIG_FILE} in ${io.cwd} or a folder above it`, 'pass --config FILE');
-  if (!existsSync(file)) throw new InputFileError(`${configPath}: no such file (the config)`);
-  const opened = Project.load(file);
-  const shown = relative(process.cwd(), file) || file;
-  const sources = new Map<string | undefined, string>([[shown, readFileSync(file, 'utf8')]]);
-  if (!opened.ok) {
-    printDiagnostics(io, opened.diagnostics, sources);
-    throw new InputFileError(`${relative(io.cwd, file) || file}: the config has errors`);
-  }
-  printDiagnostics(io, opened.project.diagnostics, sources);
-  return opened.project;
 }
 
 /**
