@@ -1,6 +1,6 @@
 /** Planning (before any request) and building a recording file, in-process. */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openProject, ProjectOpenError } from '../../src/project/open.js';
 import type { Project } from '../../src/project/project.js';
 import { PlanError, planRecording, type PlannedRequest } from '../../src/record/plan.js';
@@ -8,11 +8,13 @@ import { buildRecording } from '../../src/record/recording.js';
 import { Scrubber } from '../../src/record/redact.js';
 import { recordingSchema, REDACTED } from '../../src/recordings/schema.js';
 import { writeFileSync, readFileSync } from 'node:fs';
-import { APP_ID, createProject, TOKEN } from './support/project.js';
+import { APP_ID, createProject, removeProjects, TOKEN } from './support/project.js';
 
 function load(dir: string): Project {
   return openProject({ cwd: dir });
 }
+
+afterEach(removeProjects);
 
 const env = { VOUCHERIFY_APP_ID: APP_ID, VOUCHERIFY_APP_TOKEN: TOKEN };
 

@@ -7,7 +7,7 @@ import type { Project } from '../../src/project/project.js';
 import { planRecording } from '../../src/record/plan.js';
 import { recordAll } from '../../src/record/record.js';
 import { recordingSchema } from '../../src/recordings/schema.js';
-import { allFiles, APP_ID, createProject, TOKEN } from './support/project.js';
+import { allFiles, APP_ID, createProject, removeProjects, TOKEN } from './support/project.js';
 import { startVoucherify, type FakeVoucherify } from './support/voucherify-server.js';
 
 let server: FakeVoucherify;
@@ -16,6 +16,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await server.close();
+  removeProjects();
 });
 
 const env = { VOUCHERIFY_APP_ID: APP_ID, VOUCHERIFY_APP_TOKEN: TOKEN };
