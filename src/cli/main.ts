@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../iterable/template.js';
+import { OutputTargetError } from '../io/write-output.js';
 import { recordCommand, recordHelp } from './commands/record.js';
 import { renderCommand, renderHelp } from './commands/render.js';
 import { urlCommand, urlHelp } from './commands/url.js';
@@ -76,7 +77,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 /** With --format json a failure is the shared result too (exit 2): scripts read stdout, whatever happened. */
 function reportFailureAsJson(error: unknown, io: CliIO): number {
   const message = error instanceof Error ? error.message : String(error);
-  const known = error instanceof UsageError || error instanceof InputFileError || error instanceof InputError || error instanceof FormatError || error instanceof ReportedError;
+  const known = error instanceof UsageError || error instanceof InputFileError || error instanceof InputError || error instanceof FormatError || error instanceof ReportedError || error instanceof OutputTargetError;
   const diagnostics = error instanceof ReportedError ? error.diagnostics : [];
   const hint = error instanceof UsageError || error instanceof ReportedError ? error.hint : undefined;
   return printJsonResult(io, 2, diagnostics, { error: known ? message : `internal error: ${message}`, ...(hint ? { hint } : {}) });
@@ -99,7 +100,7 @@ function reportFailure(error: unknown, cliIO: CliIO): number {
     io.stderr(`mergetag: ${error.message}\n${error.detail ? `${error.detail}\n` : ''}`);
     return 2;
   }
-  if (error instanceof InputError || error instanceof FormatError) {
+  if (error instanceof InputError || error instanceof FormatError || error instanceof OutputTargetError) {
     io.stderr(`mergetag: ${error.message}\n`);
     return 2;
   }
