@@ -4,6 +4,8 @@
  * internal error); only this entry point sets the process's exit code.
  */
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import { isatty } from 'node:tty';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../iterable/template.js';
@@ -117,7 +119,19 @@ function processIO(): CliIO {
     cwd: process.cwd(),
     env: process.env,
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    ask: askOnTerminal,
   };
+}
+
+/** Asks on the terminal; undefined when standard input or standard error is not a terminal: nobody to ask. */
+async function askOnTerminal(question: string): Promise<boolean | undefined> {
+  if (!process.stderr.isTTY || !isatty(0)) return undefined;
+  const prompt = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  try {
+    return /^\s*y(es)?\s*$/i.test(await prompt.question(question));
+  } finally {
+    prompt.close();
+  }
 }
 
 function isEntryPoint(): boolean {

@@ -4,7 +4,7 @@
  * output and no file of the project.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordingSchema, REDACTED } from '../../src/recordings/schema.js';
@@ -101,6 +101,16 @@ describe('mergetag record', () => {
     expect(rendered.stderr).toBe('');
     expect(rendered.code).toBe(0);
     expect(rendered.stdout).toBe('Hi Ann, your code is CODE-ANN (12.5% off)\n');
+  });
+
+  it('removes temporary files a killed record left in the recordings folder', async () => {
+    const dir = createProject(server.port, ['ann']);
+    const folder = join(dir, 'recordings', 'welcome_codes');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, '.ann.json.999999999.0a1b2c3d.tmp'), '{"half": ');
+    const run = await record(dir, ['--user', 'ann', '--yes']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(folder)).toEqual(['ann.json']);
   });
 
   it('prints a JSON summary with --format json, without the secrets', async () => {

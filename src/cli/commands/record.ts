@@ -3,8 +3,6 @@
  * which `render` then replays. Every request to a Voucherify publication feed publishes (burns) a voucher, so
  * the command says how many requests it will make and asks first; without a terminal it needs --yes.
  */
-import { createInterface } from 'node:readline/promises';
-import { isatty } from 'node:tty';
 import { resolve } from 'node:path';
 import { removeStaleTempFiles } from '../../io/atomic-write.js';
 import { PlanError, planRecording, type RecordPlan } from '../../record/plan.js';
@@ -68,7 +66,7 @@ Examples:
 const MAX_CONCURRENCY = 16;
 const LISTED = 10;
 
-export async function recordCommand(args: string[], io: CliIO, confirm: (question: string, io: CliIO) => Promise<boolean | undefined> = askOnTerminal): Promise<number> {
+export async function recordCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     ...MAX_FRAMES_OPTION,
     user: { type: 'string', multiple: true },
@@ -116,7 +114,7 @@ export async function recordCommand(args: string[], io: CliIO, confirm: (questio
   ];
   io.stderr(`${lines.join('\n')}\n`);
   if (!values.yes) {
-    const answer = await confirm(`Publish up to ${vouchers}? [y/N] `, io);
+    const answer = io.ask ? await io.ask(`Publish up to ${vouchers}? [y/N] `) : undefined;
     if (answer === undefined) {
       io.stderr(`mergetag: refusing to publish vouchers without confirmation: not on a terminal\nhint: pass --yes to make the ${count} request${count === 1 ? '' : 's'}\n`);
       return 2;
@@ -150,18 +148,4 @@ function positiveInteger(text: string | undefined, option: string, fallback: num
   if (text === undefined) return fallback;
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) throw new UsageError(`${option} ${text}: expected a whole number from 1 to ${max}`);
   return Number(text);
-}
-
-/**
- * Asks on the terminal: true for y/yes, false for anything else (an empty line, end of input). Undefined when
- * standard input or standard error is not a terminal: there is nobody to ask.
- */
-async function askOnTerminal(question: string, io: CliIO): Promise<boolean | undefined> {
-  if (!io.stderrIsTTY || !isatty(0)) return undefined;
-  const prompt = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  try {
-    return /^\s*y(es)?\s*$/i.test(await prompt.question(question));
-  } finally {
-    prompt.close();
-  }
 }
