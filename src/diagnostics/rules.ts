@@ -63,6 +63,7 @@ const rules = {
   // Recording (mergetag record)
   'record-request': { severity: 'error', description: 'a feed request that failed while recording (timeout, connection, rate limit)' },
   'record-retry': { severity: 'info', description: 'a feed request retried after HTTP 429' },
+  'record-shadowed': { severity: 'info', description: 'another recording of the same URL exists; render replays the newest' },
 } as const satisfies Record<string, RuleMeta>;
 
 export type RuleId = keyof typeof rules;

@@ -117,7 +117,7 @@ describe('mergetag record', () => {
     const dir = createProject(server.port, ['ann']);
     const run = await record(dir, ['--user', 'ann', '--yes', '--format', 'json']);
     expect(run.code, run.stderr).toBe(0);
-    const summary = JSON.parse(run.stdout) as { requests: number; written: number; failed: number; lines: string[]; problems: string[] };
+    const summary = JSON.parse(run.stdout) as { requests: number; written: number; failed: number; lines: string[] };
     expect(summary).toEqual({
       exitCode: 0,
       errorCount: 0,
@@ -127,7 +127,6 @@ describe('mergetag record', () => {
       written: 1,
       failed: 0,
       lines: ['wrote recordings/welcome_codes/ann.json (HTTP 200, 2 redacted; feed welcome_codes, user ann)'],
-      problems: [],
     });
     expect(run.stdout).not.toContain(TOKEN);
   });

@@ -9,6 +9,7 @@ import { PlanError, planRecording, type RecordPlan } from '../../record/plan.js'
 import { describeRequest, recordAll } from '../../record/record.js';
 import { formatDuration } from '../../record/retry.js';
 import { parseCommandArgs } from '../args.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { openCommandProject } from '../project.js';
@@ -126,14 +127,15 @@ export async function recordCommand(args: string[], io: CliIO): Promise<number> 
   }
 
   const written: string[] = [];
-  const problems: string[] = [];
+  const problems: Diagnostic[] = [];
+  // On a terminal a problem prints as its message (the request says which recording it is about).
   const events =
     format === 'json'
-      ? { written: (line: string) => written.push(line), problem: (line: string) => problems.push(line) }
-      : { written: (line: string) => io.stdout(`${line}\n`), problem: (line: string) => io.stderr(`${line}\n`) };
+      ? { written: (line: string) => written.push(line), problem: (problem: Diagnostic) => problems.push(problem) }
+      : { written: (line: string) => io.stdout(`${line}\n`), problem: (problem: Diagnostic) => io.stderr(`${problem.message}\n`) };
   const summary = await recordAll(plan, { concurrency, timeoutMs, cwd: io.cwd }, events);
   if (format === 'json') {
-    return printJsonResult(io, summary.failed ? 1 : 0, project.diagnostics, { requests: count, written: summary.written, failed: summary.failed, lines: written, problems });
+    return printJsonResult(io, summary.failed ? 1 : 0, [...project.diagnostics, ...problems], { requests: count, written: summary.written, failed: summary.failed, lines: written });
   }
   const failed = summary.failed ? `; ${summary.failed} failed (nothing written for ${summary.failed === 1 ? 'it' : 'them'})` : '';
   io.stderr(`recorded ${summary.written} of ${count} request${count === 1 ? '' : 's'}${failed}${timeoutMs !== 10_000 ? ` [timeout ${formatDuration(timeoutMs)}]` : ''}\n`);
