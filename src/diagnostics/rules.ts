@@ -10,7 +10,8 @@ export interface RuleMeta {
   description: string;
 }
 
-const DOCS = 'https://github.com/mergetag/mergetag/blob/main/docs/rules.md';
+/** The rules page of the package (docs/ ships with it), generated from this registry by `npm run docs`. */
+const DOCS = 'docs/rules.md';
 
 const rules = {
   // Templates: syntax and rendering
@@ -84,4 +85,17 @@ export function rule(id: RuleId): Rule {
 
 export function allRules(): Rule[] {
   return (Object.keys(rules) as RuleId[]).map(rule);
+}
+
+/** docs/rules.md: every rule with its default severity and description, generated so it cannot drift. */
+export function rulesMarkdown(): string {
+  const lines = [
+    '# Rules',
+    '',
+    'Every problem mergetag reports is a diagnostic with one of these rule ids (`file:line:column: severity: message (rule-id)`).',
+    'Generated from `src/diagnostics/rules.ts` by `npm run docs`.',
+    '',
+  ];
+  for (const entry of allRules()) lines.push(`### \`${entry.id}\``, '', `${entry.severity}: ${entry.description}.`, '');
+  return `${lines.join('\n').trimEnd()}\n`;
 }
