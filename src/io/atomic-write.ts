@@ -84,7 +84,7 @@ export class AtomicFileStream {
   }
 }
 
-/** Flushes files and folders written with `durable: false` (their data, and the renames in the folders). */
+/** Flushes files or folders (a folder: the renames in it) written with `durable: false`. */
 export function syncPaths(paths: Iterable<string>): void {
   for (const path of paths) {
     let fd: number | undefined;
