@@ -31,7 +31,7 @@ export { SafeString } from './values/types.js';
 export { openProject, ProjectOpenError } from './project/open.js';
 export type { OpenProjectOptions } from './project/open.js';
 export { Project } from './project/project.js';
-export type { Case, CaseResult, FeedRequest, TemplateEntry, RenderServices, ValidationResult } from './project/project.js';
+export type { Case, CaseResult, FeedRequest, TemplateEntry, CaseServices, ValidationResult } from './project/project.js';
 export type { UserProfile } from './project/users.js';
 export { caseOutputPath, encodeSegment, decodeSegment } from './project/output-paths.js';
 export { allRules, rule, isRuleId } from './diagnostics/rules.js';

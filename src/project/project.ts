@@ -61,7 +61,7 @@ export interface CaseResult extends Case {
   problem?: Diagnostic;
 }
 
-export type RenderServices = Pick<RenderInput, 'now' | 'hmacSecret'>;
+export type CaseServices = Pick<RenderInput, 'now' | 'hmacSecret'>;
 
 export interface ValidationResult {
   /** Every file checked, as shown. */
@@ -206,7 +206,7 @@ export class Project {
     return undefined;
   }
 
-  renderCase(entry: TemplateEntry, user: UserProfile, variantName: string | undefined, services: RenderServices = {}): CaseResult {
+  renderCase(entry: TemplateEntry, user: UserProfile, variantName: string | undefined, services: CaseServices = {}): CaseResult {
     const variant = variantName === undefined ? undefined : this.config.variants[variantName];
     const requests = entry.settings.feeds.map((feedId) => this.feedRequest(feedId, user));
     const base: CaseResult = { template: entry, user, variant: variantName, requests };
@@ -253,7 +253,7 @@ export class Project {
   }
 
   /** Renders every case, one at a time, as the caller asks for the next: nothing is held after it is yielded. */
-  *renderAll(services: RenderServices = {}): Generator<CaseResult> {
+  *renderAll(services: CaseServices = {}): Generator<CaseResult> {
     for (const { template, user, variant } of this.cases()) yield this.renderCase(template, user, variant, services);
   }
 

@@ -10,7 +10,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { AtomicFileStream, removeStaleTempFiles, syncPaths, writeFileAtomic } from '../../io/atomic-write.js';
 import { caseOutputPath, findCollisions } from '../../project/output-paths.js';
-import type { Case, CaseResult, Project, RenderServices } from '../../project/project.js';
+import type { Case, CaseResult, Project, CaseServices } from '../../project/project.js';
 import { ReportedError, UsageError } from '../errors.js';
 import { paint, type CliIO } from '../io.js';
 import { displayPath } from '../paths.js';
@@ -43,7 +43,7 @@ interface Grouped {
   cases: number;
 }
 
-export function renderAll(project: Project, outDir: string, io: CliIO, services: RenderServices, options: RenderAllOptions): number {
+export function renderAll(project: Project, outDir: string, io: CliIO, services: CaseServices, options: RenderAllOptions): number {
   const out = resolve(io.cwd, outDir);
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${outDir}: not a folder`, 'render --all writes a folder of messages; give a folder path');
 
@@ -71,7 +71,7 @@ function renderInto(
   previous: string[],
   summary: AtomicFileStream,
   io: CliIO,
-  services: RenderServices,
+  services: CaseServices,
   options: RenderAllOptions,
 ): number {
   const progress = io.stderrIsTTY && options.format === 'text';
