@@ -158,11 +158,14 @@ export class Project {
       .map(([name]) => name);
   }
 
-  /** Every template × user × variant (the recorded responses as they are first), template by template. */
+  /**
+   * Every user × template × variant (the recorded responses as they are first), user by user: a profile is read
+   * from its file when its first case renders, and dropped after its last.
+   */
   *cases(): Generator<Case> {
-    for (const template of this.templates()) {
-      const variants = [undefined, ...this.variantsFor(template)];
-      for (const user of this.users.values()) for (const variant of variants) yield { template, user, variant };
+    const templates = this.templates().map((template) => ({ template, variants: [undefined, ...this.variantsFor(template)] }));
+    for (const user of this.users.values()) {
+      for (const { template, variants } of templates) for (const variant of variants) yield { template, user, variant };
     }
   }
 

@@ -1,8 +1,12 @@
 /**
  * User profiles of a project: JSON files (one profile each) or NDJSON files (one profile a line), found by the
  * config's `users` glob. A user's id is its `userId` field (default `id`), else the file name.
+ *
+ * Opening a project reads every profile once, to check it and learn its id, and keeps only the id and where the
+ * profile is (an NDJSON line as a byte range). A profile is read again when a render asks for it, one at a time:
+ * a project of many users holds their ids, not their profiles.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -19,16 +23,79 @@ export interface UserProfile {
   file: string;
   /** The line of an NDJSON profile. */
   line?: number;
-  profile: Value;
+  /** The profile, read from its file when asked for. */
+  readonly profile: Value;
+}
+
+/** Where a profile is in its file: the whole file, or the bytes of one NDJSON line. */
+type ProfilePlace = { whole: true } | { whole: false; byteOffset: number; byteLength: number };
+
+/** Reads profiles on demand and keeps the last one, so a user's cases (templates × variants) read it once. */
+class ProfileReader {
+  private last: { user: StoredUser; value: Value } | undefined;
+
+  read(user: StoredUser, place: ProfilePlace): Value {
+    if (this.last?.user === user) return this.last.value;
+    const text = place.whole ? readFileSync(user.file, 'utf8') : readBytes(user.file, place.byteOffset, place.byteLength);
+    const parsed = parseJson(text);
+    // It parsed when the project was opened: the file changed since.
+    if (!parsed.ok) throw new Error(`${user.file}${user.line ? `:${user.line}` : ''}: the user profile changed while mergetag was running`);
+    this.last = { user, value: parsed.value };
+    return parsed.value;
+  }
+}
+
+class StoredUser implements UserProfile {
+  line?: number;
+
+  constructor(
+    readonly id: string,
+    readonly file: string,
+    line: number | undefined,
+    private readonly place: ProfilePlace,
+    private readonly reader: ProfileReader,
+  ) {
+    if (line !== undefined) this.line = line;
+  }
+
+  get profile(): Value {
+    return this.reader.read(this, this.place);
+  }
+}
+
+function readBytes(file: string, offset: number, length: number): string {
+  const buffer = Buffer.alloc(length);
+  const fd = openSync(file, 'r');
+  try {
+    let read = 0;
+    while (read < length) {
+      const n = readSync(fd, buffer, read, length - read, offset + read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.toString('utf8', 0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+interface Entry {
+  text: string;
+  /** Where it starts in the text (UTF-16 units), and in the file (bytes). */
+  offset: number;
+  byteOffset: number;
+  line: number;
 }
 
 /** The non-blank lines of an NDJSON file, with where each starts. */
-function ndjsonLines(text: string): Array<{ text: string; offset: number; line: number }> {
-  const lines: Array<{ text: string; offset: number; line: number }> = [];
+function ndjsonLines(text: string): Entry[] {
+  const lines: Entry[] = [];
   let offset = 0;
+  let byteOffset = 0;
   text.split('\n').forEach((line, index) => {
-    if (line.trim()) lines.push({ text: line, offset, line: index + 1 });
+    if (line.trim()) lines.push({ text: line, offset, byteOffset, line: index + 1 });
     offset += line.length + 1;
+    byteOffset += Buffer.byteLength(line, 'utf8') + 1;
   });
   return lines;
 }
@@ -45,6 +112,7 @@ export interface LoadedUsers {
 /** `shown` names a file in messages (relative to the caller's working directory). */
 export function loadUsers(dir: string, pattern: string, idField: string, shown: (file: string) => string): LoadedUsers {
   const users = new Map<string, UserProfile>();
+  const reader = new ProfileReader();
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
   const files = globSync(pattern, { cwd: dir, absolute: true }).sort();
@@ -60,7 +128,7 @@ export function loadUsers(dir: string, pattern: string, idField: string, shown: 
     const before = diagnostics.length;
     const ndjson = extname(file) === '.ndjson' || extname(file) === '.jsonl';
     const source = new SourceText(text, label);
-    for (const entry of ndjson ? ndjsonLines(text) : [{ text, offset: 0, line: 1 }]) {
+    for (const entry of ndjson ? ndjsonLines(text) : [{ text, offset: 0, byteOffset: 0, line: 1 }]) {
       const parsed = parseJson(entry.text);
       if (!parsed.ok) {
         diagnostics.push(jsonSyntaxDiagnostic(source, parsed.error, 'the user profile', entry.offset));
@@ -77,9 +145,8 @@ export function loadUsers(dir: string, pattern: string, idField: string, shown: 
         diagnostics.push(diagnostic('user-id', 'error', `two profiles have the id '${id}' (the other is ${users.get(id)!.file})`, source.span(entry.offset, entry.offset + entry.text.length), { file: label }));
         continue;
       }
-      const user: UserProfile = { id, file, profile };
-      if (ndjson) user.line = entry.line;
-      users.set(id, user);
+      const place: ProfilePlace = ndjson ? { whole: false, byteOffset: entry.byteOffset, byteLength: Buffer.byteLength(entry.text, 'utf8') } : { whole: true };
+      users.set(id, new StoredUser(id, file, ndjson ? entry.line : undefined, place, reader));
     }
     if (diagnostics.length > before) sources.set(label, text);
   }

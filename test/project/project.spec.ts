@@ -78,6 +78,30 @@ describe('a project without a recording for the request', () => {
   });
 });
 
+describe('users read one at a time', () => {
+  it('reads each NDJSON profile from its own line when it renders (multi-byte text before it, CRLF)', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'people.ndjson'), '{"id": "a", "name": "Seán 😀"}\r\n\r\n{"id": "b", "name": "Zoë"}\r\n{"id": "c", "name": "Ann"}');
+    writeFileSync(join(dir, 't.html'), 'Hi {{name}}');
+    writeFileSync(join(dir, 'mergetag.config.json'), JSON.stringify({ users: '*.ndjson', templates: [{ path: 't.html' }] }));
+    const project = openProject({ cwd: dir });
+    expect([...project.renderAll()].map((c) => `${c.user.id}:${c.user.line}:${c.result?.output}`)).toEqual(['a:1:Hi Seán 😀', 'b:3:Hi Zoë', 'c:4:Hi Ann']);
+  });
+
+  it('renders user by user: every template and variant of a user before the next user', () => {
+    const dir = temp();
+    mkdirSync(join(dir, 'users'));
+    writeFileSync(join(dir, 'users', 'a.json'), '{}');
+    writeFileSync(join(dir, 'users', 'b.json'), '{}');
+    writeFileSync(join(dir, 'x.html'), 'x');
+    writeFileSync(join(dir, 'y.html'), 'y');
+    writeFileSync(join(dir, 'mergetag.config.json'), JSON.stringify({ templates: [{ path: 'x.html' }, { path: 'y.html' }] }));
+    const project = openProject({ cwd: dir });
+    expect([...project.cases()].map((c) => `${c.user.id}/${c.template.display}`)).toEqual(['a/x.html', 'a/y.html', 'b/x.html', 'b/y.html']);
+    expect(project.caseCount()).toBe(4);
+  });
+});
+
 describe('variants', () => {
   const body = () => {
     const parsed = parseJson('{"voucher": {"code": "A", "metadata": {"marketing_text": "x", "n": 5.0}, "list": [1, 2, 3]}}');
