@@ -1,4 +1,5 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+
 /** Errors that end a command with exit code 2 (usage or input), printed as a message, never as a stack trace. */
 export class UsageError extends Error {
   constructor(
@@ -10,15 +11,23 @@ export class UsageError extends Error {
   }
 }
 
-/** A bad input file: the message already names the file (and line and column where there is one). */
+/**
+ * A file given on the command line that cannot be used (missing, a folder, not the expected shape). Printed as its
+ * message; `--format json` reports it as its `input-file` diagnostic, like every other problem.
+ */
 export class InputFileError extends Error {
+  readonly diagnostics: Diagnostic[];
+
   constructor(
-    message: string,
-    /** A code frame or other detail printed under the message. */
-    readonly detail?: string,
+    /** The file as the user named it. */
+    readonly file: string,
+    /** What is wrong with it: `no such file (the user profile)`. */
+    readonly problem: string,
   ) {
-    super(message);
+    super(`${file}: ${problem}`);
     this.name = 'InputFileError';
+    const at = { line: 1, column: 1, offset: 0 };
+    this.diagnostics = [diagnostic('input-file', 'error', problem, { start: at, end: at }, { file })];
   }
 }
 

@@ -32,8 +32,8 @@ export class InputReader {
       return this.io.readStdin();
     }
     const full = resolve(this.io.cwd, path);
-    if (!existsSync(full)) throw new InputFileError(`${path}: no such file (the ${what})`);
-    if (statSync(full).isDirectory()) throw new InputFileError(`${path}: is a directory, expected the ${what} file`);
+    if (!existsSync(full)) throw new InputFileError(path, `no such file (the ${what})`);
+    if (statSync(full).isDirectory()) throw new InputFileError(path, `is a directory, expected the ${what} file`);
     return readFileSync(full, 'utf8');
   }
 
@@ -69,7 +69,7 @@ export function feedFromFile(value: Value, label: string): FeedResponse {
     const response = value.get('response');
     const status = response instanceof Map ? response.get('status') : undefined;
     if (!(response instanceof Map) || !(status instanceof JsonNumber) || !status.isInteger) {
-      throw new InputFileError(`${label}: a recording needs response.status (a number) and response.body`);
+      throw new InputFileError(label, 'a recording needs response.status (a number) and response.body');
     }
     const feed: FeedResponse = { status: Number(printValue(status)), body: response.get('body'), name: label };
     // A response that was not JSON is recorded as text: it reaches the engine as text, and fails to parse there.

@@ -80,7 +80,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 function reportFailureAsJson(error: unknown, io: CliIO): number {
   const message = error instanceof Error ? error.message : String(error);
   const known = error instanceof UsageError || error instanceof InputFileError || error instanceof InputError || error instanceof FormatError || error instanceof ReportedError || error instanceof OutputTargetError;
-  const diagnostics = error instanceof ReportedError ? error.diagnostics : [];
+  const diagnostics = error instanceof ReportedError || error instanceof InputFileError ? error.diagnostics : [];
   const hint = error instanceof UsageError || error instanceof ReportedError ? error.hint : undefined;
   return printJsonResult(io, 2, diagnostics, { error: known ? message : `internal error: ${message}`, ...(hint ? { hint } : {}) });
 }
@@ -98,11 +98,7 @@ function reportFailure(error: unknown, cliIO: CliIO): number {
     io.stderr(`mergetag: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
     return 2;
   }
-  if (error instanceof InputFileError) {
-    io.stderr(`mergetag: ${error.message}\n${error.detail ? `${error.detail}\n` : ''}`);
-    return 2;
-  }
-  if (error instanceof InputError || error instanceof FormatError || error instanceof OutputTargetError) {
+  if (error instanceof InputError || error instanceof InputFileError || error instanceof FormatError || error instanceof OutputTargetError) {
     io.stderr(`mergetag: ${error.message}\n`);
     return 2;
   }

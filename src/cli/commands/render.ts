@@ -119,7 +119,7 @@ export function renderCommand(args: string[], io: CliIO): number {
   const user = values.user as string | undefined;
   const userIsFile = user === undefined || user === '-' || existsSync(resolve(io.cwd, user));
   if (user !== undefined && !userIsFile && /[\\/]|\.(json|ndjson|jsonl)$/i.test(user)) {
-    throw new InputFileError(`${user}: no such file (the user profile)`);
+    throw new InputFileError(user, 'no such file (the user profile)');
   }
   if (!userIsFile || values.variant !== undefined || (values.config !== undefined && !values.feed)) {
     return renderProjectCase(templatePath, user, values, io, format, services);
