@@ -5,10 +5,11 @@
  * user × variant), and the run cleans up after the previous one: its outputs that this run did not write (listed
  * in summary.json's `files`) and temporary files of a killed run.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { AtomicFileStream, removeStaleTempFiles, syncPaths, writeFileAtomic } from '../../io/atomic-write.js';
+import { AtomicFileStream } from '../../io/atomic-write.js';
+import { OutputFolder } from '../../io/output-folder.js';
 import { caseOutputPath, findCollisions } from '../../project/output-paths.js';
 import type { Case, CaseResult, Project, CaseServices } from '../../project/project.js';
 import { ReportedError, UsageError } from '../errors.js';
@@ -52,12 +53,10 @@ export function renderAll(project: Project, outDir: string, io: CliIO, services:
   const collisions = findCollisions(paths, [SUMMARY]);
   if (collisions.length) throw collisionError(project, cases, collisions);
 
-  mkdirSync(out, { recursive: true });
-  removeStaleTempFiles(out, true);
-  const previous = previousManifest(out);
+  const folder = OutputFolder.open(out, SUMMARY);
   const summary = new AtomicFileStream(join(out, SUMMARY));
   try {
-    return renderInto(project, cases, paths, out, previous, summary, io, services, options);
+    return renderInto(project, cases, paths, folder, summary, io, services, options);
   } finally {
     summary.abort();
   }
@@ -67,8 +66,7 @@ function renderInto(
   project: Project,
   cases: Case[],
   paths: string[],
-  out: string,
-  previous: string[],
+  folder: OutputFolder,
   summary: AtomicFileStream,
   io: CliIO,
   services: CaseServices,
@@ -76,8 +74,6 @@ function renderInto(
 ): number {
   const progress = io.stderrIsTTY && options.format === 'text';
   const grouped = new Map<string, Grouped>();
-  const written: string[] = [];
-  const folders = new Set<string>([out]);
   const counts = { rendered: 0, skipped: 0, notRendered: 0 };
   const skips = new Map<string, { row: SummaryRow; users: string[] }>();
   const sharedUrls = new Map<string, Set<string>>();
@@ -90,12 +86,7 @@ function renderInto(
     noteSharedUrls(result, sharedUrls);
     for (const d of [...(result.result?.diagnostics ?? []), ...(result.problem ? [result.problem] : [])]) group(grouped, d);
     if (row.status === 'rendered') {
-      const file = join(out, ...path.split('/'));
-      if (!file.startsWith(out + sep)) throw new Error(`output path ${path} leaves the output folder`);
-      mkdirSync(dirname(file), { recursive: true });
-      folders.add(dirname(file));
-      writeFileAtomic(file, result.result!.output, { durable: false });
-      written.push(path);
+      folder.write(path, result.result!.output);
       row.output = path;
       counts.rendered++;
     } else {
@@ -111,12 +102,11 @@ function renderInto(
   }
   if (progress) io.stderr('\r\u001b[K');
 
-  removeStale(out, previous, new Set(written));
+  // Durable once, at the end: the folders (every rename in them), then the summary with its manifest of the files
+  // written, committed last. No fsync per message: at thousands of cases a second it would cost more than rendering.
+  folder.finish();
   const notes = cacheNotes(sharedUrls);
-  summary.write(`\n  ],\n  "counts": ${JSON.stringify(counts)},\n  "notes": ${JSON.stringify(notes)},\n  "files": ${JSON.stringify(written)}\n}\n`);
-  // Durable once, at the end: the folders (so every rename is on disk), then the summary with its manifest, which
-  // is committed last. No fsync per message: at thousands of cases a second it would cost more than rendering.
-  syncPaths(folders);
+  summary.write(`\n  ],\n  "counts": ${JSON.stringify(counts)},\n  "notes": ${JSON.stringify(notes)},\n  "files": ${JSON.stringify(folder.written)}\n}\n`);
   summary.commit();
 
   const diagnostics = [...project.diagnostics, ...project.projectDiagnostics(), ...[...grouped.values()].map((g) => g.diagnostic)];
@@ -124,7 +114,7 @@ function renderInto(
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   const exitCode = counts.skipped + counts.notRendered > 0 || tooManyWarnings ? 1 : 0;
   const total = counts.rendered + counts.skipped + counts.notRendered;
-  const shownOut = displayPath(io.cwd, out);
+  const shownOut = displayPath(io.cwd, folder.dir);
   if (options.format === 'json') {
     const notRendered = [...skips.values()].map(({ row, users }) => ({ template: row.template, status: row.status, reason: row.reason ?? null, message: row.message, users }));
     return printJsonResult(io, exitCode, diagnostics, { out: shownOut, summary: join(shownOut, SUMMARY), counts: { ...counts, total }, notRendered, notes });
@@ -186,30 +176,6 @@ function cacheNotes(sharedUrls: Map<string, Set<string>>): string[] {
       const [template, feedId, url] = key.split('\u0000');
       return `${template}: with cacheDataFeed, users ${[...ids].join(', ')} share one cached response of feed '${feedId}' (GET ${url}) for an hour: for a Voucherify publication feed, the same voucher`;
     });
-}
-
-/** The files the previous run wrote, from its summary.json (nothing when there is none, or it is not ours). */
-function previousManifest(out: string): string[] {
-  try {
-    const summary = JSON.parse(readFileSync(join(out, SUMMARY), 'utf8')) as { files?: unknown };
-    return Array.isArray(summary.files) ? summary.files.filter((file): file is string => typeof file === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Removes what the previous run wrote and this one did not: only listed files, only inside the output folder. */
-function removeStale(out: string, previous: string[], written: Set<string>): void {
-  for (const path of previous) {
-    if (written.has(path)) continue;
-    const file = resolve(out, path);
-    if (!file.startsWith(out + sep)) continue;
-    try {
-      if (statSync(file).isFile()) rmSync(file);
-    } catch {
-      // already gone
-    }
-  }
 }
 
 function collisionError(project: Project, cases: Case[], collisions: ReturnType<typeof findCollisions>): ReportedError {
