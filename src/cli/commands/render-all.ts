@@ -78,9 +78,9 @@ function renderInto(
   const skips = new Map<string, { row: SummaryRow; users: string[] }>();
   const sharedUrls = new Map<string, Set<string>>();
   summary.write('{\n  "cases": [');
-  let index = 0;
-  for (const result of project.renderAll(services)) {
+  for (const [index, { template, user, variant }] of cases.entries()) {
     const path = paths[index]!;
+    const result = project.renderCase(template, user, variant, services);
     if (progress) io.stderr(`\r\u001b[K[${index + 1}/${cases.length}] ${result.template.display} × ${result.user.id}${result.variant ? ` (${result.variant})` : ''}`);
     const row = rowOf(result);
     noteSharedUrls(result, sharedUrls);
@@ -98,7 +98,6 @@ function renderInto(
       skips.set(key, entry);
     }
     summary.write(`${index ? ',' : ''}\n    ${JSON.stringify(row)}`);
-    index++;
   }
   if (progress) io.stderr('\r\u001b[K');
 
