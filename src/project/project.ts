@@ -270,11 +270,12 @@ export class Project {
       const problem = this.unreadableTemplates.get(template.file);
       if (problem) diagnostics.push(problem);
     }
+    const readable = new Set(this.recordings.all().map((stored) => stored.file));
     for (const file of this.recordings.files) {
       const shown = this.shown(file);
       files.push(shown);
       // Files that did not read as recordings are already reported by the store.
-      if (!this.recordings.all().some((stored) => stored.file === file)) continue;
+      if (!readable.has(file)) continue;
       const text = readFileSync(file, 'utf8');
       const found = validateRecordingText(text, shown);
       if (found.length) this.sources.set(shown, text);
