@@ -98,6 +98,13 @@ describe('render --all exit codes', () => {
     expect((await runCli(['render', '--all', '--out', 'out', '--max-warnings', 'x'], { cwd: dir })).code).toBe(2);
   });
 
+  it('prints at most --max-frames diagnostics, then counts the rest', async () => {
+    const dir = project({ 'a.json': '{"x": 1}' }, { templates: { 't.html': '{{#each x}}{{/each}}'.repeat(5) } });
+    const run = await runCli(['render', '--all', '--out', 'out', '--max-frames', '2'], { cwd: dir });
+    expect(run.stderr.match(/\(each-over-scalar\)/g)).toHaveLength(2);
+    expect(run.stderr).toContain('… and 3 more problems (frames omitted; use --max-frames)');
+  });
+
   it('reports a template syntax error once, not once per user', async () => {
     const dir = project({ 'a.json': '{}', 'b.json': '{}', 'c.json': '{}' }, { templates: { 't.html': '{{#if x}}open' } });
     const run = await runCli(['render', '--all', '--out', 'out'], { cwd: dir });

@@ -15,7 +15,7 @@ import type { Case, CaseResult, Project, CaseServices } from '../../project/proj
 import { ReportedError, UsageError } from '../errors.js';
 import { paint, type CliIO } from '../io.js';
 import { displayPath } from '../paths.js';
-import { printDiagnostics, printJsonResult, type OutputFormat } from '../report.js';
+import { DEFAULT_MAX_FRAMES, printDiagnostics, printJsonResult, type OutputFormat } from '../report.js';
 
 export const SUMMARY = 'summary.json';
 
@@ -150,13 +150,17 @@ function group(grouped: Map<string, Grouped>, d: Diagnostic): void {
   else grouped.set(key, { diagnostic: d, cases: 1 });
 }
 
+/** Each diagnostic once, with how many cases showed it; `--max-frames` counts over the whole list. */
 function printGrouped(io: CliIO, project: Project, diagnostics: Diagnostic[], grouped: Map<string, Grouped>, total: number): void {
   const counts = new Map([...grouped.values()].map((g) => [g.diagnostic, g.cases]));
-  for (const d of diagnostics) {
-    printDiagnostics(io, [d], project.sources);
+  const maxFrames = io.maxFrames ?? DEFAULT_MAX_FRAMES;
+  for (const d of diagnostics.slice(0, maxFrames)) {
+    printDiagnostics(io, [d], project.sources, io.stderr, { maxFrames: 1 });
     const cases = counts.get(d);
     if (cases !== undefined && cases > 1) io.stderr(`  ${paint(io).dim(`(in ${cases} of ${total} cases)`)}\n`);
   }
+  const more = diagnostics.length - maxFrames;
+  if (more > 0) io.stderr(`… and ${more} more problem${more === 1 ? '' : 's'} (frames omitted; use --max-frames)\n`);
 }
 
 function noteSharedUrls(result: CaseResult, sharedUrls: Map<string, Set<string>>): void {
