@@ -16,7 +16,7 @@ import { urlCommand, urlHelp } from './commands/url.js';
 import { validateCommand, validateHelp } from './commands/validate.js';
 import { InputFileError, ReportedError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
-import { asksForJson, FormatError, printDiagnostics, printJsonResult } from './report.js';
+import { asksForJson, FormatError, maxFramesInArgs, printDiagnostics, printJsonResult } from './report.js';
 import { escapeControlCharacters } from '../diagnostics/terminal-text.js';
 
 const commands: Record<string, { run: (args: string[], io: CliIO) => number | Promise<number>; help: string; summary: string }> = {
@@ -72,7 +72,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return await command.run(args, io);
   } catch (error) {
     if (asksForJson(args)) return reportFailureAsJson(error, io);
-    return reportFailure(error, io);
+    const maxFrames = maxFramesInArgs(args);
+    return reportFailure(error, maxFrames === undefined ? io : { ...io, maxFrames });
   }
 }
 

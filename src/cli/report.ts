@@ -93,6 +93,16 @@ export function printJsonResult(io: CliIO, exitCode: number, diagnostics: readon
   return exitCode;
 }
 
+/** The `--max-frames N` among raw arguments (for failures reported outside the command), if it is a number. */
+export function maxFramesInArgs(args: readonly string[]): number | undefined {
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    const value = arg.startsWith('--max-frames=') ? arg.slice('--max-frames='.length) : arg === '--max-frames' ? args[index + 1] : undefined;
+    if (value !== undefined && /^\d+$/.test(value)) return Number(value);
+  }
+  return undefined;
+}
+
 /** Whether the arguments ask for JSON output (for failures reported before the command parsed them). */
 export function asksForJson(args: readonly string[]): boolean {
   return args.some((arg, index) => arg === '--format=json' || (arg === '--format' && args[index + 1] === 'json'));

@@ -71,6 +71,9 @@ describe('render --all exit codes', () => {
     expect(run.stderr).toContain('recordings/r.json:1:2: error:');
     expect(run.stderr).toContain('3 input files have errors: nothing was done');
     expect(existsSync(join(dir, 'out'))).toBe(false);
+    const counted = await runCli(['render', '--all', '--out', 'out', '--max-frames', '1'], { cwd: dir });
+    expect(counted.stderr.match(/ error: /g)).toHaveLength(1);
+    expect(counted.stderr).toContain('… and 4 more problems');
   });
 
   it('exits 2 when the users glob or a template path matches nothing', async () => {
