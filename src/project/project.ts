@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { Node } from 'jsonc-parser';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { Reporter } from '../diagnostics/reporter.js';
 import { spanOfPath, type JsonPathSegment } from '../diagnostics/json-location.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import { SourceText, type Span } from '../diagnostics/source.js';
@@ -296,7 +297,7 @@ export class Project {
 
   /** A diagnostic at a setting of the config file. */
   private configProblem(ruleId: RuleId, path: JsonPathSegment[], message: string, hint: string, severity: 'error' | 'warning' = 'error'): Diagnostic {
-    return diagnostic(ruleId, severity, message, this.configSpan(path), { file: this.configSource.file!, hint });
+    return new Reporter(this.configSource).report(ruleId, message, this.configSpan(path), { severity, hint });
   }
 
   private configSpan(path: JsonPathSegment[]): Span {

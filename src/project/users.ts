@@ -9,7 +9,8 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { Reporter } from '../diagnostics/reporter.js';
 import { SourceText } from '../diagnostics/source.js';
 import { jsonSyntaxDiagnostic } from '../diagnostics/json-location.js';
 import { unreadable } from '../diagnostics/unreadable.js';
@@ -127,22 +128,22 @@ export function loadUsers(dir: string, pattern: string, idField: string, shown: 
     }
     const before = diagnostics.length;
     const ndjson = extname(file) === '.ndjson' || extname(file) === '.jsonl';
-    const source = new SourceText(text, label);
+    const reporter = new Reporter(new SourceText(text, label));
     for (const entry of ndjson ? ndjsonLines(text) : [{ text, offset: 0, byteOffset: 0, line: 1 }]) {
       const parsed = parseJson(entry.text);
       if (!parsed.ok) {
-        diagnostics.push(jsonSyntaxDiagnostic(source, parsed.error, 'the user profile', entry.offset));
+        diagnostics.push(jsonSyntaxDiagnostic(reporter.source, parsed.error, 'the user profile', entry.offset));
         continue;
       }
       const profile = parsed.value;
       const field = profile instanceof Map ? profile.get(idField) : undefined;
       const id = typeof field === 'string' || field instanceof JsonNumber ? printValue(field) : ndjson ? undefined : basename(file, extname(file));
       if (id === undefined) {
-        diagnostics.push(diagnostic('user-id', 'error', `an NDJSON profile needs an "${idField}" field`, source.span(entry.offset, entry.offset + entry.text.length), { file: label }));
+        diagnostics.push(reporter.report('user-id', `an NDJSON profile needs an "${idField}" field`, { start: entry.offset, end: entry.offset + entry.text.length }));
         continue;
       }
       if (users.has(id)) {
-        diagnostics.push(diagnostic('user-id', 'error', `two profiles have the id '${id}' (the other is ${users.get(id)!.file})`, source.span(entry.offset, entry.offset + entry.text.length), { file: label }));
+        diagnostics.push(reporter.report('user-id', `two profiles have the id '${id}' (the other is ${shown(users.get(id)!.file)})`, { start: entry.offset, end: entry.offset + entry.text.length }));
         continue;
       }
       const place: ProfilePlace = ndjson ? { whole: false, byteOffset: entry.byteOffset, byteLength: Buffer.byteLength(entry.text, 'utf8') } : { whole: true };

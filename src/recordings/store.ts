@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { Reporter } from '../diagnostics/reporter.js';
 import { formatJsonPath, jsonSyntaxDiagnostic, spanOfPath } from '../diagnostics/json-location.js';
 import { SourceText } from '../diagnostics/source.js';
 import { parseJson } from '../values/json.js';
@@ -99,6 +100,7 @@ function normalise(url: string): string {
 
 export function readRecording(text: string, file: string, diagnostics: Diagnostic[]): StoredRecording | undefined {
   const source = new SourceText(text, file);
+  const reporter = new Reporter(source);
   const parsed = parseJson(text);
   if (!parsed.ok) {
     diagnostics.push(jsonSyntaxDiagnostic(source, parsed.error, 'the recording'));
@@ -108,7 +110,7 @@ export function readRecording(text: string, file: string, diagnostics: Diagnosti
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');
-      diagnostics.push(diagnostic('recording-schema', 'error', `${formatJsonPath(path)}: ${issue.message}`, spanOfPath(parsed.tree, path, source), { file }));
+      diagnostics.push(reporter.report('recording-schema', `${formatJsonPath(path)}: ${issue.message}`, spanOfPath(parsed.tree, path, source)));
     }
     return undefined;
   }
