@@ -142,6 +142,11 @@ export function loadUsers(dir: string, pattern: string, idField: string, shown: 
         diagnostics.push(reporter.report('user-id', `an NDJSON profile needs an "${idField}" field`, { start: entry.offset, end: entry.offset + entry.text.length }));
         continue;
       }
+      if (id === '') {
+        // Nothing could name it: not --user, not an output file.
+        diagnostics.push(reporter.report('user-id', `the "${idField}" field is empty`, { start: entry.offset, end: entry.offset + entry.text.length }, { hint: 'give every profile a non-empty id' }));
+        continue;
+      }
       if (users.has(id)) {
         diagnostics.push(reporter.report('user-id', `two profiles have the id '${id}' (the other is ${shown(users.get(id)!.file)})`, { start: entry.offset, end: entry.offset + entry.text.length }));
         continue;

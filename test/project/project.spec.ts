@@ -78,6 +78,17 @@ describe('a project without a recording for the request', () => {
   });
 });
 
+describe('user ids', () => {
+  it('refuses an empty id: it could name no output file', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'people.ndjson'), '{"id": ""}\n{"id": "a"}\n');
+    writeFileSync(join(dir, 'mergetag.config.json'), JSON.stringify({ users: '*.ndjson' }));
+    const project = openProject({ cwd: dir });
+    expect(project.diagnostics.map((d) => `${d.file}:${d.start.line} ${d.ruleId} ${d.message}`)).toEqual(['people.ndjson:1 user-id the "id" field is empty']);
+    expect([...project.users.keys()]).toEqual(['a']);
+  });
+});
+
 describe('users read one at a time', () => {
   it('reads each NDJSON profile from its own line when it renders (multi-byte text before it, CRLF)', () => {
     const dir = temp();
