@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { codeFrame } from '../diagnostics/format.js';
+import { jsonSyntaxDiagnostic } from '../diagnostics/json-location.js';
 import { SourceText } from '../diagnostics/source.js';
 import { leavesFolder } from '../io/inside-folder.js';
 import type { FeedResponse } from '../iterable/feed-context.js';
@@ -14,7 +14,7 @@ import { looksLikeRecording } from '../recordings/schema.js';
 import { printValue } from '../values/print.js';
 import { describeKind } from '../project/users.js';
 import type { Value } from '../values/types.js';
-import { InputFileError, UsageError } from './errors.js';
+import { InputFileError, ReportedError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
 
 export class InputReader {
@@ -34,10 +34,10 @@ export class InputReader {
       return this.io.readStdin();
     }
     const full = resolve(this.io.cwd, path);
-    if (!existsSync(full)) throw new InputFileError(`${path}: no such file (the ${what})`);
-    if (statSync(full).isDirectory()) throw new InputFileError(`${path}: is a directory, expected the ${what} file`);
+    if (!existsSync(full)) throw new InputFileError(path, `no such file (the ${what})`);
+    if (statSync(full).isDirectory()) throw new InputFileError(path, `is a directory, expected the ${what} file`);
     // As for project files: a path under the working directory that a link takes out of it is not read.
-    if (leavesFolder(full, this.io.cwd)) throw new InputFileError(`${path}: is a symbolic link to a file outside the working directory: not read (the ${what})`);
+    if (leavesFolder(full, this.io.cwd)) throw new InputFileError(path, `is a symbolic link to a file outside the working directory: not read (the ${what})`);
     return readFileSync(full, 'utf8');
   }
 
@@ -74,10 +74,8 @@ export class InputReader {
 export function parseJsonFile(text: string, label: string, what: string): Value {
   const parsed = parseJson(text);
   if (parsed.ok) return parsed.value;
-  const source = new SourceText(text, label);
-  const at = source.position(parsed.error.offset);
-  const frame = codeFrame(source, { start: at, end: at });
-  throw new InputFileError(`${label}:${at.line}:${at.column}: the ${what} is not valid JSON: ${parsed.error.message}`, frame);
+  const problem = jsonSyntaxDiagnostic(new SourceText(text, label), parsed.error, `the ${what}`);
+  throw new ReportedError(`${label}: the ${what} is not valid JSON`, [problem], new Map([[label, text]]));
 }
 
 /** A recording is recognised by its shape: only recording keys, and a `response` with a numeric `status`. */
@@ -86,7 +84,7 @@ export function feedFromFile(value: Value, label: string): FeedResponse {
     const response = value.get('response');
     const status = response instanceof Map ? response.get('status') : undefined;
     if (!(response instanceof Map) || !(status instanceof JsonNumber) || !status.isInteger) {
-      throw new InputFileError(`${label}: a recording needs response.status (a number) and response.body`);
+      throw new InputFileError(label, 'a recording needs response.status (a number) and response.body');
     }
     const feed: FeedResponse = { status: Number(printValue(status)), body: response.get('body'), name: label };
     // A response that was not JSON is recorded as text: it reaches the engine as text, and fails to parse there.

@@ -11,6 +11,11 @@ export interface CliIO {
   stderrIsTTY: boolean;
   /** Problems printed with their code frames before the rest are only counted (`--max-frames`; default 20). */
   maxFrames?: number;
+  /**
+   * Asks a yes/no question on the terminal: true for y/yes, false for anything else; undefined (or no `ask`)
+   * when there is nobody to ask (not a terminal).
+   */
+  ask?: (question: string) => Promise<boolean | undefined>;
 }
 
 export function useColor(io: CliIO): boolean {

@@ -4,16 +4,19 @@
  * internal error); only this entry point sets the process's exit code.
  */
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import { isatty } from 'node:tty';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../iterable/template.js';
+import { OutputTargetError } from '../io/write-output.js';
 import { recordCommand, recordHelp } from './commands/record.js';
 import { renderCommand, renderHelp } from './commands/render.js';
 import { urlCommand, urlHelp } from './commands/url.js';
 import { validateCommand, validateHelp } from './commands/validate.js';
-import { InputFileError, UsageError } from './errors.js';
+import { InputFileError, ReportedError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
-import { FormatError } from './report.js';
+import { asksForJson, FormatError, maxFramesInArgs, printDiagnostics, printJsonResult } from './report.js';
 import { escapeControlCharacters } from '../diagnostics/terminal-text.js';
 
 const commands: Record<string, { run: (args: string[], io: CliIO) => number | Promise<number>; help: string; summary: string }> = {
@@ -73,27 +76,40 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if (!command) throw new UsageError(`unknown command '${name}'`, `commands: ${Object.keys(commands).join(', ')}`);
     return await command.run(args, io);
   } catch (error) {
-    return reportFailure(error, io);
+    if (asksForJson(args)) return reportFailureAsJson(error, io);
+    const maxFrames = maxFramesInArgs(args);
+    return reportFailure(error, maxFrames === undefined ? io : { ...io, maxFrames });
   }
+}
+
+/** With --format json a failure is the shared result too (exit 2): scripts read stdout, whatever happened. */
+function reportFailureAsJson(error: unknown, io: CliIO): number {
+  const message = error instanceof Error ? error.message : String(error);
+  const known = error instanceof UsageError || error instanceof InputFileError || error instanceof InputError || error instanceof FormatError || error instanceof ReportedError || error instanceof OutputTargetError;
+  const diagnostics = error instanceof ReportedError || error instanceof InputFileError ? error.diagnostics : [];
+  const hint = error instanceof UsageError || error instanceof ReportedError ? error.hint : undefined;
+  return printJsonResult(io, 2, diagnostics, { error: known ? message : `internal error: ${message}`, ...(hint ? { hint } : {}) });
 }
 
 function reportFailure(error: unknown, cliIO: CliIO): number {
   // Messages quote arguments and file contents: their control characters must not reach the terminal.
   const io = { ...cliIO, stderr: (text: string) => cliIO.stderr(escapeControlCharacters(text, true)) };
+  if (error instanceof ReportedError) {
+    // printDiagnostics escapes what it prints itself (and keeps its colors).
+    printDiagnostics(cliIO, error.diagnostics, error.sources);
+    io.stderr(`mergetag: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+    return 2;
+  }
   if (error instanceof UsageError) {
     io.stderr(`mergetag: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
     return 2;
   }
-  if (error instanceof InputFileError) {
-    io.stderr(`mergetag: ${error.message}\n${error.detail ? `${error.detail}\n` : ''}`);
-    return 2;
-  }
-  if (error instanceof InputError || error instanceof FormatError) {
+  if (error instanceof InputError || error instanceof InputFileError || error instanceof FormatError || error instanceof OutputTargetError) {
     io.stderr(`mergetag: ${error.message}\n`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`mergetag: internal error: ${message}\nPlease report it with the command you ran.${process.env.DEBUG ? `\n${(error as Error).stack}` : ''}\n`);
+  io.stderr(`mergetag: internal error: ${message}\nPlease report it with the command you ran.${io.env.DEBUG ? `\n${(error as Error).stack}` : ''}\n`);
   return 2;
 }
 
@@ -105,7 +121,19 @@ function processIO(): CliIO {
     cwd: process.cwd(),
     env: process.env,
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    ask: askOnTerminal,
   };
+}
+
+/** Asks on the terminal; undefined when standard input or standard error is not a terminal: nobody to ask. */
+async function askOnTerminal(question: string): Promise<boolean | undefined> {
+  if (!process.stderr.isTTY || !isatty(0)) return undefined;
+  const prompt = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  try {
+    return /^\s*y(es)?\s*$/i.test(await prompt.question(question));
+  } finally {
+    prompt.close();
+  }
 }
 
 function isEntryPoint(): boolean {

@@ -70,6 +70,45 @@ export function printDiagnostics(
   if (more > 0) write(`… and ${more} more problem${more === 1 ? '' : 's'} (frames omitted; use --max-frames)\n`);
 }
 
+/**
+ * The one JSON result shape of every command (`--format json`, on stdout): the exit code, the counts, every
+ * diagnostic, and the command's own fields beside them.
+ */
+export interface JsonResult {
+  exitCode: number;
+  errorCount: number;
+  warningCount: number;
+  diagnostics: readonly Diagnostic[];
+  [field: string]: unknown;
+}
+
+export function printJsonResult(io: CliIO, exitCode: number, diagnostics: readonly Diagnostic[], fields: Record<string, unknown> = {}): number {
+  const result: JsonResult = {
+    exitCode,
+    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
+    warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
+    ...fields,
+    diagnostics,
+  };
+  io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  return exitCode;
+}
+
+/** The `--max-frames N` among raw arguments (for failures reported outside the command), if it is a number. */
+export function maxFramesInArgs(args: readonly string[]): number | undefined {
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    const value = arg.startsWith('--max-frames=') ? arg.slice('--max-frames='.length) : arg === '--max-frames' ? args[index + 1] : undefined;
+    if (value !== undefined && /^\d+$/.test(value)) return Number(value);
+  }
+  return undefined;
+}
+
+/** Whether the arguments ask for JSON output (for failures reported before the command parsed them). */
+export function asksForJson(args: readonly string[]): boolean {
+  return args.some((arg, index) => arg === '--format=json' || (arg === '--format' && args[index + 1] === 'json'));
+}
+
 export type OutputFormat = 'text' | 'json';
 
 export function outputFormat(value: string | undefined): OutputFormat {

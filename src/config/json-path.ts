@@ -69,7 +69,7 @@ export function walkingJsonPath<T>(path: string, walk: () => T): T {
   try {
     return walk();
   } catch (error) {
-    if (error instanceof RangeError) throw new Error(`JSONPath ${path}: the payload nests too deeply to walk`);
+    if (error instanceof RangeError) throw new Error(`JSONPath ${path}: the payload nests too deeply to walk`, { cause: error });
     throw error;
   }
 }

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatJsonPath, spanOfPath } from '../diagnostics/json-location.js';
+import { formatJsonPath, jsonSyntaxDiagnostic, spanOfPath } from '../diagnostics/json-location.js';
 import { SourceText } from '../diagnostics/source.js';
 import { leavesFolder, outsideFolderDiagnostic } from '../io/inside-folder.js';
 import { parseJson } from '../values/json.js';
@@ -39,19 +39,19 @@ export function findConfig(from: string): string | undefined {
   }
 }
 
-export function loadConfig(file: string): ConfigResult {
+/** `shown`: how diagnostics name the file (default: as given). */
+export function loadConfig(file: string, shown = file): ConfigResult {
   // The config is a project file too: a link out of its folder (to /proc/self/environ, say) is not read.
-  if (leavesFolder(file, dirname(resolve(file)))) return { ok: false, diagnostics: [outsideFolderDiagnostic(file)] };
+  if (leavesFolder(file, dirname(resolve(file)))) return { ok: false, diagnostics: [outsideFolderDiagnostic(shown)] };
   const text = readFileSync(file, 'utf8');
-  return parseConfig(text, file);
+  return parseConfig(text, file, shown);
 }
 
-export function parseConfig(text: string, file: string): ConfigResult {
-  const source = new SourceText(text, file);
+export function parseConfig(text: string, file: string, shown = file): ConfigResult {
+  const source = new SourceText(text, shown);
   const parsed = parseJson(text);
   if (!parsed.ok) {
-    const span = source.span(parsed.error.offset, parsed.error.offset + parsed.error.length);
-    return { ok: false, diagnostics: [diagnostic('config', 'error', `invalid JSON: ${parsed.error.message}`, span, { file })] };
+    return { ok: false, diagnostics: [jsonSyntaxDiagnostic(source, parsed.error, 'the config')] };
   }
   // zod reads plain JavaScript; a byte-order mark is not JSON to JSON.parse (parseJson above already skips it).
   const result = configSchema.safeParse(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));

@@ -1,11 +1,12 @@
+import type { RuleId } from './rules.js';
 import type { Position, Span } from './source.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A problem found in a template, a payload or an input file. Data, not an exception: callers decide what to do. */
 export interface Diagnostic {
-  /** The rule or check that found it, e.g. `syntax-error`, `unknown-helper`, `mixed-else`. */
-  ruleId: string;
+  /** The rule or check that found it, e.g. `syntax-error`, `unknown-helper`, `mixed-else` (see rules.ts). */
+  ruleId: RuleId;
   severity: Severity;
   message: string;
   file?: string;
@@ -16,7 +17,7 @@ export interface Diagnostic {
 }
 
 export function diagnostic(
-  ruleId: string,
+  ruleId: RuleId,
   severity: Severity,
   message: string,
   span: Span,

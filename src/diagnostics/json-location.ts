@@ -4,7 +4,8 @@
  */
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { JsonSyntaxError } from '../values/json.js';
-import { diagnostic, type Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from './diagnostic.js';
+import { Reporter } from './reporter.js';
 import type { SourceText, Span } from './source.js';
 
 export type JsonPathSegment = string | number;
@@ -35,8 +36,8 @@ export function formatJsonPath(path: readonly PropertyKey[]): string {
 /** `<subject> is not valid JSON: <why>`, at the line and column where parsing stopped (`shift`: where the JSON starts in the file). */
 export function jsonSyntaxDiagnostic(source: SourceText, error: JsonSyntaxError, subject: string, shift = 0): Diagnostic {
   const start = shift + error.offset;
-  const span = source.span(start, start + Math.max(error.length, 1));
-  const extra = source.file !== undefined ? { file: source.file } : {};
-  if (error.tooDeep) return diagnostic('invalid-json', 'error', `${subject} is too deeply nested: ${error.message}`, span, { ...extra, hint: 'flatten the data' });
-  return diagnostic('invalid-json', 'error', `${subject} is not valid JSON: ${error.message}`, span, extra);
+  const span = { start, end: start + Math.max(error.length, 1) };
+  const reporter = new Reporter(source);
+  if (error.tooDeep) return reporter.report('invalid-json', `${subject} is too deeply nested: ${error.message}`, span, { hint: 'flatten the data' });
+  return reporter.report('invalid-json', `${subject} is not valid JSON: ${error.message}`, span);
 }

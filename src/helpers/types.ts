@@ -2,6 +2,7 @@
  * The helper contract shared by the renderer and (later) the linter: an implementation plus `meta` that says how
  * the helper may be called and what Iterable documents about it.
  */
+import type { RuleId } from '../diagnostics/rules.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/source.js';
 import type { Family } from '../syntax/ast.js';
@@ -62,7 +63,7 @@ export interface HelperCall {
   /** The clock, secrets and other injected state of this render. */
   runtime: RuntimeServices;
   /** Reports a non-fatal problem of this call (shown with the render's diagnostics). */
-  warn(ruleId: string, message: string, hint?: string): void;
+  warn(ruleId: RuleId, message: string, hint?: string): void;
   /**
    * Renders another template text (a snippet) in this call's scope, with the helpers of this render. `context`
    * pushes a new `this`; `file` names it in errors. A syntax error in it fails the render.

@@ -1,30 +1,132 @@
 /**
  * Writes a file so that readers see either the old content or the new, never a partial file: the data goes to a
- * temporary file in the same directory (same filesystem), is flushed, then renamed over the target.
+ * temporary file in the same directory (same filesystem), is flushed, then renamed over the target. Temporary
+ * files are named `.<name>.<pid>.<hex>.tmp`; a run that was killed leaves them behind, and the next run removes
+ * them with `removeStaleTempFiles`.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+/** The temporary file names this module makes (and only those). */
+export const TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
+
+export interface AtomicWriteOptions {
+  /**
+   * Flush the data to disk before the rename (default true). A batch of writes passes false and calls
+   * `syncPaths` once at the end instead of paying one fsync per file.
+   */
+  durable?: boolean;
+}
+
+function tempPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let written = 0;
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // the temporary file was never created, or is already gone
+  }
+}
+
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+  const temp = tempPath(path);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o644);
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-    fsyncSync(fd);
+    writeAll(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    if (options.durable !== false) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     renameSync(temp, path);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // the temporary file was never created, or is already gone
-    }
+    removeQuietly(temp);
     throw error;
+  }
+}
+
+/** A file written in pieces as they come (a summary row by row) that appears whole, atomically, at `commit()`. */
+export class AtomicFileStream {
+  private readonly temp: string;
+  private fd: number | undefined;
+
+  constructor(readonly path: string) {
+    this.temp = tempPath(path);
+    this.fd = openSync(this.temp, 'wx', 0o644);
+  }
+
+  write(text: string): void {
+    if (this.fd === undefined) throw new Error('the file is already committed or aborted');
+    writeAll(this.fd, Buffer.from(text, 'utf8'));
+  }
+
+  commit(): void {
+    if (this.fd === undefined) throw new Error('the file is already committed or aborted');
+    fsyncSync(this.fd);
+    closeSync(this.fd);
+    this.fd = undefined;
+    renameSync(this.temp, this.path);
+  }
+
+  abort(): void {
+    if (this.fd === undefined) return;
+    closeSync(this.fd);
+    this.fd = undefined;
+    removeQuietly(this.temp);
+  }
+}
+
+/** Flushes files or folders (a folder: the renames in it) written with `durable: false`. */
+export function syncPaths(paths: Iterable<string>): void {
+  for (const path of paths) {
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, 'r');
+      fsyncSync(fd);
+    } catch {
+      // a folder that cannot be opened for fsync on this platform: the rename is still atomic
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+}
+
+/**
+ * Removes the temporary files a killed run left in `dir` (and its subfolders with `recursive`); returns them.
+ * Only names this module makes are touched, and never those of a process that is still running.
+ */
+export function removeStaleTempFiles(dir: string, recursive = false): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true, recursive });
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || !TEMP_FILE.test(entry.name)) continue;
+    const pid = Number(/\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry.name)![1]);
+    if (pid !== process.pid && isRunning(pid)) continue;
+    const file = join(entry.parentPath, entry.name);
+    removeQuietly(file);
+    removed.push(file);
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,19 +1,28 @@
 /**
  * A mergetag project: the config, its templates, users and recordings, and what rendering one case means:
  * expand each feed URL for the user (rule 12), find the recording of that request, apply the variant, render.
+ * Nothing here reads process state: paths in messages are relative to the `cwd` the project was opened with.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { loadConfig, type LoadedConfig } from '../config/load.js';
+import type { Node } from 'jsonc-parser';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { Reporter } from '../diagnostics/reporter.js';
+import { spanOfPath, type JsonPathSegment } from '../diagnostics/json-location.js';
+import type { RuleId } from '../diagnostics/rules.js';
+import { SourceText, type Span } from '../diagnostics/source.js';
+import { unreadable } from '../diagnostics/unreadable.js';
+import type { LoadedConfig } from '../config/load.js';
 import type { FeedConfig, TemplateConfig } from '../config/schema.js';
 import { compileFeedUrl, expandFeedUrl } from '../iterable/feed-url.js';
 import type { FeedResponse } from '../iterable/feed-context.js';
-import { compile, InputError, type RenderInput, type RenderResult, type Template } from '../iterable/template.js';
-import { OutsideFolderError, readFileInside } from '../io/inside-folder.js';
+import { compile, type RenderInput, type RenderResult, type Template } from '../iterable/template.js';
+import { OutsideFolderError, outsideFolderDiagnostic, readFileInside } from '../io/inside-folder.js';
 import { RecordingStore, type StoredRecording } from '../recordings/store.js';
-import { SourceText } from '../diagnostics/source.js';
+import { parseJson } from '../values/json.js';
+import { validateRecordingText } from '../voucherify/validate.js';
+import { displayPath } from './display-path.js';
 import { loadUsers, type UserProfile } from './users.js';
 import { applyVariant } from './variants.js';
 import { FolderResources } from './resources.js';
@@ -23,6 +32,8 @@ export interface TemplateEntry {
   file: string;
   /** As shown to users: relative to the working directory. */
   display: string;
+  /** Relative to the config's folder, with `/` separators: where its outputs go under `render --all --out`. */
+  relative: string;
   settings: TemplateConfig;
 }
 
@@ -37,41 +48,69 @@ export interface FeedRequest {
   recording?: StoredRecording;
 }
 
-export interface CaseResult {
+/** One message to render: a template for a user, with the recorded responses as they are or changed by a variant. */
+export interface Case {
   template: TemplateEntry;
   user: UserProfile;
   variant: string | undefined;
+}
+
+export interface CaseResult extends Case {
   requests: FeedRequest[];
   /** The render, when every feed request had a recording. */
   result?: RenderResult;
-  /** Why the case could not be rendered offline (no recording, a broken feed URL), with what to do. */
-  problem?: { message: string; hint: string };
+  /** Why the case could not be rendered offline (`no-recording`, `feed-url`), with what to do in its hint. */
+  problem?: Diagnostic;
+}
+
+export type CaseServices = Pick<RenderInput, 'now' | 'hmacSecret'>;
+
+export interface ValidationResult {
+  /** Every file checked, as shown. */
+  files: string[];
+  diagnostics: Diagnostic[];
 }
 
 export class Project {
   private readonly compiled = new Map<string, Template>();
   /** Feed URL templates, compiled once per feed: every user expands the same few URLs. */
   private readonly feedUrls = new Map<string, Template>();
+  private readonly unreadableTemplates = new Map<string, Diagnostic>();
   private readonly resources: FolderResources;
+  private readonly configSource: SourceText;
+  private configTree: Node | undefined;
+  /** Texts of files that diagnostics point into, by file as shown. */
+  readonly sources = new Map<string, string>();
 
   private constructor(
     readonly loaded: LoadedConfig,
+    /** Paths in messages are relative to it. */
+    readonly cwd: string,
+    configText: string,
     readonly users: Map<string, UserProfile>,
     readonly recordings: RecordingStore,
+    /** Problems found while opening: config warnings, unreadable or invalid users and recordings, empty globs. */
     readonly diagnostics: Diagnostic[],
   ) {
     const { dir, config } = loaded;
-    this.resources = new FolderResources(resolve(dir, config.snippets), resolve(dir, config.catalogs), process.cwd(), dir);
+    this.resources = new FolderResources(resolve(dir, config.snippets), resolve(dir, config.catalogs), cwd, dir);
+    this.configSource = new SourceText(configText, this.shown(loaded.file));
+    this.sources.set(this.configSource.file!, configText);
   }
 
-  static load(configFile: string): { ok: true; project: Project } | { ok: false; diagnostics: Diagnostic[] } {
-    const config = loadConfig(configFile);
-    if (!config.ok) return { ok: false, diagnostics: config.diagnostics };
-    const { loaded } = config;
-    const users = loadUsers(loaded.dir, loaded.config.users, loaded.config.userId);
-    const recordings = new RecordingStore(resolve(loaded.dir, loaded.config.recordings), loaded.dir);
+  /** Reads the users and recordings of a loaded config. Use `openProject()`, which finds and loads the config. */
+  static open(loaded: LoadedConfig, cwd: string, configText: string): Project {
+    const shown = (file: string) => displayPath(cwd, file);
+    const users = loadUsers(loaded.dir, loaded.config.users, loaded.config.userId, shown);
+    const recordings = new RecordingStore(resolve(loaded.dir, loaded.config.recordings), shown, loaded.dir);
     const diagnostics = [...loaded.diagnostics, ...users.diagnostics, ...recordings.diagnostics];
-    return { ok: true, project: new Project(loaded, users.users, recordings, diagnostics) };
+    const project = new Project(loaded, cwd, configText, users.users, recordings, diagnostics);
+    for (const [file, text] of [...users.sources, ...recordings.sources]) project.sources.set(file, text);
+    if (users.files === 0) {
+      diagnostics.push(project.configProblem('no-match', ['users'], `the users glob '${loaded.config.users}' matches no file`, 'check the "users" glob (relative to the config folder), or add profile files'));
+    }
+    project.templates();
+    return project;
   }
 
   get dir(): string {
@@ -82,49 +121,82 @@ export class Project {
     return this.loaded.config;
   }
 
-  /** Every template the config names, globs expanded, in config order. */
+  /** A file as messages name it. */
+  shown(file: string): string {
+    return displayPath(this.cwd, file);
+  }
+
+  private templateList: TemplateEntry[] | undefined;
+
+  /** Every template the config names, globs expanded, in config order. A path that matches nothing is reported once. */
   templates(): TemplateEntry[] {
+    if (this.templateList) return this.templateList;
     const seen = new Set<string>();
     const out: TemplateEntry[] = [];
-    for (const settings of this.config.templates) {
-      for (const file of globSync(settings.path, { cwd: this.dir, absolute: true }).sort()) {
+    this.config.templates.forEach((settings, index) => {
+      const files = globSync(settings.path, { cwd: this.dir, absolute: true }).sort();
+      if (files.length === 0) {
+        this.diagnostics.push(this.configProblem('no-match', ['templates', index, 'path'], `the template path '${settings.path}' matches no file`, 'check the path (relative to the config folder)'));
+      }
+      for (const file of files) {
         if (seen.has(file)) continue;
         seen.add(file);
-        out.push({ file, display: relative(process.cwd(), file) || file, settings });
+        out.push({ file, display: this.shown(file), relative: relative(this.dir, file).split('\\').join('/'), settings });
       }
-    }
+    });
+    this.templateList = out;
     return out;
   }
 
-  templateFor(path: string, cwd: string): TemplateEntry | undefined {
-    const file = resolve(cwd, path);
+  templateFor(path: string): TemplateEntry | undefined {
+    const file = resolve(this.cwd, path);
     return this.templates().find((entry) => entry.file === file);
+  }
+
+  /** The variants that apply to a template: those of one of its feeds, or of any feed. */
+  variantsFor(template: TemplateEntry): string[] {
+    return Object.entries(this.config.variants)
+      .filter(([, variant]) => variant.feed === undefined || template.settings.feeds.includes(variant.feed))
+      .map(([name]) => name);
+  }
+
+  /**
+   * Every user × template × variant (the recorded responses as they are first), user by user: a profile is read
+   * from its file when its first case renders, and dropped after its last.
+   */
+  *cases(): Generator<Case> {
+    const templates = this.templates().map((template) => ({ template, variants: [undefined, ...this.variantsFor(template)] }));
+    for (const user of this.users.values()) {
+      for (const { template, variants } of templates) for (const variant of variants) yield { template, user, variant };
+    }
+  }
+
+  /** How many cases `cases()` yields, without making them. */
+  caseCount(): number {
+    return this.templates().reduce((sum, template) => sum + this.users.size * (1 + this.variantsFor(template).length), 0);
   }
 
   compiledTemplate(entry: TemplateEntry): Template {
     let template = this.compiled.get(entry.file);
     if (!template) {
-      template = compile(this.readTemplate(entry), { file: entry.display });
+      let text = '';
+      try {
+        text = readFileInside(entry.file, this.dir);
+        this.sources.set(entry.display, text);
+      } catch (error) {
+        this.unreadableTemplates.set(entry.file, error instanceof OutsideFolderError ? outsideFolderDiagnostic(entry.display) : unreadable(entry.display, error));
+      }
+      template = compile(text, { file: entry.display });
       this.compiled.set(entry.file, template);
     }
     return template;
-  }
-
-  /** A template's text; a symbolic link out of the project folder is an input error, not read. */
-  private readTemplate(entry: TemplateEntry): string {
-    try {
-      return readFileInside(entry.file, this.dir);
-    } catch (error) {
-      if (error instanceof OutsideFolderError) throw new InputError(`${entry.display}: ${error.message}`);
-      throw error;
-    }
   }
 
   feedRequest(feedId: string, user: UserProfile): FeedRequest {
     const feed = this.config.feeds[feedId]!;
     let urlTemplate = this.feedUrls.get(feedId);
     if (!urlTemplate) {
-      urlTemplate = compileFeedUrl(feed.url, { file: `${relative(process.cwd(), this.loaded.file)} (feeds.${feedId}.url)` });
+      urlTemplate = compileFeedUrl(feed.url, { file: `${this.configSource.file} (feeds.${feedId}.url)` });
       this.feedUrls.set(feedId, urlTemplate);
     }
     const expanded = expandFeedUrl(urlTemplate, user.profile);
@@ -139,7 +211,7 @@ export class Project {
     return undefined;
   }
 
-  renderCase(entry: TemplateEntry, user: UserProfile, variantName: string | undefined, services: Pick<RenderInput, 'now' | 'hmacSecret'> = {}): CaseResult {
+  renderCase(entry: TemplateEntry, user: UserProfile, variantName: string | undefined, services: CaseServices = {}): CaseResult {
     const variant = variantName === undefined ? undefined : this.config.variants[variantName];
     const requests = entry.settings.feeds.map((feedId) => this.feedRequest(feedId, user));
     const base: CaseResult = { template: entry, user, variant: variantName, requests };
@@ -147,16 +219,16 @@ export class Project {
     for (const request of requests) {
       if (!request.url) {
         const error = request.diagnostics.find((d) => d.severity === 'error');
-        return { ...base, problem: { message: `the URL of feed '${request.feedId}' failed for user '${user.id}': ${error?.message ?? 'not a URL'}`, hint: `mergetag url ${this.loaded.file} … shows the request` } };
+        return {
+          ...base,
+          problem: this.configProblem('feed-url', ['feeds', request.feedId, 'url'], `the URL of feed '${request.feedId}' failed for user '${user.id}': ${error?.message ?? 'not a URL'}`, `mergetag url --feed ${request.feedId} --user ${user.id} shows the request`),
+        };
       }
       const recording = this.findRecording(request);
       if (!recording) {
         return {
           ...base,
-          problem: {
-            message: `no recording for GET ${request.url} (feed ${request.feedId}, user ${user.id})`,
-            hint: `record it: mergetag record --user ${user.id} --feed ${request.feedId}`,
-          },
+          problem: this.configProblem('no-recording', ['feeds', request.feedId, 'url'], `no recording for GET ${request.url} (feed ${request.feedId}, user ${user.id})`, `record it: mergetag record --user ${user.id} --feed ${request.feedId}`),
         };
       }
       request.recording = recording;
@@ -165,11 +237,13 @@ export class Project {
       if (variant && (variant.feed === undefined || variant.feed === request.feedId) && response.bodyText === undefined) {
         body = applyVariant(recording.body, variant);
       }
-      const feed: FeedResponse = { status: response.status, body, name: `${relative(process.cwd(), recording.file) || recording.file}` };
+      const feed: FeedResponse = { status: response.status, body, name: this.shown(recording.file) };
       if (request.feed.alias) feed.alias = request.feed.alias;
       feeds.push(feed);
     }
     const template = this.compiledTemplate(entry);
+    const unreadableTemplate = this.unreadableTemplates.get(entry.file);
+    if (unreadableTemplate) return { ...base, problem: unreadableTemplate };
     const input: RenderInput = {
       user: user.profile,
       feeds,
@@ -183,20 +257,55 @@ export class Project {
     return { ...base, result };
   }
 
+  /** Renders every case, one at a time, as the caller asks for the next: nothing is held after it is yielded. */
+  *renderAll(services: CaseServices = {}): Generator<CaseResult> {
+    for (const { template, user, variant } of this.cases()) yield this.renderCase(template, user, variant, services);
+  }
+
+  /** The problems of the project's files without rendering: the config, users, templates (syntax) and recordings (schemas). */
+  validate(): ValidationResult {
+    const diagnostics = [...this.diagnostics, ...this.projectDiagnostics()];
+    const files = [this.configSource.file!];
+    for (const template of this.templates()) {
+      files.push(template.display);
+      diagnostics.push(...this.compiledTemplate(template).diagnostics);
+      const problem = this.unreadableTemplates.get(template.file);
+      if (problem) diagnostics.push(problem);
+    }
+    const readable = new Set(this.recordings.all().map((stored) => stored.file));
+    for (const file of this.recordings.files) {
+      const shown = this.shown(file);
+      files.push(shown);
+      // Files that did not read as recordings are already reported by the store.
+      if (!readable.has(file)) continue;
+      const text = readFileSync(file, 'utf8');
+      const found = validateRecordingText(text, shown);
+      if (found.length) this.sources.set(shown, text);
+      diagnostics.push(...found);
+    }
+    return { files, diagnostics };
+  }
+
   /** Warnings about a whole project that no single render shows. */
   projectDiagnostics(): Diagnostic[] {
     const out: Diagnostic[] = [];
-    const configSource = new SourceText(readFileSync(this.loaded.file, 'utf8'), relative(process.cwd(), this.loaded.file));
     const used = new Set(this.config.templates.flatMap((t) => t.feeds));
     for (const feedId of Object.keys(this.config.feeds)) {
-      if (!used.has(feedId)) {
-        out.push(diagnostic('unused-feed', 'warning', `feed '${feedId}' is used by no template`, configSource.span(0, 0), { file: configSource.file!, hint: 'remove it, or add it to a template' }));
-      }
+      if (!used.has(feedId)) out.push(this.configProblem('unused-feed', ['feeds', feedId], `feed '${feedId}' is used by no template`, 'remove it, or add it to a template', 'warning'));
     }
     return out;
   }
-}
 
-export function configDir(file: string): string {
-  return dirname(resolve(file));
+  /** A diagnostic at a setting of the config file. */
+  private configProblem(ruleId: RuleId, path: JsonPathSegment[], message: string, hint: string, severity: 'error' | 'warning' = 'error'): Diagnostic {
+    return new Reporter(this.configSource).report(ruleId, message, this.configSpan(path), { severity, hint });
+  }
+
+  private configSpan(path: JsonPathSegment[]): Span {
+    if (this.configTree === undefined) {
+      const parsed = parseJson(this.configSource.text);
+      this.configTree = parsed.ok ? parsed.tree : undefined;
+    }
+    return spanOfPath(this.configTree, path, this.configSource);
+  }
 }

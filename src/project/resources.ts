@@ -5,6 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { formatLocation } from '../diagnostics/format.js';
+import { jsonSyntaxDiagnostic } from '../diagnostics/json-location.js';
 import { SourceText } from '../diagnostics/source.js';
 import { leavesFolder, OutsideFolderError } from '../io/inside-folder.js';
 import type { SnippetSource } from '../helpers/types.js';
@@ -57,8 +59,8 @@ export class FolderResources {
     const parsed = parseJson(text);
     if (parsed.ok) return parsed.value;
     // Not a lookup miss: the render stops and says which file to fix.
-    const at = new SourceText(text).position(parsed.error.offset);
-    throw new Error(`${this.shown(file)}:${at.line}:${at.column}: the ${what} is not valid JSON: ${parsed.error.message}`);
+    const problem = jsonSyntaxDiagnostic(new SourceText(text, this.shown(file)), parsed.error, `the ${what}`);
+    throw new Error(`${formatLocation(problem)}: ${problem.message}`);
   }
 
   /** Not a lookup miss either: the render stops and names the link. */

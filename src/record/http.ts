@@ -92,7 +92,7 @@ async function readCapped(response: Response, max: number): Promise<{ ok: true; 
     return tooLarge();
   }
   if (!response.body) return { ok: true, text: '' };
-  const reader = response.body.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

@@ -7,6 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { redactSecretParams } from '../config/secrets.js';
+import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
+import type { RuleId } from '../diagnostics/rules.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { leavesFolder } from '../io/inside-folder.js';
 import { requestAll, type HttpOptions, type HttpOutcome, type RetryNotice } from './http.js';
@@ -30,8 +32,8 @@ export interface RecordOptions {
 export interface RecordEvents {
   /** One line per written recording (for stdout). */
   written(line: string): void;
-  /** A failed request, or a retry notice (for stderr). */
-  problem(line: string): void;
+  /** A failed request (`record-request`), a retry (`record-retry`) or a note (`record-shadowed`), at the recording file. */
+  problem(problem: Diagnostic): void;
 }
 
 export interface RecordSummary {
@@ -61,7 +63,7 @@ export class Recorder {
   retry(index: number, notice: RetryNotice): void {
     const request = this.plan.requests[index]!;
     const after = notice.retryAfterMs !== undefined ? ` (Retry-After ${formatDuration(notice.retryAfterMs)})` : '';
-    this.problem(`${describeRequest(request)}: HTTP 429 rate limited${after}; retry ${notice.retry} of ${notice.maxRetries} in ${formatDuration(notice.delayMs)}`);
+    this.problem(request, 'record-retry', 'info', `${describeRequest(request)}: HTTP 429 rate limited${after}; retry ${notice.retry} of ${notice.maxRetries} in ${formatDuration(notice.delayMs)}`);
   }
 
   result(index: number, outcome: HttpOutcome): void {
@@ -70,46 +72,48 @@ export class Recorder {
     try {
       ok = this.save(request, outcome);
     } catch (error) {
-      this.problem(`${describeRequest(request)}: ${error instanceof Error ? error.message : String(error)}; nothing written`);
+      this.problem(request, 'record-request', 'error', `${describeRequest(request)}: ${error instanceof Error ? error.message : String(error)}; nothing written`);
     }
     if (ok) this.summary.written++;
     else this.summary.failed++;
   }
 
-  private problem(line: string): void {
-    this.events.problem(this.scrubber.text(line));
+  /** Every problem passes the scrubber; it points at the recording file the request was for. */
+  private problem(request: PlannedRequest, ruleId: RuleId, severity: Severity, message: string): void {
+    const at = { line: 1, column: 1, offset: 0 };
+    this.events.problem(diagnostic(ruleId, severity, this.scrubber.text(message), { start: at, end: at }, { file: relative(this.options.cwd, request.file) || request.file }));
   }
 
   private save(request: PlannedRequest, outcome: HttpOutcome): boolean {
     if (!outcome.ok) {
-      this.problem(`${describeRequest(request)}: ${outcome.message}; nothing written`);
+      this.problem(request, 'record-request', 'error', `${describeRequest(request)}: ${outcome.message}; nothing written`);
       return false;
     }
     let built;
     try {
       built = buildRecording(request, outcome.response, this.options.now?.() ?? new Date(), this.scrubber);
     } catch (error) {
-      this.problem(`${describeRequest(request)}: HTTP ${outcome.response.status}, but ${error instanceof Error ? error.message : String(error)}; nothing written`);
+      this.problem(request, 'record-request', 'error', `${describeRequest(request)}: HTTP ${outcome.response.status}, but ${error instanceof Error ? error.message : String(error)}; nothing written`);
       return false;
     }
     const shown = relative(this.options.cwd, request.file) || request.file;
     try {
       mkdirSync(dirname(request.file), { recursive: true });
       if (this.plan.root !== undefined && leavesFolder(dirname(request.file), this.plan.root)) {
-        this.problem(`${describeRequest(request)}: HTTP ${built.status}, but ${relative(this.options.cwd, dirname(request.file)) || dirname(request.file)} leads out of the project folder through a symbolic link; nothing written`);
+        this.problem(request, 'record-request', 'error', `${describeRequest(request)}: HTTP ${built.status}, but ${relative(this.options.cwd, dirname(request.file)) || dirname(request.file)} leads out of the project folder through a symbolic link; nothing written`);
         return false;
       }
       writeFileAtomic(request.file, built.text);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      this.problem(`${describeRequest(request)}: HTTP ${built.status}, but ${shown} could not be written (${typeof code === 'string' ? code : 'error'})`);
+      this.problem(request, 'record-request', 'error', `${describeRequest(request)}: HTTP ${built.status}, but ${shown} could not be written (${typeof code === 'string' ? code : 'error'})`);
       return false;
     }
     const what = [`HTTP ${built.status}`, built.json ? undefined : 'not JSON', built.redacted ? `${built.redacted} redacted` : undefined].filter(Boolean).join(', ');
     this.events.written(this.scrubber.text(`wrote ${shown} (${what}; feed ${request.feedId}, user ${request.userId})${built.skips ? ': replays as a DataFeedError skip' : ''}`));
     if (request.shadowedBy) {
       const other = relative(this.options.cwd, request.shadowedBy) || request.shadowedBy;
-      this.problem(`note: ${other} also records this URL; render replays the newest recording (${shown}): delete the old one if it is no longer needed`);
+      this.problem(request, 'record-shadowed', 'info', `note: ${other} also records this URL; render replays the newest recording (${shown}): delete the old one if it is no longer needed`);
     }
     return true;
   }

@@ -4,9 +4,10 @@
  * reported, not used.
  */
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { Reporter } from '../diagnostics/reporter.js';
 import { formatJsonPath, jsonSyntaxDiagnostic, spanOfPath } from '../diagnostics/json-location.js';
 import { SourceText } from '../diagnostics/source.js';
 import { redactSecretParams } from '../config/secrets.js';
@@ -14,6 +15,7 @@ import { outsideFolderDiagnostic, OutsideFolderError, readFileInside } from '../
 import { parseJson } from '../values/json.js';
 import type { Value } from '../values/types.js';
 import { recordingSchema, type Recording } from './schema.js';
+import { unreadable } from '../diagnostics/unreadable.js';
 
 export interface StoredRecording {
   file: string;
@@ -26,9 +28,15 @@ export class RecordingStore {
   private readonly byUrl = new Map<string, StoredRecording>();
   private readonly byFile = new Map<string, StoredRecording>();
   readonly diagnostics: Diagnostic[] = [];
+  /** Every recording file found, valid or not. */
+  readonly files: string[] = [];
+  /** The texts of files with a diagnostic, by file as shown (for code frames). */
+  readonly sources = new Map<string, string>();
 
   constructor(
     readonly dir: string,
+    /** Names a file in messages. */
+    private readonly shown: (file: string) => string = (file) => file,
     /** Recordings are read from inside this folder only: a symbolic link out of it is refused. */
     private readonly projectDir: string = dir,
   ) {
@@ -36,22 +44,9 @@ export class RecordingStore {
     for (const file of globSync('**/*.json', { cwd: dir, absolute: true }).sort()) this.add(file);
   }
 
-  /** The text of a recording file, or undefined (reported) when a link takes it out of the project. */
-  private read(file: string): string | undefined {
-    try {
-      return readFileInside(file, this.projectDir);
-    } catch (error) {
-      if (!(error instanceof OutsideFolderError)) throw error;
-      this.diagnostics.push(outsideFolderDiagnostic(relative(process.cwd(), file) || file));
-      return undefined;
-    }
-  }
-
   private add(file: string): void {
-    const text = this.read(file);
-    if (text === undefined) return;
-    const shown = relative(process.cwd(), file) || file;
-    const stored = readRecording(text, shown, this.diagnostics);
+    this.files.push(file);
+    const stored = this.read(file);
     if (!stored) return;
     this.byFile.set(file, stored);
     // Several recordings of one URL: the newest answers (a fresh `mergetag record` wins over an old fixture).
@@ -71,11 +66,24 @@ export class RecordingStore {
     const full = join(base, path);
     if (this.byFile.has(full)) return this.byFile.get(full);
     if (!existsSync(full)) return undefined;
-    const text = this.read(full);
-    if (text === undefined) return undefined;
-    const stored = readRecording(text, relative(process.cwd(), full) || full, this.diagnostics);
+    const stored = this.read(full);
     if (stored) this.byFile.set(full, stored);
     return stored;
+  }
+
+  private read(file: string): StoredRecording | undefined {
+    const label = this.shown(file);
+    let text: string;
+    try {
+      text = readFileInside(file, this.projectDir);
+    } catch (error) {
+      this.diagnostics.push(error instanceof OutsideFolderError ? outsideFolderDiagnostic(label) : unreadable(label, error));
+      return undefined;
+    }
+    const before = this.diagnostics.length;
+    const stored = readRecording(text, label, this.diagnostics);
+    if (this.diagnostics.length > before) this.sources.set(label, text);
+    return stored ? { ...stored, file } : undefined;
   }
 
   get size(): number {
@@ -97,6 +105,7 @@ function normalise(url: string): string {
 
 export function readRecording(text: string, file: string, diagnostics: Diagnostic[]): StoredRecording | undefined {
   const source = new SourceText(text, file);
+  const reporter = new Reporter(source);
   const parsed = parseJson(text);
   if (!parsed.ok) {
     diagnostics.push(jsonSyntaxDiagnostic(source, parsed.error, 'the recording'));
@@ -107,7 +116,7 @@ export function readRecording(text: string, file: string, diagnostics: Diagnosti
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');
-      diagnostics.push(diagnostic('recording-schema', 'error', `${formatJsonPath(path)}: ${issue.message}`, spanOfPath(parsed.tree, path, source), { file }));
+      diagnostics.push(reporter.report('recording-schema', `${formatJsonPath(path)}: ${issue.message}`, spanOfPath(parsed.tree, path, source)));
     }
     return undefined;
   }

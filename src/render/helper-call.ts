@@ -3,6 +3,7 @@
  * live in a `CallSite` built at compile time; an invocation only adds the scope and the evaluated arguments.
  * Methods sit on the prototype, so a call (once per loop item, often) allocates one object, not a set of closures.
  */
+import type { RuleId } from '../diagnostics/rules.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/source.js';
 import type { BlockRender, HelperCall } from '../helpers/types.js';
@@ -73,7 +74,7 @@ export class HelperInvocation implements HelperCall {
     return include(scope, this.runtime);
   }
 
-  warn(ruleId: string, message: string, hint?: string): void {
+  warn(ruleId: RuleId, message: string, hint?: string): void {
     const extra: { file?: string; hint?: string } = {};
     if (this.site.file !== undefined) extra.file = this.site.file;
     if (hint !== undefined) extra.hint = hint;

@@ -2,6 +2,7 @@
  * Why a message is not sent. Iterable records a send-skip with a reason (`HandlebarsExecutionError`,
  * `DataFeedError`, `SendAborted`, ...); mergetag returns the same reason instead of an output.
  */
+import type { RuleId } from '../diagnostics/rules.js';
 import type { Span } from '../diagnostics/source.js';
 
 export type SkipReason =
@@ -18,7 +19,7 @@ export class SendSkip extends Error {
     readonly reason: SkipReason,
     message: string,
     public loc?: Span,
-    readonly ruleId = 'execution-error',
+    readonly ruleId: RuleId = 'execution-error',
   ) {
     super(message);
     this.name = 'SendSkip';

@@ -4,6 +4,7 @@
  * what was left open) plus the diagnostics, so the linter can report more than the first error; `compile()`
  * refuses a template whose diagnostics hold an error.
  */
+import type { RuleId } from '../diagnostics/rules.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { SourceText, type Span } from '../diagnostics/source.js';
 import {
@@ -111,7 +112,7 @@ class Parser {
     this.report('syntax-error', 'error', message, start, end, hint);
   }
 
-  private report(ruleId: string, severity: 'error' | 'warning', message: string, start: number, end: number, hint?: string): void {
+  private report(ruleId: RuleId, severity: 'error' | 'warning', message: string, start: number, end: number, hint?: string): void {
     const extra: { file?: string; hint?: string } = {};
     if (this.source.file !== undefined) extra.file = this.source.file;
     if (hint !== undefined) extra.hint = hint;

@@ -15,10 +15,11 @@
  *   - `recording-body-text`: a body recorded as text. Not JSON: Iterable skips the message with `DataFeedError`
  *     (warning); JSON after all: better stored as `body`, where it is checked (info).
  */
+import type { RuleId } from '../diagnostics/rules.js';
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
-import { formatJsonPath, spanOfPath, type JsonPathSegment } from '../diagnostics/json-location.js';
+import { formatJsonPath, jsonSyntaxDiagnostic, spanOfPath, type JsonPathSegment } from '../diagnostics/json-location.js';
 import { SourceText } from '../diagnostics/source.js';
 import { recordingSchema } from '../recordings/schema.js';
 import { parseJson } from '../values/json.js';
@@ -57,19 +58,18 @@ function read(text: string, file: string): Document | Diagnostic {
   const source = new SourceText(text, file);
   const parsed = parseJson(text);
   if (!parsed.ok) {
-    const { offset, length, message } = parsed.error;
-    return diagnostic(RULES.invalidJson, 'error', `invalid JSON: ${message}`, source.span(offset, offset + length), { file });
+    return jsonSyntaxDiagnostic(source, parsed.error, 'the file');
   }
   let value: unknown;
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    return diagnostic(RULES.invalidJson, 'error', `invalid JSON: ${(error as Error).message}`, source.span(0, 0), { file });
+    return diagnostic(RULES.invalidJson, 'error', `the file is not valid JSON: ${(error as Error).message}`, source.span(0, 0), { file });
   }
   return { source, tree: parsed.tree, value, file, out: [] };
 }
 
-function report(doc: Document, ruleId: string, severity: Severity, path: Path, message: string, hint?: string): void {
+function report(doc: Document, ruleId: RuleId, severity: Severity, path: Path, message: string, hint?: string): void {
   const extra: { file: string; hint?: string } = { file: doc.file };
   if (hint !== undefined) extra.hint = hint;
   doc.out.push(diagnostic(ruleId, severity, `${formatJsonPath(path)}: ${message}`, spanOfPath(doc.tree, path, doc.source), extra));
@@ -173,7 +173,7 @@ function reportIssues(
   doc: Document,
   issues: readonly Issue[],
   prefix: Path,
-  ruleId: string,
+  ruleId: RuleId,
   hintFor: (path: Path, issue: Issue) => string | undefined = () => undefined,
 ): void {
   for (const issue of issues) {

@@ -45,7 +45,7 @@ describe('mergetag.config.json', () => {
   });
 
   it('reports invalid JSON with its position', () => {
-    expect(errors('{\n  "users": "u/*.json",\n}')).toEqual(['mergetag.config.json:3:1: invalid JSON: expected a property name in double quotes']);
+    expect(errors('{\n  "users": "u/*.json",\n}')).toEqual(['mergetag.config.json:3:1: the config is not valid JSON: expected a property name in double quotes']);
   });
 
   it('warns about a secret written into a header, without printing it', () => {

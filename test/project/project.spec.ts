@@ -1,17 +1,17 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Project } from '../../src/project/project.js';
+import { openProject } from '../../src/project/open.js';
+import type { Project } from '../../src/project/project.js';
 import { applyVariant } from '../../src/project/variants.js';
 import { parseJson } from '../../src/values/json.js';
 import { printValue } from '../../src/values/print.js';
-import { repoRoot } from '../cli/support.js';
+import { repoRoot, tempFolders } from '../support/run-cli.js';
+
+const temp = tempFolders();
 
 function welcome(): Project {
-  const opened = Project.load(join(repoRoot, 'fixtures/welcome/mergetag.config.json'));
-  if (!opened.ok) throw new Error(opened.diagnostics.map((d) => d.message).join('\n'));
-  return opened.project;
+  return openProject({ cwd: join(repoRoot, 'fixtures/welcome') });
 }
 
 describe('the welcome project', () => {
@@ -49,7 +49,7 @@ describe('the welcome project', () => {
 
 describe('a project without a recording for the request', () => {
   it('says which request is missing and how to record it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mergetag-project-'));
+    const dir = temp();
     mkdirSync(join(dir, 'users'));
     writeFileSync(join(dir, 'users', 'bob.json'), '{"source_id": "bob 1"}');
     writeFileSync(join(dir, 't.html'), '[[c.code]]');
@@ -57,24 +57,59 @@ describe('a project without a recording for the request', () => {
       join(dir, 'mergetag.config.json'),
       JSON.stringify({ feeds: { codes: { url: 'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{source_id}}{{/urlEncode}}', alias: 'c' } }, templates: [{ path: 't.html', feeds: ['codes'] }] }),
     );
-    const opened = Project.load(join(dir, 'mergetag.config.json'));
-    expect(opened.ok).toBe(true);
-    if (!opened.ok) return;
-    const project = opened.project;
+    const project = openProject({ cwd: dir });
     const outcome = project.renderCase(project.templates()[0]!, project.users.get('bob')!, undefined);
-    expect(outcome.problem).toEqual({
+    expect(outcome.problem).toMatchObject({
+      ruleId: 'no-recording',
+      severity: 'error',
+      file: 'mergetag.config.json',
       message: 'no recording for GET https://api.voucherify.io/v1/publications/create?customer[source_id]=bob+1 (feed codes, user bob)',
       hint: 'record it: mergetag record --user bob --feed codes',
     });
   });
 
   it('reads NDJSON users by their id field', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mergetag-project-'));
+    const dir = temp();
     writeFileSync(join(dir, 'people.ndjson'), '{"id": "a1", "n": 1}\n{"id": 7, "n": 2.0}\n');
     writeFileSync(join(dir, 'mergetag.config.json'), JSON.stringify({ users: '*.ndjson' }));
-    const opened = Project.load(join(dir, 'mergetag.config.json'));
-    expect(opened.ok && [...opened.project.users.keys()]).toEqual(['a1', '7']);
-    expect(opened.ok && printValue(opened.project.users.get('7')!.profile)).toBe('{id=7, n=2.0}');
+    const project = openProject({ cwd: dir });
+    expect([...project.users.keys()]).toEqual(['a1', '7']);
+    expect(printValue(project.users.get('7')!.profile)).toBe('{id=7, n=2.0}');
+  });
+});
+
+describe('user ids', () => {
+  it('refuses an empty id: it could name no output file', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'people.ndjson'), '{"id": ""}\n{"id": "a"}\n');
+    writeFileSync(join(dir, 'mergetag.config.json'), JSON.stringify({ users: '*.ndjson' }));
+    const project = openProject({ cwd: dir });
+    expect(project.diagnostics.map((d) => `${d.file}:${d.start.line} ${d.ruleId} ${d.message}`)).toEqual(['people.ndjson:1 user-id the "id" field is empty']);
+    expect([...project.users.keys()]).toEqual(['a']);
+  });
+});
+
+describe('users read one at a time', () => {
+  it('reads each NDJSON profile from its own line when it renders (multi-byte text before it, CRLF)', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'people.ndjson'), '{"id": "a", "name": "Seán 😀"}\r\n\r\n{"id": "b", "name": "Zoë"}\r\n{"id": "c", "name": "Ann"}');
+    writeFileSync(join(dir, 't.html'), 'Hi {{name}}');
+    writeFileSync(join(dir, 'mergetag.config.json'), JSON.stringify({ users: '*.ndjson', templates: [{ path: 't.html' }] }));
+    const project = openProject({ cwd: dir });
+    expect([...project.renderAll()].map((c) => `${c.user.id}:${c.user.line}:${c.result?.output}`)).toEqual(['a:1:Hi Seán 😀', 'b:3:Hi Zoë', 'c:4:Hi Ann']);
+  });
+
+  it('renders user by user: every template and variant of a user before the next user', () => {
+    const dir = temp();
+    mkdirSync(join(dir, 'users'));
+    writeFileSync(join(dir, 'users', 'a.json'), '{}');
+    writeFileSync(join(dir, 'users', 'b.json'), '{}');
+    writeFileSync(join(dir, 'x.html'), 'x');
+    writeFileSync(join(dir, 'y.html'), 'y');
+    writeFileSync(join(dir, 'mergetag.config.json'), JSON.stringify({ templates: [{ path: 'x.html' }, { path: 'y.html' }] }));
+    const project = openProject({ cwd: dir });
+    expect([...project.cases()].map((c) => `${c.user.id}/${c.template.display}`)).toEqual(['a/x.html', 'a/y.html', 'b/x.html', 'b/y.html']);
+    expect(project.caseCount()).toBe(4);
   });
 });
 
@@ -103,7 +138,7 @@ describe('variants', () => {
 
 describe('snippets and catalogs of a project', () => {
   it('renders a snippet and a catalog item from the project folders for every user', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mergetag-project-'));
+    const dir = temp();
     mkdirSync(join(dir, 'users'));
     mkdirSync(join(dir, 'snippets'));
     mkdirSync(join(dir, 'catalogs'));
@@ -113,9 +148,7 @@ describe('snippets and catalogs of a project', () => {
     writeFileSync(join(dir, 'catalogs', 'Products.json'), '{"p1": {"name": "Mug", "price": 12.50}, "p2": {"name": "Cup", "price": 3}}');
     writeFileSync(join(dir, 't.html'), '{{#catalog "Products" sku as |item|}}{{item.name}} {{item.price}}{{else}}none{{/catalog}} {{{snippet "footer"}}}');
     writeFileSync(join(dir, 'mergetag.config.json'), JSON.stringify({ templates: [{ path: 't.html' }] }));
-    const opened = Project.load(join(dir, 'mergetag.config.json'));
-    if (!opened.ok) throw new Error('config');
-    const project = opened.project;
+    const project = openProject({ cwd: dir });
     const render = (id: string) => project.renderCase(project.templates()[0]!, project.users.get(id)!, undefined).result?.output;
     expect(render('a')).toBe('Mug 12.5 <footer>Bye Ann</footer>');
     expect(render('b')).toBe('Cup 3 <footer>Bye Bo</footer>');
@@ -124,23 +157,22 @@ describe('snippets and catalogs of a project', () => {
 
 describe('a broken catalog file', () => {
   it('stops the render and names the file, line and column', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mergetag-project-'));
+    const dir = temp();
     mkdirSync(join(dir, 'users'));
     mkdirSync(join(dir, 'catalogs'));
     writeFileSync(join(dir, 'users', 'a.json'), '{"sku": "p1"}');
     writeFileSync(join(dir, 'catalogs', 'Products.json'), '{\n  "p1": {"name": "Mug",}\n}');
     writeFileSync(join(dir, 't.html'), '{{#catalog "Products" sku as |item|}}{{item.name}}{{/catalog}}');
     writeFileSync(join(dir, 'mergetag.config.json'), JSON.stringify({ templates: [{ path: 't.html' }] }));
-    const opened = Project.load(join(dir, 'mergetag.config.json'));
-    if (!opened.ok) throw new Error('config');
-    const result = opened.project.renderCase(opened.project.templates()[0]!, opened.project.users.get('a')!, undefined).result;
+    const project = openProject({ cwd: dir });
+    const result = project.renderCase(project.templates()[0]!, project.users.get('a')!, undefined).result;
     expect(result?.skip?.message).toMatch(/Products\.json:2:24: the catalog is not valid JSON: expected a property name in double quotes$/);
   });
 });
 
 describe('snippet variables in a project', () => {
   it('binds positional values to the variables a snippet declares in name.json', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mergetag-project-'));
+    const dir = temp();
     mkdirSync(join(dir, 'users'));
     mkdirSync(join(dir, 'snippets'));
     writeFileSync(join(dir, 'users', 'a.json'), '{"firstName": "Ann"}');
@@ -148,24 +180,22 @@ describe('snippet variables in a project', () => {
     writeFileSync(join(dir, 'snippets', 'greet.json'), '{"variables": ["greeting", "who"]}');
     writeFileSync(join(dir, 't.html'), '{{{snippet "greet" "Hello" firstName}}}');
     writeFileSync(join(dir, 'mergetag.config.json'), JSON.stringify({ templates: [{ path: 't.html' }] }));
-    const opened = Project.load(join(dir, 'mergetag.config.json'));
-    if (!opened.ok) throw new Error('config');
-    const result = opened.project.renderCase(opened.project.templates()[0]!, opened.project.users.get('a')!, undefined).result;
+    const project = openProject({ cwd: dir });
+    const result = project.renderCase(project.templates()[0]!, project.users.get('a')!, undefined).result;
     expect(result?.output).toBe('Hello, Ann!');
   });
 });
 
 describe('user profile errors', () => {
   it('point at the line of an NDJSON file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mergetag-project-'));
+    const dir = temp();
     writeFileSync(join(dir, 'people.ndjson'), '{"id": "a1"}\n\n{"id": "a2", }\n{"name": "no id"}\n');
     writeFileSync(join(dir, 'mergetag.config.json'), JSON.stringify({ users: '*.ndjson' }));
-    const opened = Project.load(join(dir, 'mergetag.config.json'));
-    if (!opened.ok) throw new Error('config');
-    expect(opened.project.diagnostics.map((d) => `${d.start.line}:${d.start.column} ${d.message}`)).toEqual([
+    const project = openProject({ cwd: dir });
+    expect(project.diagnostics.map((d) => `${d.start.line}:${d.start.column} ${d.message}`)).toEqual([
       '3:14 the user profile is not valid JSON: expected a property name in double quotes',
       '4:1 an NDJSON profile needs an "id" field',
     ]);
-    expect([...opened.project.users.keys()]).toEqual(['a1']);
+    expect([...project.users.keys()]).toEqual(['a1']);
   });
 });

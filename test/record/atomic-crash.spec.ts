@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { removeStaleTempFiles } from '../../src/io/atomic-write.js';
 import { recordingSchema } from '../../src/recordings/schema.js';
 import { binary } from '../cli/support.js';
 
@@ -61,6 +62,9 @@ describe('writeFileAtomic under SIGKILL', () => {
           leftovers.add(name);
         }
       }
+      // The next run cleans what the killed ones left: every leftover, and nothing else.
+      removeStaleTempFiles(folder);
+      expect(readdirSync(folder)).toEqual(['ann.json']);
     } finally {
       rmSync(root, { recursive: true, force: true }); // some MB of big recordings and left-over temp files
     }

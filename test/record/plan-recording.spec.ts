@@ -1,19 +1,20 @@
 /** Planning (before any request) and building a recording file, in-process. */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { Project } from '../../src/project/project.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openProject, ProjectOpenError } from '../../src/project/open.js';
+import type { Project } from '../../src/project/project.js';
 import { PlanError, planRecording, type PlannedRequest } from '../../src/record/plan.js';
 import { buildRecording } from '../../src/record/recording.js';
 import { Scrubber } from '../../src/record/redact.js';
 import { recordingSchema, REDACTED } from '../../src/recordings/schema.js';
 import { writeFileSync, readFileSync } from 'node:fs';
-import { APP_ID, createProject, TOKEN } from './support/project.js';
+import { APP_ID, createProject, removeProjects, TOKEN } from './support/project.js';
 
 function load(dir: string): Project {
-  const opened = Project.load(join(dir, 'mergetag.config.json'));
-  if (!opened.ok) throw new Error(opened.diagnostics.map((d) => d.message).join('\n'));
-  return opened.project;
+  return openProject({ cwd: dir });
 }
+
+afterEach(removeProjects);
 
 const env = { VOUCHERIFY_APP_ID: APP_ID, VOUCHERIFY_APP_TOKEN: TOKEN };
 
@@ -70,7 +71,13 @@ describe('planRecording', () => {
 
   it('never gets a script redact path: the config refuses it when it loads', () => {
     const scripted = createProject(4321, ['ann'], { redact: ['$..[?(@.code)]'] });
-    expect(() => load(scripted)).toThrow(/\$\.feeds\.welcome_codes\.redact\[0\]: script expressions .* are disabled/);
+    expect(() => {
+      try {
+        load(scripted);
+      } catch (error) {
+        throw new Error((error as ProjectOpenError).diagnostics.map((d) => d.message).join('\n'), { cause: error });
+      }
+    }).toThrow(/\$\.feeds\.welcome_codes\.redact\[0\]: script expressions .* are disabled/);
   });
 });
 

@@ -4,13 +4,14 @@
  * output and no file of the project.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordingSchema, REDACTED } from '../../src/recordings/schema.js';
-import { binary, mergetag, type CliRun } from '../cli/support.js';
+import { binary } from '../cli/support.js';
+import { runCli, type CliResult as CliRun } from '../support/run-cli.js';
 import { cleanEnv, mergetagAsync } from './support/cli.js';
-import { allFiles, APP_ID, createProject, recordingsOf, TOKEN } from './support/project.js';
+import { allFiles, APP_ID, createProject, removeProjects, recordingsOf, TOKEN } from './support/project.js';
 import { ERROR_400, HTML_502, startVoucherify, type FakeVoucherify } from './support/voucherify-server.js';
 
 const credentials = { VOUCHERIFY_APP_ID: APP_ID, VOUCHERIFY_APP_TOKEN: TOKEN };
@@ -21,9 +22,10 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await server.close();
+  removeProjects();
 });
 
-function expectNoSecrets(run: CliRun, dir: string): void {
+function expectNoSecrets(run: Pick<CliRun, 'stdout' | 'stderr'>, dir: string): void {
   for (const secret of [TOKEN, APP_ID]) {
     expect(run.stdout).not.toContain(secret);
     expect(run.stderr).not.toContain(secret);
@@ -33,8 +35,15 @@ function expectNoSecrets(run: CliRun, dir: string): void {
   }
 }
 
-function record(dir: string, args: string[], env: NodeJS.ProcessEnv = cleanEnv(credentials)) {
-  return mergetagAsync(['record', ...args], { cwd: dir, env });
+/** The command in-process, with an environment of the credentials only; `ms`: how long it took. */
+async function record(dir: string, args: string[], env: NodeJS.ProcessEnv = inProcessEnv(credentials)) {
+  const started = Date.now();
+  const run = await runCli(['record', ...args], { cwd: dir, env });
+  return { ...run, ms: Date.now() - started };
+}
+
+function inProcessEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { NO_COLOR: '1', ...extra };
 }
 
 function readRecording(dir: string, user: string, feed = 'welcome_codes') {
@@ -88,23 +97,36 @@ describe('mergetag record', () => {
     expectNoSecrets(run, dir);
 
     // render replays it.
-    const rendered = mergetag(['render', 'welcome.html', '--user', 'ann'], { cwd: dir });
+    const rendered = await runCli(['render', 'welcome.html', '--user', 'ann'], { cwd: dir });
     expect(rendered.stderr).toBe('');
     expect(rendered.code).toBe(0);
     expect(rendered.stdout).toBe('Hi Ann, your code is CODE-ANN (12.5% off)\n');
+  });
+
+  it('removes temporary files a killed record left in the recordings folder', async () => {
+    const dir = createProject(server.port, ['ann']);
+    const folder = join(dir, 'recordings', 'welcome_codes');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, '.ann.json.999999999.0a1b2c3d.tmp'), '{"half": ');
+    const run = await record(dir, ['--user', 'ann', '--yes']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(folder)).toEqual(['ann.json']);
   });
 
   it('prints a JSON summary with --format json, without the secrets', async () => {
     const dir = createProject(server.port, ['ann']);
     const run = await record(dir, ['--user', 'ann', '--yes', '--format', 'json']);
     expect(run.code, run.stderr).toBe(0);
-    const summary = JSON.parse(run.stdout) as { requests: number; written: number; failed: number; lines: string[]; problems: string[] };
+    const summary = JSON.parse(run.stdout) as { requests: number; written: number; failed: number; lines: string[] };
     expect(summary).toEqual({
+      exitCode: 0,
+      errorCount: 0,
+      warningCount: 0,
+      diagnostics: [],
       requests: 1,
       written: 1,
       failed: 0,
       lines: ['wrote recordings/welcome_codes/ann.json (HTTP 200, 2 redacted; feed welcome_codes, user ann)'],
-      problems: [],
     });
     expect(run.stdout).not.toContain(TOKEN);
   });
@@ -119,7 +141,7 @@ describe('mergetag record', () => {
     expect(recording.response.body).toEqual(JSON.parse(ERROR_400));
     expectNoSecrets(run, dir);
 
-    const rendered = mergetag(['render', 'welcome.html', '--user', 'bad'], { cwd: dir });
+    const rendered = await runCli(['render', 'welcome.html', '--user', 'bad'], { cwd: dir });
     expect(rendered.code).toBe(1);
     expect(rendered.stdout).toBe('');
     expect(rendered.stderr).toMatch(/^skipped: DataFeedError: .*HTTP 400 \(no_voucher_suitable_for_publication/m);
@@ -133,7 +155,7 @@ describe('mergetag record', () => {
     const { recording } = readRecording(dir, 'html');
     expect(recording.response).toEqual({ status: 502, headers: expect.objectContaining({ 'content-type': 'text/html' }), bodyText: HTML_502 });
     expectNoSecrets(run, dir);
-    const rendered = mergetag(['render', 'welcome.html', '--user', 'html'], { cwd: dir });
+    const rendered = await runCli(['render', 'welcome.html', '--user', 'html'], { cwd: dir });
     expect(rendered.code).toBe(1);
     expect(rendered.stderr).toMatch(/^skipped: DataFeedError: .*HTTP 502/m);
   });
@@ -210,7 +232,7 @@ describe('mergetag record', () => {
 
   it('exits 2 naming a missing environment variable and its feed, before any request', async () => {
     const dir = createProject(server.port, ['ann']);
-    const run = await record(dir, ['--user', 'ann', '--yes'], cleanEnv({ VOUCHERIFY_APP_ID: APP_ID }));
+    const run = await record(dir, ['--user', 'ann', '--yes'], inProcessEnv({ VOUCHERIFY_APP_ID: APP_ID }));
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("mergetag: environment variable not set: VOUCHERIFY_APP_TOKEN (feed 'welcome_codes', header X-App-Token)");
     expect(run.stderr).toContain('no request was made');
@@ -273,9 +295,9 @@ describe('mergetag record', () => {
     expectNoSecrets(three, dir);
   });
 
-  it('exits 2 on bad usage without making a request', () => {
+  it('exits 2 on bad usage without making a request', async () => {
     const dir = createProject(server.port, ['ann']);
-    const env = cleanEnv(credentials);
+    const env = inProcessEnv(credentials);
     const cases: [string[], RegExp][] = [
       [['record', '--yes'], /record needs --user ID/],
       [['record', '--user', 'zed', '--yes'], /no user 'zed' in the project[\s\S]*known users: ann/],
@@ -285,7 +307,7 @@ describe('mergetag record', () => {
       [['record', 'extra', '--user', 'ann', '--yes'], /record takes no positional arguments/],
     ];
     for (const [args, message] of cases) {
-      const run = mergetag(args, { cwd: dir, env });
+      const run = await runCli(args, { cwd: dir, env });
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(message);
       expectNoSecrets(run, dir);
@@ -293,9 +315,9 @@ describe('mergetag record', () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it('is listed in the help, which warns that each request publishes a voucher', () => {
-    expect(mergetag(['--help']).stdout).toMatch(/^ {2}record {4}/m);
-    const help = mergetag(['help', 'record']);
+  it('is listed in the help, which warns that each request publishes a voucher', async () => {
+    expect((await runCli(['--help'])).stdout).toMatch(/^ {2}record {4}/m);
+    const help = await runCli(['help', 'record']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('PUBLISHES A VOUCHER');
   });

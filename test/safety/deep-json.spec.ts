@@ -115,7 +115,7 @@ describe('deep files in a project', () => {
     const started = Date.now();
     const result = await runCli(['render', 'welcome.html', '--user', 'u.json', '--feed', 'welcome_codes=recordings/ann.json'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^mergetag: u\.json:1:5001: the user profile .*deeper than 1000 levels/);
+    expect(result.stderr).toMatch(/^u\.json:1:5001: error: the user profile .*deeper than 1000 levels/);
     expect(Date.now() - started).toBeLessThan(2000);
   });
 });

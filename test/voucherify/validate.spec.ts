@@ -249,13 +249,13 @@ describe('validateResponseText: publications', () => {
   it('reports invalid JSON once, where parsing stopped', () => {
     const text = publication(GOOD_VOUCHER).replace('"channel": "API",', '"channel": "API"');
     expect(seen(validateResponseText(text, 'pub.json'))).toEqual([
-      { ruleId: 'invalid-json', severity: 'error', message: "invalid JSON: expected ',' or a closing bracket", line: 9, column: 3 },
+      { ruleId: 'invalid-json', severity: 'error', message: "the file is not valid JSON: expected ',' or a closing bracket", line: 9, column: 3 },
     ]);
     expect(seen(validateResponseText('', 'empty.json'))).toEqual([
-      { ruleId: 'invalid-json', severity: 'error', message: 'invalid JSON: expected a value', line: 1, column: 1 },
+      { ruleId: 'invalid-json', severity: 'error', message: 'the file is not valid JSON: expected a value', line: 1, column: 1 },
     ]);
     expect(seen(validateResponseText('{"code": 400, // no comments\n}', 'c.json'))).toEqual([
-      { ruleId: 'invalid-json', severity: 'error', message: 'invalid JSON: comments are not allowed in JSON', line: 1, column: 15 },
+      { ruleId: 'invalid-json', severity: 'error', message: 'the file is not valid JSON: comments are not allowed in JSON', line: 1, column: 15 },
     ]);
   });
 
@@ -452,7 +452,7 @@ describe('validateRecordingText', () => {
 
   it('reports invalid JSON once', () => {
     expect(seen(validateRecordingText('{\n  "request": {\n    "method": "GET"\n  },\n}\n', 'r.json'))).toEqual([
-      { ruleId: 'invalid-json', severity: 'error', message: 'invalid JSON: expected a property name in double quotes', line: 5, column: 1 },
+      { ruleId: 'invalid-json', severity: 'error', message: 'the file is not valid JSON: expected a property name in double quotes', line: 5, column: 1 },
     ]);
   });
 

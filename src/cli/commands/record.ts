@@ -3,21 +3,18 @@
  * which `render` then replays. Every request to a Voucherify publication feed publishes (burns) a voucher, so
  * the command says how many requests it will make and asks first; without a terminal it needs --yes.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline/promises';
-import { isatty } from 'node:tty';
-import { relative, resolve } from 'node:path';
-import { findConfig } from '../../config/load.js';
-import { CONFIG_FILE } from '../../config/schema.js';
-import { Project } from '../../project/project.js';
+import { resolve } from 'node:path';
+import { removeStaleTempFiles } from '../../io/atomic-write.js';
 import { PlanError, planRecording, type RecordPlan } from '../../record/plan.js';
 import { describeRequest, recordAll } from '../../record/record.js';
 import { formatDuration } from '../../record/retry.js';
 import { Scrubber } from '../../record/redact.js';
 import { parseCommandArgs } from '../args.js';
-import { InputFileError, UsageError } from '../errors.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
-import { MAX_FRAMES_HELP, MAX_FRAMES_OPTION, outputFormat, printDiagnostics, withMaxFrames } from '../report.js';
+import { openCommandProject } from '../project.js';
+import { MAX_FRAMES_HELP, MAX_FRAMES_OPTION, outputFormat, printDiagnostics, printJsonResult, withMaxFrames } from '../report.js';
 
 export const recordHelp = `Usage: mergetag record --user ID [--user ID ...] [--feed ID ...] [options]
 
@@ -49,7 +46,9 @@ Options:
                           stand-in or a proxy; a path in URL goes before each
                           request's path); recordings stay keyed by the
                           production URL, so render replays them as they are
-  --format text|json      json prints {requests, written, failed, lines, problems}
+  --format text|json      json prints the result: {exitCode, errorCount,
+                          warningCount, diagnostics, requests, written, failed,
+                          lines}; failed requests and retries are diagnostics
 ${MAX_FRAMES_HELP}
   -h, --help              this help
 
@@ -78,7 +77,7 @@ Examples:
 const MAX_CONCURRENCY = 16;
 const LISTED = 10;
 
-export async function recordCommand(args: string[], io: CliIO, confirm: (question: string, io: CliIO) => Promise<boolean | undefined> = askOnTerminal): Promise<number> {
+export async function recordCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     ...MAX_FRAMES_OPTION,
     user: { type: 'string', multiple: true },
@@ -106,7 +105,10 @@ export async function recordCommand(args: string[], io: CliIO, confirm: (questio
   const maxBodyBytes = positiveInteger(values['max-body-mb'] as string | undefined, '--max-body-mb', 10, 1024) * 1024 * 1024;
   const baseUrl = values['base-url'] as string | undefined;
 
-  const project = openProject(values.config as string | undefined, io);
+  const project = openCommandProject(io, values.config as string | undefined);
+  if (format === 'text') printDiagnostics(io, project.diagnostics, project.sources);
+  // A record that was killed mid-write left its temporary files: nobody will rename them now.
+  removeStaleTempFiles(resolve(project.dir, project.config.recordings), true);
   let plan: RecordPlan;
   try {
     plan = planRecording(project, { users, feeds: (values.feed as string[] | undefined) ?? [], ...(baseUrl !== undefined ? { baseUrl } : {}) }, io.env);
@@ -129,7 +131,7 @@ export async function recordCommand(args: string[], io: CliIO, confirm: (questio
   ];
   io.stderr(`${lines.join('\n')}\n`);
   if (!values.yes) {
-    const answer = await confirm(`Publish up to ${vouchers}? [y/N] `, io);
+    const answer = io.ask ? await io.ask(`Publish up to ${vouchers}? [y/N] `) : undefined;
     if (answer === undefined) {
       io.stderr(`mergetag: refusing to publish vouchers without confirmation: not on a terminal\nhint: pass --yes to make the ${count} request${count === 1 ? '' : 's'}\n`);
       return 2;
@@ -141,15 +143,15 @@ export async function recordCommand(args: string[], io: CliIO, confirm: (questio
   }
 
   const written: string[] = [];
-  const problems: string[] = [];
+  const problems: Diagnostic[] = [];
+  // On a terminal a problem prints as its message (the request says which recording it is about).
   const events =
     format === 'json'
-      ? { written: (line: string) => written.push(line), problem: (line: string) => problems.push(line) }
-      : { written: (line: string) => io.stdout(`${line}\n`), problem: (line: string) => io.stderr(`${line}\n`) };
+      ? { written: (line: string) => written.push(line), problem: (problem: Diagnostic) => problems.push(problem) }
+      : { written: (line: string) => io.stdout(`${line}\n`), problem: (problem: Diagnostic) => io.stderr(`${problem.message}\n`) };
   const summary = await recordAll(plan, { concurrency, timeoutMs, maxBodyBytes, cwd: io.cwd }, events);
   if (format === 'json') {
-    io.stdout(`${JSON.stringify({ requests: count, written: summary.written, failed: summary.failed, lines: written, problems }, null, 2)}\n`);
-    return summary.failed ? 1 : 0;
+    return printJsonResult(io, summary.failed ? 1 : 0, [...project.diagnostics, ...problems], { requests: count, written: summary.written, failed: summary.failed, lines: written });
   }
   const failed = summary.failed ? `; ${summary.failed} failed (nothing written for ${summary.failed === 1 ? 'it' : 'them'})` : '';
   io.stderr(`recorded ${summary.written} of ${count} request${count === 1 ? '' : 's'}${failed}${timeoutMs !== 10_000 ? ` [timeout ${formatDuration(timeoutMs)}]` : ''}\n`);
@@ -164,33 +166,4 @@ function positiveInteger(text: string | undefined, option: string, fallback: num
   if (text === undefined) return fallback;
   if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) throw new UsageError(`${option} ${text}: expected a whole number from 1 to ${max}`);
   return Number(text);
-}
-
-function openProject(configPath: string | undefined, io: CliIO): Project {
-  const file = configPath !== undefined ? resolve(io.cwd, configPath) : findConfig(io.cwd);
-  if (!file) throw new UsageError(`no ${CONFIG_FILE} in ${io.cwd} or a folder above it`, 'pass --config FILE');
-  if (!existsSync(file)) throw new InputFileError(`${configPath}: no such file (the config)`);
-  const opened = Project.load(file);
-  const shown = relative(process.cwd(), file) || file;
-  const sources = new Map<string | undefined, string>([[shown, readFileSync(file, 'utf8')]]);
-  if (!opened.ok) {
-    printDiagnostics(io, opened.diagnostics, sources);
-    throw new InputFileError(`${relative(io.cwd, file) || file}: the config has errors`);
-  }
-  printDiagnostics(io, opened.project.diagnostics, sources);
-  return opened.project;
-}
-
-/**
- * Asks on the terminal: true for y/yes, false for anything else (an empty line, end of input). Undefined when
- * standard input or standard error is not a terminal: there is nobody to ask.
- */
-async function askOnTerminal(question: string, io: CliIO): Promise<boolean | undefined> {
-  if (!io.stderrIsTTY || !isatty(0)) return undefined;
-  const prompt = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  try {
-    return /^\s*y(es)?\s*$/i.test(await prompt.question(question));
-  } finally {
-    prompt.close();
-  }
 }

@@ -1,15 +1,23 @@
 /**
- * `mergetag render --all`: every template × user × variant of the project, one at a time (outputs are written as
- * they come, never held), with a progress line on a terminal and a summary of what rendered and what Iterable
- * would skip, and why.
+ * `mergetag render --all`: every template × user × variant of the project, one at a time (outputs and summary
+ * rows are written as they come, never held), with a progress line on a terminal. Before anything is written the
+ * output paths are checked: two cases never share a file. Diagnostics print once per template (not once per
+ * user × variant), and the run cleans up after the previous one: its outputs that this run did not write (listed
+ * in summary.json's `files`) and temporary files of a killed run.
  */
-import { mkdirSync } from 'node:fs';
-import { basename, extname, join, relative, resolve } from 'node:path';
-import { writeFileAtomic } from '../../io/atomic-write.js';
-import type { Project } from '../../project/project.js';
-import type { CliIO } from '../io.js';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { AtomicFileStream } from '../../io/atomic-write.js';
+import { OutputFolder } from '../../io/output-folder.js';
+import { caseOutputPath, findCollisions } from '../../project/output-paths.js';
+import type { Case, CaseResult, Project, CaseServices } from '../../project/project.js';
+import { ReportedError, UsageError } from '../errors.js';
+import { paint, type CliIO } from '../io.js';
 import { displayPath } from '../paths.js';
-import { paint } from '../io.js';
+import { DEFAULT_MAX_FRAMES, printDiagnostics, printJsonResult, type OutputFormat } from '../report.js';
+
+export const SUMMARY = 'summary.json';
 
 export interface SummaryRow {
   template: string;
@@ -19,74 +27,173 @@ export interface SummaryRow {
   reason?: string;
   message?: string;
   hint?: string;
+  /** The output file, relative to the output folder. */
   output?: string;
   warnings: number;
 }
 
-export function renderAll(project: Project, outDir: string, io: CliIO, services: { now?: Date; hmacSecret?: string }): number {
+export interface RenderAllOptions {
+  format: OutputFormat;
+  /** More warnings than this (after grouping) fail the run (exit 1). */
+  maxWarnings?: number;
+}
+
+/** A diagnostic seen in one or more cases of a template, printed once. */
+interface Grouped {
+  diagnostic: Diagnostic;
+  cases: number;
+}
+
+export function renderAll(project: Project, outDir: string, io: CliIO, services: CaseServices, options: RenderAllOptions): number {
   const out = resolve(io.cwd, outDir);
-  const templates = project.templates();
-  const users = [...project.users.values()];
-  const variants = Object.entries(project.config.variants);
-  const cases = templates.flatMap((template) =>
-    users.flatMap((user) => [
-      { template, user, variant: undefined as string | undefined },
-      ...variants
-        .filter(([, v]) => v.feed === undefined || template.settings.feeds.includes(v.feed))
-        .map(([name]) => ({ template, user, variant: name as string | undefined })),
-    ]),
-  );
-  const rows: SummaryRow[] = [];
-  const progress = io.stderrIsTTY;
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${outDir}: not a folder`, 'render --all writes a folder of messages; give a folder path');
+
+  const cases = [...project.cases()];
+  const paths = cases.map((c) => caseOutputPath(c.template.relative, c.user.id, c.variant));
+  const collisions = findCollisions(paths, [SUMMARY]);
+  if (collisions.length) throw collisionError(project, cases, collisions);
+
+  const folder = OutputFolder.open(out, SUMMARY);
+  const summary = new AtomicFileStream(join(out, SUMMARY));
+  try {
+    return renderInto(project, cases, paths, folder, summary, io, services, options);
+  } finally {
+    summary.abort();
+  }
+}
+
+function renderInto(
+  project: Project,
+  cases: Case[],
+  paths: string[],
+  folder: OutputFolder,
+  summary: AtomicFileStream,
+  io: CliIO,
+  services: CaseServices,
+  options: RenderAllOptions,
+): number {
+  const progress = io.stderrIsTTY && options.format === 'text';
+  const grouped = new Map<string, Grouped>();
+  const counts = { rendered: 0, skipped: 0, notRendered: 0 };
+  const skips = new Map<string, { row: SummaryRow; users: string[] }>();
   const sharedUrls = new Map<string, Set<string>>();
-  cases.forEach(({ template, user, variant }, index) => {
-    if (progress) io.stderr(`\r\u001b[K[${index + 1}/${cases.length}] ${template.display} × ${user.id}${variant ? ` (${variant})` : ''}`);
+  summary.write('{\n  "cases": [');
+  for (const [index, { template, user, variant }] of cases.entries()) {
+    const path = paths[index]!;
     const result = project.renderCase(template, user, variant, services);
-    const row: SummaryRow = { template: template.display, user: user.id, variant: variant ?? null, status: 'rendered', warnings: 0 };
-    if (template.settings.cacheDataFeed) {
-      for (const request of result.requests) {
-        const key = `${template.display}\u0000${request.feedId}\u0000${request.url}`;
-        if (!sharedUrls.has(key)) sharedUrls.set(key, new Set());
-        sharedUrls.get(key)!.add(user.id);
-      }
-    }
-    if (result.problem) {
-      Object.assign(row, { status: 'not-rendered', message: result.problem.message, hint: result.problem.hint });
-    } else if (result.result!.skip) {
-      Object.assign(row, { status: 'skipped', reason: result.result!.skip.reason, message: result.result!.skip.message });
+    if (progress) io.stderr(`\r\u001b[K[${index + 1}/${cases.length}] ${result.template.display} × ${result.user.id}${result.variant ? ` (${result.variant})` : ''}`);
+    const row = rowOf(result);
+    noteSharedUrls(result, sharedUrls);
+    for (const d of [...(result.result?.diagnostics ?? []), ...(result.problem ? [result.problem] : [])]) group(grouped, d);
+    if (row.status === 'rendered') {
+      folder.write(path, result.result!.output);
+      row.output = path;
+      counts.rendered++;
     } else {
-      const dir = join(out, basename(template.file, extname(template.file)));
-      mkdirSync(dir, { recursive: true });
-      const file = join(dir, `${user.id}${variant ? `.${variant}` : ''}${extname(template.file) || '.html'}`);
-      writeFileAtomic(file, result.result!.output);
-      row.output = relative(io.cwd, file) || file;
+      if (row.status === 'skipped') counts.skipped++;
+      else counts.notRendered++;
+      const key = `${row.template}\u0000${row.status}\u0000${row.reason ?? ''}\u0000${row.message ?? ''}`;
+      const entry = skips.get(key) ?? { row, users: [] };
+      entry.users.push(`${row.user}${row.variant ? ` (${row.variant})` : ''}`);
+      skips.set(key, entry);
     }
-    row.warnings = result.result?.diagnostics.filter((d) => d.severity === 'warning').length ?? 0;
-    rows.push(row);
-  });
+    summary.write(`${index ? ',' : ''}\n    ${JSON.stringify(row)}`);
+  }
   if (progress) io.stderr('\r\u001b[K');
-  mkdirSync(out, { recursive: true });
-  const cacheNotes = [...sharedUrls]
+
+  // Durable once, at the end: the folders (every rename in them), then the summary with its manifest of the files
+  // written, committed last. No fsync per message: at thousands of cases a second it would cost more than rendering.
+  folder.finish();
+  const notes = cacheNotes(sharedUrls);
+  summary.write(`\n  ],\n  "counts": ${JSON.stringify(counts)},\n  "notes": ${JSON.stringify(notes)},\n  "files": ${JSON.stringify(folder.written)}\n}\n`);
+  summary.commit();
+
+  const diagnostics = [...project.diagnostics, ...project.projectDiagnostics(), ...[...grouped.values()].map((g) => g.diagnostic)];
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  const exitCode = counts.skipped + counts.notRendered > 0 || tooManyWarnings ? 1 : 0;
+  const total = counts.rendered + counts.skipped + counts.notRendered;
+  const shownOut = displayPath(io.cwd, folder.dir);
+  if (options.format === 'json') {
+    const notRendered = [...skips.values()].map(({ row, users }) => ({ template: row.template, status: row.status, reason: row.reason ?? null, message: row.message, users }));
+    return printJsonResult(io, exitCode, diagnostics, { out: shownOut, summary: join(shownOut, SUMMARY), counts: { ...counts, total }, notRendered, notes });
+  }
+
+  printGrouped(io, project, diagnostics, grouped, total);
+  const colors = paint(io);
+  const lines = [`${counts.rendered} rendered, ${counts.skipped} skipped, ${counts.notRendered} not rendered (of ${total}) → ${shownOut}`];
+  for (const { row, users } of skips.values()) {
+    const who = users.length > 3 ? `${users.slice(0, 3).join(', ')} and ${users.length - 3} more` : users.join(', ');
+    const label = `${row.template} × ${who}`;
+    if (row.status === 'skipped') lines.push(`  ${colors.warning('skipped')}  ${label}: ${row.reason}: ${row.message}`);
+    else lines.push(`  ${colors.error('error')}    ${label}: ${row.message}${row.hint ? `\n           ${row.hint}` : ''}`);
+  }
+  for (const note of notes) lines.push(`  ${colors.warning('note')}     ${note}`);
+  if (tooManyWarnings) lines.push(`  ${colors.error('error')}    ${warnings} warning${warnings === 1 ? '' : 's'}: more than --max-warnings ${options.maxWarnings}`);
+  io.stdout(`${lines.join('\n')}\n`);
+  return exitCode;
+}
+
+function rowOf(result: CaseResult): SummaryRow {
+  const row: SummaryRow = { template: result.template.display, user: result.user.id, variant: result.variant ?? null, status: 'rendered', warnings: 0 };
+  if (result.problem) Object.assign(row, { status: 'not-rendered', message: result.problem.message, ...(result.problem.hint ? { hint: result.problem.hint } : {}) });
+  else if (result.result!.skip) Object.assign(row, { status: 'skipped', reason: result.result!.skip.reason, message: result.result!.skip.message });
+  row.warnings = result.result?.diagnostics.filter((d) => d.severity === 'warning').length ?? 0;
+  return row;
+}
+
+/** One entry per diagnostic of a template (same file, place, rule and message), however many cases show it. */
+function group(grouped: Map<string, Grouped>, d: Diagnostic): void {
+  const key = `${d.file}\u0000${d.start.offset}\u0000${d.end.offset}\u0000${d.ruleId}\u0000${d.message}`;
+  const entry = grouped.get(key);
+  if (entry) entry.cases++;
+  else grouped.set(key, { diagnostic: d, cases: 1 });
+}
+
+/** Each diagnostic once, with how many cases showed it; `--max-frames` counts over the whole list. */
+function printGrouped(io: CliIO, project: Project, diagnostics: Diagnostic[], grouped: Map<string, Grouped>, total: number): void {
+  const counts = new Map([...grouped.values()].map((g) => [g.diagnostic, g.cases]));
+  const maxFrames = io.maxFrames ?? DEFAULT_MAX_FRAMES;
+  for (const d of diagnostics.slice(0, maxFrames)) {
+    printDiagnostics(io, [d], project.sources, io.stderr, { maxFrames: 1 });
+    const cases = counts.get(d);
+    if (cases !== undefined && cases > 1) io.stderr(`  ${paint(io).dim(`(in ${cases} of ${total} cases)`)}\n`);
+  }
+  const more = diagnostics.length - maxFrames;
+  if (more > 0) io.stderr(`… and ${more} more problem${more === 1 ? '' : 's'} (frames omitted; use --max-frames)\n`);
+}
+
+function noteSharedUrls(result: CaseResult, sharedUrls: Map<string, Set<string>>): void {
+  if (!result.template.settings.cacheDataFeed) return;
+  for (const request of result.requests) {
+    const key = `${result.template.display}\u0000${request.feedId}\u0000${request.url}`;
+    if (!sharedUrls.has(key)) sharedUrls.set(key, new Set());
+    sharedUrls.get(key)!.add(result.user.id);
+  }
+}
+
+function cacheNotes(sharedUrls: Map<string, Set<string>>): string[] {
+  return [...sharedUrls]
     .filter(([, ids]) => ids.size > 1)
     .map(([key, ids]) => {
       const [template, feedId, url] = key.split('\u0000');
       return `${template}: with cacheDataFeed, users ${[...ids].join(', ')} share one cached response of feed '${feedId}' (GET ${url}) for an hour: for a Voucherify publication feed, the same voucher`;
     });
-  const counts = {
-    rendered: rows.filter((r) => r.status === 'rendered').length,
-    skipped: rows.filter((r) => r.status === 'skipped').length,
-    notRendered: rows.filter((r) => r.status === 'not-rendered').length,
-  };
-  writeFileAtomic(join(out, 'summary.json'), `${JSON.stringify({ counts, cases: rows, notes: cacheNotes }, null, 2)}\n`);
-  const colors = paint(io);
-  const shownOut = displayPath(io.cwd, out);
-  const lines = [`${counts.rendered} rendered, ${counts.skipped} skipped, ${counts.notRendered} not rendered (of ${rows.length}) → ${shownOut}`];
-  for (const row of rows) {
-    const label = `${row.template} × ${row.user}${row.variant ? ` (${row.variant})` : ''}`;
-    if (row.status === 'skipped') lines.push(`  ${colors.warning('skipped')}  ${label}: ${row.reason}: ${row.message}`);
-    if (row.status === 'not-rendered') lines.push(`  ${colors.error('error')}    ${label}: ${row.message}\n           ${row.hint}`);
-  }
-  for (const note of cacheNotes) lines.push(`  ${colors.warning('note')}     ${note}`);
-  io.stdout(`${lines.join('\n')}\n`);
-  return counts.skipped + counts.notRendered > 0 ? 1 : 0;
+}
+
+function collisionError(project: Project, cases: Case[], collisions: ReturnType<typeof findCollisions>): ReportedError {
+  const diagnostics = collisions.map(({ path, first, second }) => {
+    const meets = cases[second]!;
+    const other = first < 0 ? `mergetag's own ${SUMMARY}` : describe(cases[first]!);
+    const at = { line: meets.user.line ?? 1, column: 1, offset: 0 };
+    return diagnostic('output-collision', 'error', `${describe(meets)} would write ${path}, which ${other} writes too (file names that differ only in case are one file on macOS and Windows)`, { start: at, end: at }, {
+      file: project.shown(meets.user.file),
+      hint: 'give the users ids that differ in more than case, or rename the template or variant',
+    });
+  });
+  return new ReportedError(`${collisions.length} output file${collisions.length === 1 ? '' : 's'} would be written by two cases: nothing was written`, diagnostics);
+}
+
+function describe(c: Case): string {
+  return `${c.template.display} × ${c.user.id}${c.variant ? ` (${c.variant})` : ''}`;
 }

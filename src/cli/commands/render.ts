@@ -1,19 +1,21 @@
 /** `mergetag render`: renders one template for one user and its feed responses, as Iterable would send it. */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
-import { findConfig } from '../../config/load.js';
-import { CONFIG_FILE } from '../../config/schema.js';
-import { Project } from '../../project/project.js';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { FolderResources } from '../../project/resources.js';
 import { renderAll } from './render-all.js';
 import { compile, type RenderInput, type RenderResult } from '../../iterable/template.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
+import { writeOutput } from '../../io/write-output.js';
 import { InputFileError, UsageError } from '../errors.js';
 import { InputReader } from '../inputs.js';
 import { paint, type CliIO } from '../io.js';
 import { printableMessage } from '../../diagnostics/format.js';
-import { MAX_FRAMES_HELP, MAX_FRAMES_OPTION, outputFormat, printDiagnostics, withMaxFrames } from '../report.js';
+import { openCommandProject } from '../project.js';
+import { MAX_FRAMES_HELP, MAX_FRAMES_OPTION, outputFormat, printDiagnostics, printJsonResult, withMaxFrames } from '../report.js';
 import { parseCommandArgs } from '../args.js';
+
+/** Problems that mean an input file could not be read at all. */
+const UNREADABLE_INPUT = new Set(['input-file', 'outside-project']);
 
 export const renderHelp = `Usage: mergetag render TEMPLATE --user USER.json [--feed [ALIAS=]RESPONSE.json ...] [options]
        mergetag render TEMPLATE --user ID [--variant NAME]      (in a project)
@@ -46,9 +48,20 @@ Options:
                           its variables: {"variables": ["a", "b"]}
   --catalogs DIR          where {{#catalog "Name" key}} finds DIR/Name.json, an
                           object of items by key (default: ./catalogs)
-  --out FILE|DIR          write the message to FILE (atomically) instead of stdout;
-                          with --all, the folder for every message and summary.json
-  --format text|json      json prints {output, skip, diagnostics} on stdout
+  --out FILE|DIR          write the message to FILE instead of stdout (a regular
+                          file is replaced atomically; a FIFO or device such as
+                          /dev/null is written like a shell redirect; a symlink
+                          is followed). With --all, the folder for every
+                          message: DIR/<template folder>/<template name>/
+                          <user id>[~<variant>].<ext>, ids percent-encoded
+                          where unsafe, and DIR/summary.json. Files a
+                          previous --all wrote and this one did not are removed.
+  --max-warnings N        with --all: more than N warnings (counted once per
+                          template) fail the run (exit 1)
+  --format text|json      json prints the result on stdout: {exitCode,
+                          errorCount, warningCount, diagnostics, file, output,
+                          skip}; with --all {…, out, summary, counts,
+                          notRendered, notes}
 ${MAX_FRAMES_HELP}
   -h, --help              this help
 
@@ -57,7 +70,10 @@ Environment:
                           (never printed or stored)
 
 Exit codes: 0 rendered; 1 a message would not be sent (template error, feed
-error, send skip) or has no recording; 2 bad usage or unreadable input.
+error, send skip) or has no recording, or more warnings than --max-warnings;
+2 bad usage, or an unreadable or invalid input file (config, user, recording:
+every one is reported first), a template path or users glob that matches
+nothing, or two cases that would write one output file.
 
 Examples:
   mergetag render fixtures/welcome/welcome.html \\
@@ -81,6 +97,7 @@ export function renderCommand(args: string[], io: CliIO): number {
     catalogs: { type: 'string' },
     out: { type: 'string' },
     format: { type: 'string' },
+    'max-warnings': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -95,15 +112,17 @@ export function renderCommand(args: string[], io: CliIO): number {
   if (values.all) {
     if (positionals.length) throw new UsageError('render --all takes no TEMPLATE: it renders every template of the project');
     if (values.out === undefined) throw new UsageError('render --all needs --out DIR', 'mergetag render --all --out rendered/');
-    const project = openProject(values.config as string | undefined, io.cwd, io);
-    return renderAll(project, values.out as string, io, services);
+    const project = openCommandProject(io, values.config as string | undefined);
+    const maxWarnings = values['max-warnings'] === undefined ? undefined : wholeNumber(values['max-warnings'] as string, '--max-warnings');
+    return renderAll(project, values.out as string, io, services, { format, ...(maxWarnings !== undefined ? { maxWarnings } : {}) });
   }
+  if (values['max-warnings'] !== undefined) throw new UsageError('--max-warnings goes with --all', 'mergetag render --all --out DIR --max-warnings 0');
   if (positionals.length !== 1) throw new UsageError('render takes one TEMPLATE file', 'mergetag render TEMPLATE --user USER.json --feed alias=RESPONSE.json');
   const templatePath = positionals[0]!;
   const user = values.user as string | undefined;
   const userIsFile = user === undefined || user === '-' || existsSync(resolve(io.cwd, user));
   if (user !== undefined && !userIsFile && /[\\/]|\.(json|ndjson|jsonl)$/i.test(user)) {
-    throw new InputFileError(`${user}: no such file (the user profile)`);
+    throw new InputFileError(user, 'no such file (the user profile)');
   }
   if (!userIsFile || values.variant !== undefined || (values.config !== undefined && !values.feed)) {
     return renderProjectCase(templatePath, user, values, io, format, services);
@@ -125,36 +144,23 @@ export function renderCommand(args: string[], io: CliIO): number {
 
   const file = InputReader.label(templatePath);
   const result = compile(text, { file }).render(input);
-  return report(io, format, file, text, result, values.out as string | undefined);
+  return report(io, format, file, new Map([[file, text]]), result, values.out as string | undefined);
 }
 
-function report(io: CliIO, format: 'text' | 'json', file: string, text: string, result: RenderResult, out: string | undefined): number {
+function report(io: CliIO, format: 'text' | 'json', file: string, sources: ReadonlyMap<string | undefined, string>, result: RenderResult, out: string | undefined, extra: Diagnostic[] = []): number {
+  const diagnostics = [...extra, ...result.diagnostics];
+  // With --out the message goes to the file even in JSON mode; stdout carries the result.
+  if (!result.skip && out !== undefined) writeOutput(resolve(io.cwd, out), result.output, out);
   if (format === 'json') {
-    io.stdout(`${JSON.stringify({ file, output: result.skip ? null : result.output, skip: result.skip ?? null, diagnostics: result.diagnostics }, null, 2)}\n`);
-    return result.skip ? 1 : 0;
+    return printJsonResult(io, result.skip ? 1 : 0, diagnostics, { file, output: result.skip ? null : result.output, skip: result.skip ?? null });
   }
-  printDiagnostics(io, result.diagnostics, new Map([[file, text]]));
+  printDiagnostics(io, diagnostics, sources);
   if (result.skip) {
     io.stderr(`skipped: ${result.skip.reason}: ${printableMessage(result.skip.message)}\n`);
     return 1;
   }
-  if (out !== undefined) writeFileAtomic(resolve(io.cwd, out), result.output);
-  else io.stdout(result.output);
+  if (out === undefined) io.stdout(result.output);
   return 0;
-}
-
-function openProject(configPath: string | undefined, from: string, io: CliIO): Project {
-  const file = configPath !== undefined ? resolve(io.cwd, configPath) : findConfig(from);
-  if (!file) throw new UsageError(`no ${CONFIG_FILE} in ${from} or a folder above it`, 'pass --config FILE, or give --user a profile file and --feed response files');
-  if (!existsSync(file)) throw new InputFileError(`${configPath}: no such file (the config)`);
-  const opened = Project.load(file);
-  if (!opened.ok) {
-    printDiagnostics(io, opened.diagnostics, new Map([[opened.diagnostics[0]?.file, readFileSync(file, 'utf8')]]));
-    throw new InputFileError(`${relative(io.cwd, file) || file}: the config has errors`);
-  }
-  const sources = new Map<string | undefined, string>([[relative(process.cwd(), file) || file, readFileSync(file, 'utf8')]]);
-  printDiagnostics(io, opened.project.diagnostics, sources);
-  return opened.project;
 }
 
 function renderProjectCase(
@@ -166,10 +172,10 @@ function renderProjectCase(
   services: { now?: Date; hmacSecret?: string },
 ): number {
   if (userId === undefined) throw new UsageError('in a project, render needs --user ID');
-  const project = openProject(values.config as string | undefined, dirname(resolve(io.cwd, templatePath)), io);
-  const template = project.templateFor(templatePath, io.cwd);
+  const project = openCommandProject(io, values.config as string | undefined, dirname(resolve(io.cwd, templatePath)));
+  const template = project.templateFor(templatePath);
   if (!template) {
-    throw new UsageError(`${templatePath} is not a template of ${relative(io.cwd, project.loaded.file)}`, 'add it under "templates" with its feeds');
+    throw new UsageError(`${templatePath} is not a template of ${project.shown(project.loaded.file)}`, 'add it under "templates" with its feeds');
   }
   const user = project.users.get(userId);
   if (!user) {
@@ -186,12 +192,21 @@ function renderProjectCase(
       io.stderr(`${paint(io).dim(`feed ${request.feedId}: GET ${request.url}`)}\n`);
     }
   }
+  const warnings = [...project.diagnostics, ...project.projectDiagnostics()];
   if (outcome.problem) {
-    io.stderr(`mergetag: ${outcome.problem.message}\n  ${outcome.problem.hint}\n`);
-    return 1;
+    const diagnostics = [...warnings, outcome.problem];
+    // A template that cannot be read is a broken input file (exit 2); a case that cannot be rendered offline, a finding.
+    const code = UNREADABLE_INPUT.has(outcome.problem.ruleId) ? 2 : 1;
+    if (format === 'json') return printJsonResult(io, code, diagnostics, { file: template.display, output: null, skip: null });
+    printDiagnostics(io, diagnostics, project.sources);
+    return code;
   }
-  const text = readFileSync(template.file, 'utf8');
-  return report(io, format, template.display, text, outcome.result!, values.out as string | undefined);
+  return report(io, format, template.display, project.sources, outcome.result!, values.out as string | undefined, warnings);
+}
+
+function wholeNumber(text: string, option: string): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(`${option} ${text}: expected a whole number (0 or more)`);
+  return Number(text);
 }
 
 function parseNow(text: string): Date {

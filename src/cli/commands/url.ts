@@ -1,16 +1,14 @@
 /** `mergetag url`: the request Iterable sends for a feed URL template and one user. */
-import { existsSync, readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expandFeedUrl, type ExpandedUrl } from '../../iterable/feed-url.js';
-import { findConfig } from '../../config/load.js';
-import { CONFIG_FILE } from '../../config/schema.js';
-import { Project } from '../../project/project.js';
-import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { parseJson } from '../../values/json.js';
-import { InputFileError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { InputReader } from '../inputs.js';
 import type { CliIO } from '../io.js';
-import { MAX_FRAMES_HELP, MAX_FRAMES_OPTION, outputFormat, printDiagnostics, withMaxFrames } from '../report.js';
+import { openCommandProject } from '../project.js';
+import { MAX_FRAMES_HELP, MAX_FRAMES_OPTION, outputFormat, printDiagnostics, printJsonResult, withMaxFrames } from '../report.js';
 import { parseCommandArgs } from '../args.js';
 
 export const urlHelp = `Usage: mergetag url URL_TEMPLATE [--user USER.json] [options]
@@ -29,7 +27,8 @@ Options:
                           user id of the project
   --feed ID               a feed of the project config
   --config FILE           the project config (default: the nearest one)
-  --format text|json      json prints {rendered, url, diagnostics}
+  --format text|json      json prints the result: {exitCode, errorCount,
+                          warningCount, diagnostics, rendered, url}
 ${MAX_FRAMES_HELP}
   -h, --help              this help
 
@@ -63,13 +62,10 @@ export function urlCommand(args: string[], io: CliIO): number {
   return printUrl(expandFeedUrl(template, user, { file }), template, file, io, format);
 }
 
-function printUrl(result: ExpandedUrl, template: string, file: string, io: CliIO, format: 'text' | 'json'): number {
+function printUrl(result: ExpandedUrl, template: string, file: string, io: CliIO, format: 'text' | 'json', extra: Diagnostic[] = []): number {
   const failed = hasErrors(result.diagnostics) || result.url === '';
-  if (format === 'json') {
-    io.stdout(`${JSON.stringify({ rendered: result.rendered, url: result.url || null, diagnostics: result.diagnostics }, null, 2)}\n`);
-    return failed ? 1 : 0;
-  }
-  printDiagnostics(io, result.diagnostics, new Map([[file, template]]));
+  if (format === 'json') return printJsonResult(io, failed ? 1 : 0, [...extra, ...result.diagnostics], { rendered: result.rendered, url: result.url || null });
+  printDiagnostics(io, [...extra, ...result.diagnostics], new Map([[file, template]]));
   if (failed) return 1;
   if (result.rendered !== result.url) io.stderr(`note: rendered as ${result.rendered}\n      sent as     ${result.url}\n`);
   io.stdout(`${result.url}\n`);
@@ -78,14 +74,7 @@ function printUrl(result: ExpandedUrl, template: string, file: string, io: CliIO
 
 function projectUrl(values: Record<string, unknown>, positionals: string[], io: CliIO, format: 'text' | 'json'): number {
   if (positionals.length) throw new UsageError('url --feed ID takes no URL_TEMPLATE', 'mergetag url --feed welcome_codes --user ann');
-  const configFile = values.config !== undefined ? resolve(io.cwd, values.config as string) : findConfig(io.cwd);
-  if (!configFile || !existsSync(configFile)) throw new UsageError(`no ${CONFIG_FILE} here or above: --feed names a feed of a project`, 'pass --config FILE');
-  const opened = Project.load(configFile);
-  if (!opened.ok) {
-    printDiagnostics(io, opened.diagnostics, new Map([[opened.diagnostics[0]?.file, readFileSync(configFile, 'utf8')]]));
-    throw new InputFileError(`${relative(io.cwd, configFile) || configFile}: the config has errors`);
-  }
-  const project = opened.project;
+  const project = openCommandProject(io, values.config as string | undefined);
   const feedId = values.feed as string;
   if (!Object.hasOwn(project.config.feeds, feedId)) {
     throw new UsageError(`no feed '${feedId}' in the config`, `feeds: ${Object.keys(project.config.feeds).join(', ') || 'none'}`);
@@ -94,8 +83,9 @@ function projectUrl(values: Record<string, unknown>, positionals: string[], io: 
   const user = userId === undefined ? undefined : project.users.get(userId);
   if (!user) throw new UsageError(userId === undefined ? 'url --feed needs --user ID' : `no user '${userId}' in the project`, `known users: ${[...project.users.keys()].slice(0, 10).join(', ')}`);
   const request = project.feedRequest(feedId, user);
-  const file = request.diagnostics[0]?.file ?? `${relative(io.cwd, configFile)} (feeds.${feedId}.url)`;
-  return printUrl({ rendered: request.rendered, url: request.url, diagnostics: request.diagnostics }, project.config.feeds[feedId]!.url, file, io, format);
+  const file = request.diagnostics[0]?.file ?? `${project.shown(project.loaded.file)} (feeds.${feedId}.url)`;
+  const warnings = [...project.diagnostics, ...project.projectDiagnostics()];
+  return printUrl({ rendered: request.rendered, url: request.url, diagnostics: request.diagnostics }, project.config.feeds[feedId]!.url, file, io, format, warnings);
 }
 
 function urlTemplateFrom(argument: string, reader: InputReader, io: CliIO): { template: string; file: string } {

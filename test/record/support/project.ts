@@ -1,5 +1,5 @@
 /** A throwaway mergetag project under the OS temp folder whose feed points at a local fake Voucherify. */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,8 +12,16 @@ export function feedUrl(port: number): string {
   return `http://127.0.0.1:${port}/v1/publications/create?customer[source_id]={{#urlEncode}}{{source_id}}{{/urlEncode}}&campaign[name]=Welcome%20Codes`;
 }
 
+const created: string[] = [];
+
+/** Removes the projects createProject made (call it in afterEach). */
+export function removeProjects(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 export function createProject(port: number, users: string[], options: { redact?: string[] } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'mergetag-record-'));
+  created.push(dir);
   mkdirSync(join(dir, 'users'));
   for (const id of users) writeFileSync(join(dir, 'users', `${id}.json`), JSON.stringify({ source_id: id, firstName: id.charAt(0).toUpperCase() + id.slice(1) }));
   writeFileSync(join(dir, 'welcome.html'), TEMPLATE);

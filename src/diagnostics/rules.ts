@@ -1,0 +1,103 @@
+/**
+ * The rule registry: every diagnostic id mergetag reports, with its default severity, what it means and where it
+ * is documented. `RuleId` is the type every reporter takes, so an unregistered id does not compile; a test also
+ * scans the sources for ids passed as strings.
+ */
+import type { Severity } from './diagnostic.js';
+
+export interface RuleMeta {
+  severity: Severity;
+  description: string;
+}
+
+/** The rules page of the package (docs/ ships with it), generated from this registry by `npm run docs`. */
+const DOCS = 'docs/rules.md';
+
+const rules = {
+  // Templates: syntax and rendering
+  'syntax-error': { severity: 'error', description: 'the template does not parse: an unclosed or mismatched block, a stray else, a bad tag' },
+  'nesting-depth': { severity: 'error', description: 'blocks or sub-expressions nest deeper than mergetag renders' },
+  'mixed-else': { severity: 'warning', description: 'a {{else}} directly inside a [[#block]]: write [[else]]' },
+  'duplicate-else': { severity: 'warning', description: 'a block with more than one else: only the last one renders' },
+  'unknown-helper': { severity: 'error', description: 'a helper that does not exist, called with params or hash' },
+  'execution-error': { severity: 'error', description: 'a helper failed or a partial is missing: Iterable skips the message (HandlebarsExecutionError)' },
+  'block-params': { severity: 'warning', description: 'a helper that gives its result through a block parameter was used without one' },
+  'each-over-scalar': { severity: 'warning', description: '#each over a value that is neither a list nor an object' },
+  'helper-form': { severity: 'warning', description: 'a helper used in a form Iterable does not document (inline vs block)' },
+  'helper-argument': { severity: 'warning', description: 'a helper argument mergetag had to interpret' },
+  'helper-missing-input': { severity: 'warning', description: 'a helper got a missing value where it needs one' },
+  'helper-undocumented': { severity: 'warning', description: 'a helper behaviour Iterable does not document' },
+  'date-unknown-timezone': { severity: 'warning', description: 'a time zone Java does not know: it falls back to GMT' },
+  'number-format-locale': { severity: 'warning', description: 'a number-format locale mergetag does not have data for' },
+  'number-format-string': { severity: 'warning', description: 'a number format given as a string where a number is expected' },
+  'object-equality': { severity: 'warning', description: 'comparing objects or lists, which Iterable compares by identity' },
+  'group-by-limit': { severity: 'warning', description: 'more groups than Iterable returns' },
+  'regex-approximation': { severity: 'warning', description: 'a Java regular expression feature mergetag only approximates' },
+  'regex-budget': { severity: 'error', description: 'a regular expression ran past its step budget: the render stops instead of hanging' },
+  'output-limit': { severity: 'error', description: 'the rendered output grew past the size cap (maxOutputBytes, 20 MB by default)' },
+  'unsupported-regex': { severity: 'warning', description: 'a Java regular expression feature mergetag cannot run: the else block renders' },
+  'escaped-in-url-encode': { severity: 'warning', description: '{{x}} inside #urlEncode is HTML-escaped before encoding: write {{{x}}}' },
+  'snippet-missing': { severity: 'warning', description: 'a snippet that does not exist rendered as nothing' },
+  'snippet-positional': { severity: 'warning', description: 'positional snippet values that do not match its declared variables' },
+  log: { severity: 'info', description: 'the output of {{log}}' },
+  // Feeds
+  'feed-alias': { severity: 'warning', description: 'a feed alias Iterable would not accept (only letters and underscores)' },
+  'feed-tag-in-url': { severity: 'error', description: 'a [[ ]] tag in a feed URL: the URL is rendered before any feed is fetched' },
+  'invalid-url': { severity: 'error', description: 'the rendered feed URL is not a URL' },
+  // Input files
+  'invalid-json': { severity: 'error', description: 'a file (config, user profile, recording, catalog, response) is not valid JSON' },
+  'input-file': { severity: 'error', description: 'an input file that cannot be read (missing, a folder, no permission)' },
+  'outside-project': { severity: 'error', description: 'a project file that a symbolic link takes out of the project folder: not read' },
+  'no-match': { severity: 'error', description: 'a template path or users glob of the config that matches no file' },
+  config: { severity: 'error', description: 'a config setting that is missing, unknown or of the wrong type' },
+  'config-secret': { severity: 'warning', description: 'a secret written into the config instead of an ${ENV_VAR} reference' },
+  'unused-feed': { severity: 'warning', description: 'a feed of the config that no template uses' },
+  'user-profile': { severity: 'error', description: 'a user profile that is not a JSON object (a string, an array, null...)' },
+  'user-id': { severity: 'error', description: 'a user profile without an id, or two profiles with one id' },
+  'no-recording': { severity: 'error', description: 'no recording answers a feed request of a case: it cannot be rendered offline' },
+  'feed-url': { severity: 'error', description: "a feed URL that failed for a user: the case cannot be rendered" },
+  'output-collision': { severity: 'error', description: 'two cases of render --all that would write one output file' },
+  // Recordings and Voucherify responses
+  'recording-schema': { severity: 'error', description: 'a recording without the recording shape' },
+  'recording-body-text': { severity: 'warning', description: 'a response body recorded as text: Iterable skips the message (DataFeedError)' },
+  'voucherify-publication': { severity: 'error', description: 'a Voucherify publication response that does not match its schema' },
+  'voucherify-error': { severity: 'error', description: 'a Voucherify error response that does not match its schema' },
+  'voucherify-endpoint': { severity: 'warning', description: 'a Voucherify request that is not GET /v1/publications/create' },
+  // Recording (mergetag record)
+  'record-request': { severity: 'error', description: 'a feed request that failed while recording (timeout, connection, rate limit)' },
+  'record-retry': { severity: 'info', description: 'a feed request retried after HTTP 429' },
+  'record-shadowed': { severity: 'info', description: 'another recording of the same URL exists; render replays the newest' },
+} as const satisfies Record<string, RuleMeta>;
+
+export type RuleId = keyof typeof rules;
+
+export interface Rule extends RuleMeta {
+  id: RuleId;
+  docs: string;
+}
+
+export function isRuleId(id: string): id is RuleId {
+  return Object.hasOwn(rules, id);
+}
+
+export function rule(id: RuleId): Rule {
+  const meta: RuleMeta = rules[id];
+  return { id, severity: meta.severity, description: meta.description, docs: `${DOCS}#${id}` };
+}
+
+export function allRules(): Rule[] {
+  return (Object.keys(rules) as RuleId[]).map(rule);
+}
+
+/** docs/rules.md: every rule with its default severity and description, generated so it cannot drift. */
+export function rulesMarkdown(): string {
+  const lines = [
+    '# Rules',
+    '',
+    'Every problem mergetag reports is a diagnostic with one of these rule ids (`file:line:column: severity: message (rule-id)`).',
+    'Generated from `src/diagnostics/rules.ts` by `npm run docs`.',
+    '',
+  ];
+  for (const entry of allRules()) lines.push(`### \`${entry.id}\``, '', `${entry.severity}: ${entry.description}.`, '');
+  return `${lines.join('\n').trimEnd()}\n`;
+}
