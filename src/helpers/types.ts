@@ -19,7 +19,16 @@ export interface ParamMeta {
   /** Takes any number of values from here on. */
   variadic?: boolean;
   description?: string;
+  /**
+   * What the helper does with the value, for the analysis and the linter: `condition` (the block renders when it is
+   * truthy), `negated-condition` (when it is falsy), `iterated` (the block renders per element), `context` (the
+   * block renders with it as `this`), `compared` (compared with another value), `fallback` (replaced by a fallback
+   * when empty, so a missing value is handled). Unset: an ordinary input.
+   */
+  role?: ParamRole;
 }
+
+export type ParamRole = 'condition' | 'negated-condition' | 'iterated' | 'context' | 'compared' | 'fallback';
 
 export interface HelperMeta {
   name: string;
@@ -39,6 +48,14 @@ export interface HelperMeta {
    * HTML escaping of a `{{x}}` inside it changes the result: the renderer warns when it does.
    */
   encodesBody?: boolean;
+  /**
+   * What `this` is inside the block: `element` an element of the first parameter (`#each`), `value` the first
+   * parameter itself (`#with`), `derived` a value the helper computes (`#sortBy`, `#catalog`); unset, unchanged.
+   * Block parameters (`as |a b|`) bind to the same value.
+   */
+  blockContext?: 'element' | 'value' | 'derived';
+  /** A null or missing input fails the render (the message is not sent), as Iterable documents for comparisons. */
+  failsOnMissing?: boolean;
 }
 
 export interface BlockRender {

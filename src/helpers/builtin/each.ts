@@ -22,7 +22,8 @@ export const eachHelper: HelperDefinition = {
   meta: {
     name: 'each',
     form: 'block',
-    params: [{ name: 'list', type: 'any' }],
+    blockContext: 'element',
+    params: [{ name: 'list', type: 'any', role: 'iterated' }],
     description: 'Renders the block once per array element or object entry; the else block when there is none.',
     onMissing: 'renders the else block',
     docsUrl: 'https://support.iterable.com/hc/en-us/articles/36531450481300',

@@ -6,7 +6,7 @@ export const ifHelper: HelperDefinition = {
   meta: {
     name: 'if',
     form: 'block',
-    params: [{ name: 'value', type: 'any' }],
+    params: [{ name: 'value', type: 'any', role: 'condition' }],
     description: 'Renders the block when the value is truthy, else the else block. `includeZero=` is ignored, as in Iterable.',
     onMissing: 'renders the else block',
     docsUrl: 'https://support.iterable.com/hc/en-us/articles/115003884806',
@@ -19,7 +19,7 @@ export const unlessHelper: HelperDefinition = {
   meta: {
     name: 'unless',
     form: 'block',
-    params: [{ name: 'value', type: 'any' }],
+    params: [{ name: 'value', type: 'any', role: 'negated-condition' }],
     description: 'Renders the block when the value is falsy, else the else block.',
     onMissing: 'renders the block',
     docsUrl: 'https://support.iterable.com/hc/en-us/articles/115003884806',

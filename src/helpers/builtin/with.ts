@@ -6,7 +6,8 @@ export const withHelper: HelperDefinition = {
   meta: {
     name: 'with',
     form: 'block',
-    params: [{ name: 'value', type: 'any' }],
+    blockContext: 'value',
+    params: [{ name: 'value', type: 'any', role: 'context' }],
     description: 'Renders the block with the value as the context.',
     onMissing: 'renders the else block',
     fidelity: 'exact',

@@ -12,7 +12,7 @@ export const defaultIfEmptyHelper: HelperDefinition = {
     name: 'defaultIfEmpty',
     form: 'inline',
     params: [
-      { name: 'value', type: 'any' },
+      { name: 'value', type: 'any', role: 'fallback' },
       { name: 'fallback', type: 'any', optional: true },
     ],
     description: 'The value, or the fallback when the value is empty (missing, null, "", 0, false or []).',

@@ -65,8 +65,8 @@ function equality(name: 'eq' | 'neq'): HelperDefinition {
       name,
       form: 'both',
       params: [
-        { name: 'a', type: 'any' },
-        { name: 'b', type: 'any', optional: true },
+        { name: 'a', type: 'any', role: 'compared' },
+        { name: 'b', type: 'any', optional: true, role: 'compared' },
       ],
       hash: YES_NO,
       description: negate
@@ -102,11 +102,12 @@ function order(name: 'gt' | 'gte' | 'lt' | 'lte', holds: (c: number) => boolean,
       name,
       form: 'both',
       params: [
-        { name: 'a', type: 'any' },
-        { name: 'b', type: 'any' },
+        { name: 'a', type: 'any', role: 'compared' },
+        { name: 'b', type: 'any', role: 'compared' },
       ],
       hash: YES_NO,
       description: `Renders the block when the first value is ${words} the second (numbers by value, strings alphabetically; inline: true/false or yes=/no=).`,
+      failsOnMissing: true,
       onMissing:
         'fails the render (HandlebarsExecutionError): "If an #lt, lt, #lte, lte, #gt, gt, #gte, or gte expression references a non-existent or null field, the template will fail and the message will not be sent to that user" (support article 205480365)',
       docsUrl: PERSONALIZING,
@@ -116,6 +117,13 @@ function order(name: 'gt' | 'gte' | 'lt' | 'lte', holds: (c: number) => boolean,
     fn: (call) => decide(call, holds(jknackCompare(contextOf(call), secondOf(call)))),
   };
 }
+
+/** `and` guards its block by every value; `or` by none of them alone; `not` by its value being falsy. */
+const LOGIC_PARAMS: Record<'and' | 'or' | 'not', ParamMeta[]> = {
+  and: [{ name: 'values', type: 'any', variadic: true, role: 'condition' }],
+  or: [{ name: 'values', type: 'any', variadic: true }],
+  not: [{ name: 'value', type: 'any', role: 'negated-condition' }],
+};
 
 function logic(name: 'and' | 'or' | 'not'): HelperDefinition {
   const descriptions = {
@@ -127,7 +135,7 @@ function logic(name: 'and' | 'or' | 'not'): HelperDefinition {
     meta: {
       name,
       form: 'both',
-      params: name === 'not' ? [{ name: 'value', type: 'any' }] : [{ name: 'values', type: 'any', variadic: true }],
+      params: LOGIC_PARAMS[name],
       hash: YES_NO,
       description: descriptions[name],
       onMissing: 'a missing value is falsy',
