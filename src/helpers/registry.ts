@@ -1,4 +1,5 @@
 /** Helpers by name. The renderer looks helpers up here at compile time; the linter reads their `meta`. */
+import { editDistance } from '../diagnostics/suggest.js';
 import type { HelperDefinition } from './types.js';
 import { ownEntry } from '../values/own.js';
 
@@ -91,17 +92,3 @@ const FAMILIAR_NAMES: Record<string, string> = {
   base64_encode: 'base64',
   md5hash: 'md5',
 };
-
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0]!;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]!;
-      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length]!;
-}

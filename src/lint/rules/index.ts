@@ -1,0 +1,8 @@
+/** Every rule mergetag has, in the order they are documented. One folder per rule, each with its own tests. */
+import type { Rule } from '../rule.js';
+import { feedPathNotFound } from './feed-path-not-found/index.js';
+import { syntaxError } from './syntax-error/index.js';
+import { unknownFeedAlias } from './unknown-feed-alias/index.js';
+import { unknownHelper } from './unknown-helper/index.js';
+
+export const allRules: readonly Rule[] = [syntaxError, unknownHelper, unknownFeedAlias, feedPathNotFound];
