@@ -1,7 +1,7 @@
 /** SARIF output validates against the SARIF 2.1.0 schema that @microsoft/jest-sarif ships, and is stable across runs. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import Ajv from 'ajv-draft-04';
+import type { ValidateFunction } from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../../src/lint/linter.js';
 import { sarif } from '../../../src/lint/formatters/sarif.js';
@@ -9,6 +9,8 @@ import { allRules } from '../../../src/lint/rules/index.js';
 import { welcomeKnowledge } from '../../support/rule-tester.js';
 
 const require = createRequire(import.meta.url);
+// Ajv is CommonJS: required, its class comes without the ESM default-import wrapper.
+const { default: Ajv } = require('ajv-draft-04') as { default: new (options: object) => { compile(schema: unknown): ValidateFunction } };
 const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
 
