@@ -81,34 +81,7 @@ export class Shape {
    * object, so the lookup is lenient there rather than raise a false alarm.
    */
   resolve(path: readonly string[]): PathLookup {
-    let shape: Shape = this;
-    let optional = false;
-    for (let i = 0; i < path.length; i++) {
-      const segment = path[i]!;
-      const isIndex = segment === ANY_ELEMENT || /^\d+$/.test(segment);
-      if (shape.element && (isIndex || !shape.kinds.has('object'))) {
-        if (segment !== ANY_ELEMENT) optional = true;
-        shape = shape.element;
-        if (isIndex) continue;
-      }
-      if (shape.kinds.size === 0) return { status: 'unknown', at: i };
-      if (shape.kinds.has('null')) optional = true;
-      if (!shape.kinds.has('object')) {
-        // `length`/`size` of a string or an array answer in the engine (DESIGN.md rule 6).
-        if ((segment === 'length' || segment === 'size') && (shape.kinds.has('string') || shape.kinds.has('array'))) {
-          return { status: 'found', optional, nullable: false, shape: numberShape() };
-        }
-        return { status: 'missing', at: i, closest: undefined };
-      }
-      const field = shape.fields.get(segment);
-      if (!field) {
-        if (shape.open) return { status: 'unknown', at: i };
-        return { status: 'missing', at: i, closest: closestName(segment, [...shape.fields.keys()]) };
-      }
-      optional ||= field.optional;
-      shape = field.shape;
-    }
-    return { status: 'found', optional, nullable: shape.kinds.has('null'), shape };
+    return resolvePath(this, path);
   }
 
   /** True when the value may be an object or an array: printing it prints Java's rendering of a container. */
@@ -132,6 +105,38 @@ export class Shape {
     }
     return out;
   }
+}
+
+function resolvePath(root: Shape, path: readonly string[]): PathLookup {
+  let shape = root;
+
+  let optional = false;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    const isIndex = segment === ANY_ELEMENT || /^\d+$/.test(segment);
+    if (shape.element && (isIndex || !shape.kinds.has('object'))) {
+      if (segment !== ANY_ELEMENT) optional = true;
+      shape = shape.element;
+      if (isIndex) continue;
+    }
+    if (shape.kinds.size === 0) return { status: 'unknown', at: i };
+    if (shape.kinds.has('null')) optional = true;
+    if (!shape.kinds.has('object')) {
+      // `length`/`size` of a string or an array answer in the engine (DESIGN.md rule 6).
+      if ((segment === 'length' || segment === 'size') && (shape.kinds.has('string') || shape.kinds.has('array'))) {
+        return { status: 'found', optional, nullable: false, shape: numberShape() };
+      }
+      return { status: 'missing', at: i, closest: undefined };
+    }
+    const field = shape.fields.get(segment);
+    if (!field) {
+      if (shape.open) return { status: 'unknown', at: i };
+      return { status: 'missing', at: i, closest: closestName(segment, [...shape.fields.keys()]) };
+    }
+    optional ||= field.optional;
+    shape = field.shape;
+  }
+  return { status: 'found', optional, nullable: shape.kinds.has('null'), shape };
 }
 
 export type PathLookup =
@@ -192,7 +197,9 @@ function addSchema(shape: Shape, schema: JsonSchema): void {
 
 function typesOf(schema: JsonSchema): ValueKind[] {
   const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
-  return types.map((t) => (t === 'integer' ? 'number' : t)).filter((t): t is ValueKind => ['object', 'array', 'string', 'number', 'boolean', 'null'].includes(t));
+  return types
+    .map((t) => (t === 'integer' ? 'number' : t))
+    .filter((t): t is ValueKind => ['object', 'array', 'string', 'number', 'boolean', 'null'].includes(t));
 }
 
 function kindOf(value: Value): ValueKind | undefined {

@@ -10,8 +10,11 @@ export interface RuleMeta {
   description: string;
 }
 
-/** The rules page of the package (docs/ ships with it), generated from this registry by `npm run docs`. */
-const DOCS = 'docs/rules.md';
+/**
+ * Where the rule pages are published: `docs/rules/<id>.md` of the repository (docs/ also ships in the package).
+ * SARIF and editors need an absolute URL; change it here if the repository moves.
+ */
+export const DOCS_BASE_URL = 'https://github.com/mergetag/mergetag/blob/main/';
 
 const rules = {
   // Templates: syntax and rendering
@@ -40,6 +43,10 @@ const rules = {
   'snippet-missing': { severity: 'warning', description: 'a snippet that does not exist rendered as nothing' },
   'snippet-positional': { severity: 'warning', description: 'positional snippet values that do not match its declared variables' },
   log: { severity: 'info', description: 'the output of {{log}}' },
+  // Lint rules (src/lint/rules/<id>/): what `mergetag lint` finds without rendering
+  'feed-path-not-found': { severity: 'error', description: 'a [[ ]] path that no recording has and the feed schema does not allow: it prints nothing' },
+  'unknown-feed-alias': { severity: 'error', description: 'a [[ ]] tag names an alias that none of the template\'s feeds has: it prints nothing' },
+  'unused-disable-directive': { severity: 'warning', description: 'a mergetag-disable comment that suppresses nothing' },
   // Feeds
   'feed-alias': { severity: 'warning', description: 'a feed alias Iterable would not accept (only letters and underscores)' },
   'feed-tag-in-url': { severity: 'error', description: 'a [[ ]] tag in a feed URL: the URL is rendered before any feed is fetched' },
@@ -73,7 +80,10 @@ export type RuleId = keyof typeof rules;
 
 export interface Rule extends RuleMeta {
   id: RuleId;
+  /** The rule's page, relative to the repository (and the package): `docs/rules/<id>.md`. */
   docs: string;
+  /** The same page as an absolute URL. */
+  docsUrl: string;
 }
 
 export function isRuleId(id: string): id is RuleId {
@@ -82,22 +92,10 @@ export function isRuleId(id: string): id is RuleId {
 
 export function rule(id: RuleId): Rule {
   const meta: RuleMeta = rules[id];
-  return { id, severity: meta.severity, description: meta.description, docs: `${DOCS}#${id}` };
+  const docs = `docs/rules/${id}.md`;
+  return { id, severity: meta.severity, description: meta.description, docs, docsUrl: `${DOCS_BASE_URL}${docs}` };
 }
 
 export function allRules(): Rule[] {
   return (Object.keys(rules) as RuleId[]).map(rule);
-}
-
-/** docs/rules.md: every rule with its default severity and description, generated so it cannot drift. */
-export function rulesMarkdown(): string {
-  const lines = [
-    '# Rules',
-    '',
-    'Every problem mergetag reports is a diagnostic with one of these rule ids (`file:line:column: severity: message (rule-id)`).',
-    'Generated from `src/diagnostics/rules.ts` by `npm run docs`.',
-    '',
-  ];
-  for (const entry of allRules()) lines.push(`### \`${entry.id}\``, '', `${entry.severity}: ${entry.description}.`, '');
-  return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -3,6 +3,7 @@
  * project's `"rules": {"unused-feed": "error", "user-field-not-found": "off"}` over it, as ESLint's configs do.
  */
 import type { Severity } from '../diagnostics/diagnostic.js';
+import type { RuleId } from '../diagnostics/rules.js';
 import type { Rule } from './rule.js';
 
 export type RuleSetting = Severity | 'off';
@@ -14,19 +15,20 @@ export interface LintConfig {
 }
 
 /** The severity of each rule that runs. An unknown rule id in the config is an error the caller reports. */
-export function resolveRules(rules: readonly Rule[], config: LintConfig = {}): { active: Map<string, Severity>; unknown: string[] } {
+export function resolveRules(rules: readonly Rule[], config: LintConfig = {}): { active: Map<RuleId, Severity>; unknown: string[] } {
   const preset = config.preset ?? 'recommended';
-  const active = new Map<string, Severity>();
+  const active = new Map<RuleId, Severity>();
   for (const rule of rules) if (preset === 'all' || rule.meta.recommended) active.set(rule.meta.id, rule.meta.severity);
-  const known = new Set(rules.map((r) => r.meta.id));
+  const known = new Map<string, RuleId>(rules.map((r) => [r.meta.id, r.meta.id]));
   const unknown: string[] = [];
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
-    if (!known.has(id)) {
+    const ruleId = known.get(id);
+    if (ruleId === undefined) {
       unknown.push(id);
       continue;
     }
-    if (setting === 'off') active.delete(id);
-    else active.set(id, setting);
+    if (setting === 'off') active.delete(ruleId);
+    else active.set(ruleId, setting);
   }
   return { active, unknown };
 }

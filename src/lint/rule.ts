@@ -5,6 +5,7 @@
  * `context.report`; they never print or throw.
  */
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
+import { rule as registryRule, type RuleId } from '../diagnostics/rules.js';
 import type { SourceText, Span } from '../diagnostics/source.js';
 import type { HelperRegistry } from '../helpers/registry.js';
 import type { TemplateAnalysis } from '../analysis/analyze.js';
@@ -14,10 +15,10 @@ import type { TemplateKnowledge } from './knowledge.js';
 
 export interface RuleMeta {
   /** Kebab-case, stable: configs, inline directives and SARIF fingerprints name rules by it. */
-  id: string;
-  /** One line: what the rule finds. */
+  id: RuleId;
+  /** One line: what the rule finds (from the rule registry). */
   description: string;
-  /** The severity when the config does not set one. */
+  /** The severity when the config does not set one (from the rule registry). */
   severity: Severity;
   /** In the `recommended` preset (every rule is in `all`). */
   recommended: boolean;
@@ -69,9 +70,13 @@ export interface Rule {
   create(context: RuleContext): RuleVisitor;
 }
 
-/** The link every rule's `meta.docsUrl` uses: the rule's page in the repository's docs. */
-export function ruleDocsUrl(id: string): string {
-  return `https://github.com/mergetag/mergetag/blob/main/docs/rules/${id}.md`;
+/**
+ * A lint rule's meta: its id, default severity, description and docs URL come from the one rule registry
+ * (src/diagnostics/rules.ts), so a rule and the diagnostics it reports cannot disagree; the rest is the rule's own.
+ */
+export function lintRuleMeta(id: RuleId, own: Omit<RuleMeta, 'id' | 'description' | 'severity' | 'docsUrl'>): RuleMeta {
+  const registered = registryRule(id);
+  return { id, description: registered.description, severity: registered.severity, docsUrl: registered.docsUrl, ...own };
 }
 
 /** A finding, the one problem shape of mergetag: a diagnostic with the rule's id. */

@@ -8,21 +8,17 @@ import { pathText, type PathRead } from '../../../analysis/analyze.js';
 import type { PathLookup, Shape } from '../../../analysis/shape.js';
 import { feedContextShape } from '../../knowledge.js';
 import type { Rule } from '../../rule.js';
-import { ruleDocsUrl } from '../../rule.js';
+import { lintRuleMeta } from '../../rule.js';
 import { closestPath, segmentOffset } from '../paths.js';
 import { spanFromSegment } from '../spans.js';
 
 export const feedPathNotFound: Rule = {
-  meta: {
-    id: 'feed-path-not-found',
-    description: 'A [[ ]] path that no recording has and the feed’s schema does not allow: it prints nothing',
-    severity: 'error',
+  meta: lintRuleMeta('feed-path-not-found', {
     recommended: true,
-    docsUrl: ruleDocsUrl('feed-path-not-found'),
     fixable: false,
     requires: ['feed-shapes'],
     examples: { wrong: '<b>[[welcome_codes.voucher.cod]]</b>\n', right: '<b>[[welcome_codes.voucher.code]]</b>\n' },
-  },
+  }),
   create(context) {
     const feeds = context.knowledge.feeds ?? [];
     const root = feedContextShape(feeds);

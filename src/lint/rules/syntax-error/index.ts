@@ -4,23 +4,19 @@
  * is never sent. The parse is tolerant, so every error is reported, not only the first.
  */
 import type { Rule } from '../../rule.js';
-import { ruleDocsUrl } from '../../rule.js';
+import { lintRuleMeta } from '../../rule.js';
 
 const SYNTAX_RULES = new Set(['syntax-error', 'nesting-depth']);
 
 export const syntaxError: Rule = {
-  meta: {
-    id: 'syntax-error',
-    description: 'The template does not parse: Iterable will not send it',
-    severity: 'error',
+  meta: lintRuleMeta('syntax-error', {
     recommended: true,
-    docsUrl: ruleDocsUrl('syntax-error'),
     fixable: false,
     examples: {
       wrong: '[[#if welcome_codes.voucher.code]]\n  <b>[[welcome_codes.voucher.code]]</b>\n',
       right: '[[#if welcome_codes.voucher.code]]\n  <b>[[welcome_codes.voucher.code]]</b>\n[[/if]]\n',
     },
-  },
+  }),
   create(context) {
     return {
       onEnd() {

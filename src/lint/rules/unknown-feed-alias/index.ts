@@ -6,20 +6,16 @@
  */
 import { closestName } from '../../../diagnostics/suggest.js';
 import type { Rule } from '../../rule.js';
-import { ruleDocsUrl } from '../../rule.js';
+import { lintRuleMeta } from '../../rule.js';
 import { segmentSpans } from '../spans.js';
 
 export const unknownFeedAlias: Rule = {
-  meta: {
-    id: 'unknown-feed-alias',
-    description: 'A [[ ]] tag names an alias that none of the template’s feeds has',
-    severity: 'error',
+  meta: lintRuleMeta('unknown-feed-alias', {
     recommended: true,
-    docsUrl: ruleDocsUrl('unknown-feed-alias'),
     fixable: false,
     requires: ['feeds'],
     examples: { wrong: '<b>[[welcom_codes.voucher.code]]</b>\n', right: '<b>[[welcome_codes.voucher.code]]</b>\n' },
-  },
+  }),
   create(context) {
     const feeds = context.knowledge.feeds ?? [];
     const aliases = feeds.map((f) => f.alias).filter((a): a is string => a !== undefined);

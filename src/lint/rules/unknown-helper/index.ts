@@ -5,18 +5,14 @@
  * authors bring from Liquid and JavaScript (`upcase` → `upper`, `date` → `dateFormat`).
  */
 import type { Rule } from '../../rule.js';
-import { ruleDocsUrl } from '../../rule.js';
+import { lintRuleMeta } from '../../rule.js';
 
 export const unknownHelper: Rule = {
-  meta: {
-    id: 'unknown-helper',
-    description: 'A helper Iterable does not have: the template fails and the message is not sent',
-    severity: 'error',
+  meta: lintRuleMeta('unknown-helper', {
     recommended: true,
-    docsUrl: ruleDocsUrl('unknown-helper'),
     fixable: false,
     examples: { wrong: '<p>{{upcase firstName}}</p>\n', right: '<p>{{upper firstName}}</p>\n' },
-  },
+  }),
   create(context) {
     return {
       onEnd() {
