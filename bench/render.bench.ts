@@ -140,7 +140,11 @@ async function main(): Promise<void> {
     const ms = result?.latency?.mean ?? result?.mean ?? 0;
     return { name: task.name, hz, ms };
   });
-  const lines = ['| case | ops/s | mean ms |', '|---|---:|---:|', ...rows.map((r) => `| ${r.name} | ${Math.round(r.hz).toLocaleString('en-US')} | ${r.ms.toFixed(4)} |`)];
+  const lines = [
+    '| case | ops/s | mean ms |',
+    '|---|---:|---:|',
+    ...rows.map((r) => `| ${r.name} | ${Math.round(r.hz).toLocaleString('en-US')} | ${r.ms.toFixed(4)} |`),
+  ];
   const ratio = (ours: string, theirs: string) => {
     const a = rows.find((r) => r.name === ours);
     const b = rows.find((r) => r.name === theirs);
@@ -151,8 +155,13 @@ async function main(): Promise<void> {
     lines.push(`- render ${c.name}: ${ratio(`render ${c.name}: mergetag`, `render ${c.name}: handlebars.js`)}`);
   }
   lines.push('', 'Memory (heap, after a full GC; needs node --expose-gc):');
-  lines.push(memory ? `- one compiled welcome template: ${memory.perTemplateKb.toFixed(1)} KB (over ${memory.templates})` : '- not measured: run with node --expose-gc');
-  if (memory) lines.push(`- heap growth over ${memory.renders.toLocaleString('en-US')} renders of one template: ${memory.growthKb.toFixed(1)} KB (a leak would grow with the count)`);
+  lines.push(
+    memory ? `- one compiled welcome template: ${memory.perTemplateKb.toFixed(1)} KB (over ${memory.templates})` : '- not measured: run with node --expose-gc',
+  );
+  if (memory)
+    lines.push(
+      `- heap growth over ${memory.renders.toLocaleString('en-US')} renders of one template: ${memory.growthKb.toFixed(1)} KB (a leak would grow with the count)`,
+    );
   const report = `# mergetag benchmark\n\n${new Date().toISOString()}, Node ${process.version}\n\n${lines.join('\n')}\n`;
   console.log(report);
   const dir = join(root, 'bench/results');

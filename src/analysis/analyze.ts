@@ -13,17 +13,7 @@ import type { SourceText, Span } from '../diagnostics/source.js';
 import { iterableHelpers } from '../helpers/index.js';
 import type { HelperRegistry } from '../helpers/registry.js';
 import type { HelperDefinition, ParamRole } from '../helpers/types.js';
-import type {
-  BlockStatement,
-  Expression,
-  Family,
-  Hash,
-  MustacheStatement,
-  PartialStatement,
-  PathExpression,
-  Program,
-  SubExpression,
-} from '../syntax/ast.js';
+import type { BlockStatement, Expression, Family, Hash, MustacheStatement, PartialStatement, PathExpression, Program, SubExpression } from '../syntax/ast.js';
 import { parse } from '../syntax/parser.js';
 import { traverse, type VisitPath } from '../syntax/visitor.js';
 
@@ -263,14 +253,7 @@ class Analyzer {
 
   // ---- reads -----------------------------------------------------------------------------------------------
 
-  private read(
-    node: PathExpression,
-    family: Family,
-    tag: PathRead['tag'],
-    use: PathUse,
-    helper: PathRead['helper'] | undefined,
-    handlesMissing = false,
-  ): void {
+  private read(node: PathExpression, family: Family, tag: PathRead['tag'], use: PathUse, helper: PathRead['helper'] | undefined, handlesMissing = false): void {
     const scope = this.scopeOf(node, family);
     const candidates = this.candidatesOf(node, family, scope);
     const read: PathRead = {

@@ -4,7 +4,10 @@ import { UsageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-export function parseCommandArgs(args: string[], options: Options): { values: Record<string, string | boolean | string[] | boolean[] | undefined>; positionals: string[] } {
+export function parseCommandArgs(
+  args: string[],
+  options: Options,
+): { values: Record<string, string | boolean | string[] | boolean[] | undefined>; positionals: string[] } {
   try {
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
     return { values: values as Record<string, string | boolean | string[] | boolean[] | undefined>, positionals };

@@ -53,7 +53,10 @@ export class InputReader {
     if (value instanceof Map) return value;
     const parsed = parseJson(text);
     const at = new SourceText(text, label).position(parsed.ok ? parsed.tree.offset : 0);
-    throw new InputFileError(`${label}:${at.line}:${at.column}: a user profile is a JSON object of user fields, found ${describeKind(value)}`, 'write {"id": "ann", "firstName": "Ann", ...}');
+    throw new InputFileError(
+      `${label}:${at.line}:${at.column}: a user profile is a JSON object of user fields, found ${describeKind(value)}`,
+      'write {"id": "ann", "firstName": "Ann", ...}',
+    );
   }
 
   /** `--feed [ALIAS=]FILE`: a response body (status 200), or a recording `{request, response: {status, body}}`. */

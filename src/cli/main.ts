@@ -85,7 +85,13 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 /** With --format json a failure is the shared result too (exit 2): scripts read stdout, whatever happened. */
 function reportFailureAsJson(error: unknown, io: CliIO): number {
   const message = error instanceof Error ? error.message : String(error);
-  const known = error instanceof UsageError || error instanceof InputFileError || error instanceof InputError || error instanceof FormatError || error instanceof ReportedError || error instanceof OutputTargetError;
+  const known =
+    error instanceof UsageError ||
+    error instanceof InputFileError ||
+    error instanceof InputError ||
+    error instanceof FormatError ||
+    error instanceof ReportedError ||
+    error instanceof OutputTargetError;
   const diagnostics = error instanceof ReportedError || error instanceof InputFileError ? error.diagnostics : [];
   const hint = error instanceof UsageError || error instanceof ReportedError ? error.hint : undefined;
   return printJsonResult(io, 2, diagnostics, { error: known ? message : `internal error: ${message}`, ...(hint ? { hint } : {}) });

@@ -28,7 +28,8 @@ export function withMaxFrames(io: CliIO, value: unknown): CliIO {
 export function maxFramesOf(value: unknown): number {
   if (value === undefined) return DEFAULT_MAX_FRAMES;
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  if (!/^\d+$/.test(text)) throw new UsageError(`--max-frames ${text}: expected a whole number of problems`, 'write --max-frames 50, or --max-frames 0 to print only the count');
+  if (!/^\d+$/.test(text))
+    throw new UsageError(`--max-frames ${text}: expected a whole number of problems`, 'write --max-frames 50, or --max-frames 0 to print only the count');
   return Number(text);
 }
 

@@ -81,10 +81,16 @@ function secretWarnings(config: MergetagConfig, tree: Node, source: SourceText):
     for (const [name, value] of Object.entries(feed.headers)) {
       if (isSecretHeaderName(name) && !isEnvReference(value)) {
         out.push(
-          diagnostic('config-secret', 'warning', `${formatJsonPath(['feeds', id, 'headers', name])}: a secret written into the config`, spanOfPath(tree, ['feeds', id, 'headers', name], source), {
-            file: source.file!,
-            hint: `write "\${${envName(name)}}" and set that environment variable; remove the secret from git history`,
-          }),
+          diagnostic(
+            'config-secret',
+            'warning',
+            `${formatJsonPath(['feeds', id, 'headers', name])}: a secret written into the config`,
+            spanOfPath(tree, ['feeds', id, 'headers', name], source),
+            {
+              file: source.file!,
+              hint: `write "\${${envName(name)}}" and set that environment variable; remove the secret from git history`,
+            },
+          ),
         );
       }
     }
@@ -103,10 +109,16 @@ function referenceErrors(config: MergetagConfig, tree: Node, source: SourceText)
       if (!Object.hasOwn(config.feeds, feedId)) {
         const known = Object.keys(config.feeds);
         out.push(
-          diagnostic('config', 'error', `${formatJsonPath(['templates', index, 'feeds', feedIndex])}: no feed '${feedId}' in feeds`, spanOfPath(tree, ['templates', index, 'feeds', feedIndex], source), {
-            file: source.file!,
-            hint: known.length ? `known feeds: ${known.join(', ')}` : 'define it under "feeds"',
-          }),
+          diagnostic(
+            'config',
+            'error',
+            `${formatJsonPath(['templates', index, 'feeds', feedIndex])}: no feed '${feedId}' in feeds`,
+            spanOfPath(tree, ['templates', index, 'feeds', feedIndex], source),
+            {
+              file: source.file!,
+              hint: known.length ? `known feeds: ${known.join(', ')}` : 'define it under "feeds"',
+            },
+          ),
         );
       }
     });
@@ -127,9 +139,15 @@ function referenceErrors(config: MergetagConfig, tree: Node, source: SourceText)
     for (const path of Object.keys(variant.set)) checkPath(path, ['variants', name, 'set', path], true);
     if (variant.feed !== undefined && !Object.hasOwn(config.feeds, variant.feed)) {
       out.push(
-        diagnostic('config', 'error', `${formatJsonPath(['variants', name, 'feed'])}: no feed '${variant.feed}' in feeds`, spanOfPath(tree, ['variants', name, 'feed'], source), {
-          file: source.file!,
-        }),
+        diagnostic(
+          'config',
+          'error',
+          `${formatJsonPath(['variants', name, 'feed'])}: no feed '${variant.feed}' in feeds`,
+          spanOfPath(tree, ['variants', name, 'feed'], source),
+          {
+            file: source.file!,
+          },
+        ),
       );
     }
   }

@@ -8,9 +8,7 @@ import { z } from 'zod';
 /** Iterable's alias field accepts "uppercase or lowercase letters, and underscore". */
 const alias = z.string().regex(/^[A-Za-z_]+$/, 'an alias has only letters and underscores');
 
-const headerValue = z
-  .string()
-  .describe('a header value; write secrets as ${ENV_VAR} references, never literally');
+const headerValue = z.string().describe('a header value; write secrets as ${ENV_VAR} references, never literally');
 
 export const feedSchema = z
   .object({
@@ -26,7 +24,7 @@ export const feedSchema = z
 export const templateSchema = z
   .object({
     path: z.string().min(1).describe('a template file, or a glob of them, relative to the config file'),
-    feeds: z.array(z.string()).default([]).describe('feed ids, in the template\'s feed order'),
+    feeds: z.array(z.string()).default([]).describe("feed ids, in the template's feed order"),
     mergeDataFeedContext: z.boolean().default(false),
     cacheDataFeed: z.boolean().default(false),
     channel: z.enum(['email', 'push', 'sms', 'inApp']).default('email'),

@@ -34,7 +34,23 @@ export function redactSecretParams(url: string): string {
 }
 
 /** Words of a query parameter name that mark a credential: `api_key`, `apiKey`, `X-Amz-Signature`, `auth`. */
-const SECRET_PARAM_WORDS = new Set(['key', 'apikey', 'token', 'secret', 'password', 'passwd', 'pwd', 'signature', 'sig', 'auth', 'authorization', 'credential', 'credentials', 'session', 'hmac']);
+const SECRET_PARAM_WORDS = new Set([
+  'key',
+  'apikey',
+  'token',
+  'secret',
+  'password',
+  'passwd',
+  'pwd',
+  'signature',
+  'sig',
+  'auth',
+  'authorization',
+  'credential',
+  'credentials',
+  'session',
+  'hmac',
+]);
 
 /** Whether a query parameter's name says its value is a credential (`author` and `monkey` do not). */
 export function isSecretParamName(name: string): boolean {

@@ -16,13 +16,7 @@ export interface Diagnostic {
   hint?: string;
 }
 
-export function diagnostic(
-  ruleId: RuleId,
-  severity: Severity,
-  message: string,
-  span: Span,
-  extra: { file?: string; hint?: string } = {},
-): Diagnostic {
+export function diagnostic(ruleId: RuleId, severity: Severity, message: string, span: Span, extra: { file?: string; hint?: string } = {}): Diagnostic {
   const result: Diagnostic = { ruleId, severity, message, start: span.start, end: span.end };
   if (extra.file !== undefined) result.file = extra.file;
   if (extra.hint !== undefined) result.hint = extra.hint;

@@ -45,7 +45,7 @@ const rules = {
   log: { severity: 'info', description: 'the output of {{log}}' },
   // Lint rules (src/lint/rules/<id>/): what `mergetag lint` finds without rendering
   'feed-path-not-found': { severity: 'error', description: 'a [[ ]] path that no recording has and the feed schema does not allow: it prints nothing' },
-  'unknown-feed-alias': { severity: 'error', description: 'a [[ ]] tag names an alias that none of the template\'s feeds has: it prints nothing' },
+  'unknown-feed-alias': { severity: 'error', description: "a [[ ]] tag names an alias that none of the template's feeds has: it prints nothing" },
   'unused-disable-directive': { severity: 'warning', description: 'a mergetag-disable comment that suppresses nothing' },
   // Feeds
   'feed-alias': { severity: 'warning', description: 'a feed alias Iterable would not accept (only letters and underscores)' },
@@ -62,7 +62,7 @@ const rules = {
   'user-profile': { severity: 'error', description: 'a user profile that is not a JSON object (a string, an array, null...)' },
   'user-id': { severity: 'error', description: 'a user profile without an id, or two profiles with one id' },
   'no-recording': { severity: 'error', description: 'no recording answers a feed request of a case: it cannot be rendered offline' },
-  'feed-url': { severity: 'error', description: "a feed URL that failed for a user: the case cannot be rendered" },
+  'feed-url': { severity: 'error', description: 'a feed URL that failed for a user: the case cannot be rendered' },
   'output-collision': { severity: 'error', description: 'two cases of render --all that would write one output file' },
   // Recordings and Voucherify responses
   'recording-schema': { severity: 'error', description: 'a recording without the recording shape' },

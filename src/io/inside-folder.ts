@@ -58,8 +58,14 @@ export function readFileInside(file: string, folder: string): string {
 
 /** The diagnostic for a refused link, `shown` being the file as messages name it. */
 export function outsideFolderDiagnostic(shown: string): Diagnostic {
-  return diagnostic('outside-project', 'error', `${shown} is a symbolic link to a file outside the project folder: not read`, new SourceText('', shown).span(0, 0), {
-    file: shown,
-    hint: 'copy the file into the project folder, or name its real path in the config',
-  });
+  return diagnostic(
+    'outside-project',
+    'error',
+    `${shown} is a symbolic link to a file outside the project folder: not read`,
+    new SourceText('', shown).span(0, 0),
+    {
+      file: shown,
+      hint: 'copy the file into the project folder, or name its real path in the config',
+    },
+  );
 }

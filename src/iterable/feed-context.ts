@@ -20,9 +20,7 @@ export interface FeedResponse {
   name?: string;
 }
 
-export type FeedContext =
-  | { ok: true; root: JsonObject }
-  | { ok: false; skip: { reason: 'DataFeedError'; message: string } };
+export type FeedContext = { ok: true; root: JsonObject } | { ok: false; skip: { reason: 'DataFeedError'; message: string } };
 
 /** Iterable's alias field accepts "uppercase or lowercase letters, and underscore". */
 export const FEED_ALIAS = /^[A-Za-z_]+$/;
@@ -47,7 +45,8 @@ export function readFeedBody(feed: FeedResponse, index: number): { ok: true; val
     value = read.value;
   }
   if (Array.isArray(value)) return { ok: false, message: `${label} answered a JSON array; a JSON data feed must return an object` };
-  if (!(value instanceof Map)) return { ok: false, message: `${label} answered a JSON ${value === null ? 'null' : typeof value}; a JSON data feed must return an object` };
+  if (!(value instanceof Map))
+    return { ok: false, message: `${label} answered a JSON ${value === null ? 'null' : typeof value}; a JSON data feed must return an object` };
   return { ok: true, value };
 }
 

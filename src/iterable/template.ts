@@ -56,10 +56,16 @@ export class Template extends CompiledTemplate {
     return feeds.flatMap((feed, index) =>
       feed.alias !== undefined && !FEED_ALIAS.test(feed.alias)
         ? [
-            diagnostic('feed-alias', 'warning', `${feedLabel(feed, index)}: Iterable accepts only letters and underscores in an alias`, this.source.span(0, 0), {
-              ...this.fileField(),
-              hint: 'rename the alias, e.g. welcome_codes',
-            }),
+            diagnostic(
+              'feed-alias',
+              'warning',
+              `${feedLabel(feed, index)}: Iterable accepts only letters and underscores in an alias`,
+              this.source.span(0, 0),
+              {
+                ...this.fileField(),
+                hint: 'rename the alias, e.g. welcome_codes',
+              },
+            ),
           ]
         : [],
     );

@@ -38,7 +38,11 @@ export function openProject(options: OpenProjectOptions): Project {
   const { cwd } = options;
   const file = options.config !== undefined ? resolve(cwd, options.config) : findConfig(resolve(cwd, options.searchFrom ?? '.'));
   if (!file) {
-    throw new ProjectOpenError(`no ${CONFIG_FILE} in ${resolve(cwd, options.searchFrom ?? '.')} or a folder above it`, [], 'pass --config FILE, or create a mergetag.config.json');
+    throw new ProjectOpenError(
+      `no ${CONFIG_FILE} in ${resolve(cwd, options.searchFrom ?? '.')} or a folder above it`,
+      [],
+      'pass --config FILE, or create a mergetag.config.json',
+    );
   }
   if (!existsSync(file)) throw new ProjectOpenError(`${options.config}: no such file (the config)`, [], 'check the --config path');
   if (statSync(file).isDirectory()) throw new ProjectOpenError(`${options.config}: is a directory, expected the config file`);

@@ -107,7 +107,14 @@ export class Project {
     const project = new Project(loaded, cwd, configText, users.users, recordings, diagnostics);
     for (const [file, text] of [...users.sources, ...recordings.sources]) project.sources.set(file, text);
     if (users.files === 0) {
-      diagnostics.push(project.configProblem('no-match', ['users'], `the users glob '${loaded.config.users}' matches no file`, 'check the "users" glob (relative to the config folder), or add profile files'));
+      diagnostics.push(
+        project.configProblem(
+          'no-match',
+          ['users'],
+          `the users glob '${loaded.config.users}' matches no file`,
+          'check the "users" glob (relative to the config folder), or add profile files',
+        ),
+      );
     }
     project.templates();
     return project;
@@ -136,7 +143,14 @@ export class Project {
     this.config.templates.forEach((settings, index) => {
       const files = globSync(settings.path, { cwd: this.dir, absolute: true }).sort();
       if (files.length === 0) {
-        this.diagnostics.push(this.configProblem('no-match', ['templates', index, 'path'], `the template path '${settings.path}' matches no file`, 'check the path (relative to the config folder)'));
+        this.diagnostics.push(
+          this.configProblem(
+            'no-match',
+            ['templates', index, 'path'],
+            `the template path '${settings.path}' matches no file`,
+            'check the path (relative to the config folder)',
+          ),
+        );
       }
       for (const file of files) {
         if (seen.has(file)) continue;
@@ -184,7 +198,10 @@ export class Project {
         text = readFileInside(entry.file, this.dir);
         this.sources.set(entry.display, text);
       } catch (error) {
-        this.unreadableTemplates.set(entry.file, error instanceof OutsideFolderError ? outsideFolderDiagnostic(entry.display) : unreadable(entry.display, error));
+        this.unreadableTemplates.set(
+          entry.file,
+          error instanceof OutsideFolderError ? outsideFolderDiagnostic(entry.display) : unreadable(entry.display, error),
+        );
       }
       template = compile(text, { file: entry.display });
       this.compiled.set(entry.file, template);
@@ -221,14 +238,24 @@ export class Project {
         const error = request.diagnostics.find((d) => d.severity === 'error');
         return {
           ...base,
-          problem: this.configProblem('feed-url', ['feeds', request.feedId, 'url'], `the URL of feed '${request.feedId}' failed for user '${user.id}': ${error?.message ?? 'not a URL'}`, `mergetag url --feed ${request.feedId} --user ${user.id} shows the request`),
+          problem: this.configProblem(
+            'feed-url',
+            ['feeds', request.feedId, 'url'],
+            `the URL of feed '${request.feedId}' failed for user '${user.id}': ${error?.message ?? 'not a URL'}`,
+            `mergetag url --feed ${request.feedId} --user ${user.id} shows the request`,
+          ),
         };
       }
       const recording = this.findRecording(request);
       if (!recording) {
         return {
           ...base,
-          problem: this.configProblem('no-recording', ['feeds', request.feedId, 'url'], `no recording for GET ${request.url} (feed ${request.feedId}, user ${user.id})`, `record it: mergetag record --user ${user.id} --feed ${request.feedId}`),
+          problem: this.configProblem(
+            'no-recording',
+            ['feeds', request.feedId, 'url'],
+            `no recording for GET ${request.url} (feed ${request.feedId}, user ${user.id})`,
+            `record it: mergetag record --user ${user.id} --feed ${request.feedId}`,
+          ),
         };
       }
       request.recording = recording;
@@ -291,7 +318,10 @@ export class Project {
     const out: Diagnostic[] = [];
     const used = new Set(this.config.templates.flatMap((t) => t.feeds));
     for (const feedId of Object.keys(this.config.feeds)) {
-      if (!used.has(feedId)) out.push(this.configProblem('unused-feed', ['feeds', feedId], `feed '${feedId}' is used by no template`, 'remove it, or add it to a template', 'warning'));
+      if (!used.has(feedId))
+        out.push(
+          this.configProblem('unused-feed', ['feeds', feedId], `feed '${feedId}' is used by no template`, 'remove it, or add it to a template', 'warning'),
+        );
     }
     return out;
   }

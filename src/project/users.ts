@@ -107,9 +107,14 @@ function notAnObject(parsed: Extract<JsonParseResult, { ok: true }>, reporter: R
   if (parsed.value instanceof Map) return undefined;
   const found = describeKind(parsed.value);
   const start = shift + parsed.tree.offset;
-  return reporter.report('user-profile', `a user profile is a JSON object of user fields, found ${found}`, { start, end: start + Math.max(1, parsed.tree.length) }, {
-    hint: 'write {"id": "ann", "firstName": "Ann", ...}; several profiles go one per line in an .ndjson file',
-  });
+  return reporter.report(
+    'user-profile',
+    `a user profile is a JSON object of user fields, found ${found}`,
+    { start, end: start + Math.max(1, parsed.tree.length) },
+    {
+      hint: 'write {"id": "ann", "firstName": "Ann", ...}; several profiles go one per line in an .ndjson file',
+    },
+  );
 }
 
 /** `a string`, `an array`, `null`... for messages. */
@@ -165,16 +170,30 @@ export function loadUsers(dir: string, pattern: string, idField: string, shown: 
       const field = profile instanceof Map ? profile.get(idField) : undefined;
       const id = typeof field === 'string' || field instanceof JsonNumber ? printValue(field) : ndjson ? undefined : basename(file, extname(file));
       if (id === undefined) {
-        diagnostics.push(reporter.report('user-id', `an NDJSON profile needs an "${idField}" field`, { start: entry.offset, end: entry.offset + entry.text.length }));
+        diagnostics.push(
+          reporter.report('user-id', `an NDJSON profile needs an "${idField}" field`, { start: entry.offset, end: entry.offset + entry.text.length }),
+        );
         continue;
       }
       if (id === '') {
         // Nothing could name it: not --user, not an output file.
-        diagnostics.push(reporter.report('user-id', `the "${idField}" field is empty`, { start: entry.offset, end: entry.offset + entry.text.length }, { hint: 'give every profile a non-empty id' }));
+        diagnostics.push(
+          reporter.report(
+            'user-id',
+            `the "${idField}" field is empty`,
+            { start: entry.offset, end: entry.offset + entry.text.length },
+            { hint: 'give every profile a non-empty id' },
+          ),
+        );
         continue;
       }
       if (users.has(id)) {
-        diagnostics.push(reporter.report('user-id', `two profiles have the id '${id}' (the other is ${shown(users.get(id)!.file)})`, { start: entry.offset, end: entry.offset + entry.text.length }));
+        diagnostics.push(
+          reporter.report('user-id', `two profiles have the id '${id}' (the other is ${shown(users.get(id)!.file)})`, {
+            start: entry.offset,
+            end: entry.offset + entry.text.length,
+          }),
+        );
         continue;
       }
       const place: ProfilePlace = ndjson ? { whole: false, byteOffset: entry.byteOffset, byteLength: Buffer.byteLength(entry.text, 'utf8') } : { whole: true };

@@ -52,7 +52,11 @@ export async function requestFeed(url: string, headers: Record<string, string>, 
     const header = response.headers.find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
     const retryAfterMs = parseRetryAfter(header, now());
     if (attempt >= policy.maxRetries) {
-      return { ok: false, message: `rate limited: still HTTP 429 after ${policy.maxRetries} ${policy.maxRetries === 1 ? 'retry' : 'retries'}; try again later`, retries: attempt };
+      return {
+        ok: false,
+        message: `rate limited: still HTTP 429 after ${policy.maxRetries} ${policy.maxRetries === 1 ? 'retry' : 'retries'}; try again later`,
+        retries: attempt,
+      };
     }
     if (retryAfterMs !== undefined && retryAfterMs > policy.maxDelayMs) {
       return {
@@ -67,7 +71,11 @@ export async function requestFeed(url: string, headers: Record<string, string>, 
   }
 }
 
-async function fetchOnce(url: string, headers: Record<string, string>, options: HttpOptions): Promise<{ ok: true; response: HttpResponse } | { ok: false; message: string }> {
+async function fetchOnce(
+  url: string,
+  headers: Record<string, string>,
+  options: HttpOptions,
+): Promise<{ ok: true; response: HttpResponse } | { ok: false; message: string }> {
   const signal = AbortSignal.timeout(options.timeoutMs);
   try {
     const response = await (options.fetch ?? fetch)(url, { method: 'GET', headers, redirect: 'manual', signal });
@@ -85,7 +93,10 @@ async function fetchOnce(url: string, headers: Record<string, string>, options: 
  * a huge or endless body never sits in memory. A Content-Length over the cap fails before reading anything.
  */
 async function readCapped(response: Response, max: number): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
-  const tooLarge = () => ({ ok: false as const, message: `the response body is larger than ${formatBytes(max)}, the cap for a recording (--max-body-mb raises it)` });
+  const tooLarge = () => ({
+    ok: false as const,
+    message: `the response body is larger than ${formatBytes(max)}, the cap for a recording (--max-body-mb raises it)`,
+  });
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > max) {
     await response.body?.cancel().catch(() => {});
@@ -161,7 +172,11 @@ export interface FeedCall {
 export type CallEvent = { type: 'retry'; index: number; notice: RetryNotice } | { type: 'result'; index: number; outcome: HttpOutcome };
 
 /** Performs the calls, at most `concurrency` at a time, reporting each retry and each result by call index. */
-export async function requestAll(calls: readonly FeedCall[], options: HttpOptions & { concurrency: number }, onEvent: (event: CallEvent) => void): Promise<void> {
+export async function requestAll(
+  calls: readonly FeedCall[],
+  options: HttpOptions & { concurrency: number },
+  onEvent: (event: CallEvent) => void,
+): Promise<void> {
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < calls.length) {

@@ -67,7 +67,11 @@ export function fileNameFor(id: string): string {
   return out === '' ? '%00' : out;
 }
 
-export function planRecording(project: Project, options: { users: readonly string[]; feeds?: readonly string[]; baseUrl?: string }, env: NodeJS.ProcessEnv): RecordPlan {
+export function planRecording(
+  project: Project,
+  options: { users: readonly string[]; feeds?: readonly string[]; baseUrl?: string },
+  env: NodeJS.ProcessEnv,
+): RecordPlan {
   let base: URL | undefined;
   if (options.baseUrl !== undefined) {
     const parsed = parseBaseUrl(options.baseUrl);
@@ -80,7 +84,10 @@ export function planRecording(project: Project, options: { users: readonly strin
   for (const id of users) {
     if (!project.users.has(id)) {
       const known = [...project.users.keys()];
-      throw new PlanError(`no user '${id}' in the project (users: ${config.users})`, known.length ? `known users: ${known.slice(0, 10).join(', ')}` : 'add profile files');
+      throw new PlanError(
+        `no user '${id}' in the project (users: ${config.users})`,
+        known.length ? `known users: ${known.slice(0, 10).join(', ')}` : 'add profile files',
+      );
     }
   }
 
@@ -94,7 +101,8 @@ export function planRecording(project: Project, options: { users: readonly strin
     }
   } else {
     feeds = [...new Set(config.templates.flatMap((template) => template.feeds))].filter((id) => Object.hasOwn(config.feeds, id));
-    if (feeds.length === 0) throw new PlanError('no template of the project uses a feed: nothing to record', 'name one with --feed ID, or list feeds under a template');
+    if (feeds.length === 0)
+      throw new PlanError('no template of the project uses a feed: nothing to record', 'name one with --feed ID, or list feeds under a template');
   }
 
   // Headers and redact paths per feed: a missing variable or a bad path stops everything, before any request.
@@ -150,7 +158,11 @@ export function planRecording(project: Project, options: { users: readonly strin
       const request = project.feedRequest(feedId, user);
       if (!request.url) {
         const errors = request.diagnostics.filter((d) => d.severity === 'error');
-        throw new PlanError(`the URL of feed '${feedId}' failed for user '${userId}': ${errors[0]?.message ?? 'not a URL'}`, `mergetag url shows the request`, errors);
+        throw new PlanError(
+          `the URL of feed '${feedId}' failed for user '${userId}': ${errors[0]?.message ?? 'not a URL'}`,
+          `mergetag url shows the request`,
+          errors,
+        );
       }
       const protocol = new URL(request.url).protocol;
       if (protocol !== 'https:' && protocol !== 'http:') throw new PlanError(`feed '${feedId}': ${protocol} URLs cannot be requested; a data feed is http(s)`);

@@ -63,7 +63,12 @@ export class Recorder {
   retry(index: number, notice: RetryNotice): void {
     const request = this.plan.requests[index]!;
     const after = notice.retryAfterMs !== undefined ? ` (Retry-After ${formatDuration(notice.retryAfterMs)})` : '';
-    this.problem(request, 'record-retry', 'info', `${describeRequest(request)}: HTTP 429 rate limited${after}; retry ${notice.retry} of ${notice.maxRetries} in ${formatDuration(notice.delayMs)}`);
+    this.problem(
+      request,
+      'record-retry',
+      'info',
+      `${describeRequest(request)}: HTTP 429 rate limited${after}; retry ${notice.retry} of ${notice.maxRetries} in ${formatDuration(notice.delayMs)}`,
+    );
   }
 
   result(index: number, outcome: HttpOutcome): void {
@@ -72,7 +77,12 @@ export class Recorder {
     try {
       ok = this.save(request, outcome);
     } catch (error) {
-      this.problem(request, 'record-request', 'error', `${describeRequest(request)}: ${error instanceof Error ? error.message : String(error)}; nothing written`);
+      this.problem(
+        request,
+        'record-request',
+        'error',
+        `${describeRequest(request)}: ${error instanceof Error ? error.message : String(error)}; nothing written`,
+      );
     }
     if (ok) this.summary.written++;
     else this.summary.failed++;
@@ -81,7 +91,9 @@ export class Recorder {
   /** Every problem passes the scrubber; it points at the recording file the request was for. */
   private problem(request: PlannedRequest, ruleId: RuleId, severity: Severity, message: string): void {
     const at = { line: 1, column: 1, offset: 0 };
-    this.events.problem(diagnostic(ruleId, severity, this.scrubber.text(message), { start: at, end: at }, { file: relative(this.options.cwd, request.file) || request.file }));
+    this.events.problem(
+      diagnostic(ruleId, severity, this.scrubber.text(message), { start: at, end: at }, { file: relative(this.options.cwd, request.file) || request.file }),
+    );
   }
 
   private save(request: PlannedRequest, outcome: HttpOutcome): boolean {
@@ -93,34 +105,62 @@ export class Recorder {
     try {
       built = buildRecording(request, outcome.response, this.options.now?.() ?? new Date(), this.scrubber);
     } catch (error) {
-      this.problem(request, 'record-request', 'error', `${describeRequest(request)}: HTTP ${outcome.response.status}, but ${error instanceof Error ? error.message : String(error)}; nothing written`);
+      this.problem(
+        request,
+        'record-request',
+        'error',
+        `${describeRequest(request)}: HTTP ${outcome.response.status}, but ${error instanceof Error ? error.message : String(error)}; nothing written`,
+      );
       return false;
     }
     const shown = relative(this.options.cwd, request.file) || request.file;
     try {
       mkdirSync(dirname(request.file), { recursive: true });
       if (this.plan.root !== undefined && leavesFolder(dirname(request.file), this.plan.root)) {
-        this.problem(request, 'record-request', 'error', `${describeRequest(request)}: HTTP ${built.status}, but ${relative(this.options.cwd, dirname(request.file)) || dirname(request.file)} leads out of the project folder through a symbolic link; nothing written`);
+        this.problem(
+          request,
+          'record-request',
+          'error',
+          `${describeRequest(request)}: HTTP ${built.status}, but ${relative(this.options.cwd, dirname(request.file)) || dirname(request.file)} leads out of the project folder through a symbolic link; nothing written`,
+        );
         return false;
       }
       writeFileAtomic(request.file, built.text);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      this.problem(request, 'record-request', 'error', `${describeRequest(request)}: HTTP ${built.status}, but ${shown} could not be written (${typeof code === 'string' ? code : 'error'})`);
+      this.problem(
+        request,
+        'record-request',
+        'error',
+        `${describeRequest(request)}: HTTP ${built.status}, but ${shown} could not be written (${typeof code === 'string' ? code : 'error'})`,
+      );
       return false;
     }
-    const what = [`HTTP ${built.status}`, built.json ? undefined : 'not JSON', built.redacted ? `${built.redacted} redacted` : undefined].filter(Boolean).join(', ');
-    this.events.written(this.scrubber.text(`wrote ${shown} (${what}; feed ${request.feedId}, user ${request.userId})${built.skips ? ': replays as a DataFeedError skip' : ''}`));
+    const what = [`HTTP ${built.status}`, built.json ? undefined : 'not JSON', built.redacted ? `${built.redacted} redacted` : undefined]
+      .filter(Boolean)
+      .join(', ');
+    this.events.written(
+      this.scrubber.text(`wrote ${shown} (${what}; feed ${request.feedId}, user ${request.userId})${built.skips ? ': replays as a DataFeedError skip' : ''}`),
+    );
     if (request.shadowedBy) {
       const other = relative(this.options.cwd, request.shadowedBy) || request.shadowedBy;
-      this.problem(request, 'record-shadowed', 'info', `note: ${other} also records this URL; render replays the newest recording (${shown}): delete the old one if it is no longer needed`);
+      this.problem(
+        request,
+        'record-shadowed',
+        'info',
+        `note: ${other} also records this URL; render replays the newest recording (${shown}): delete the old one if it is no longer needed`,
+      );
     }
     return true;
   }
 }
 
 /** Performs the plan's requests (bounded concurrency) and writes each recording as its response arrives. */
-export async function recordAll(plan: RecordPlan, options: RecordOptions & Pick<HttpOptions, 'fetch' | 'sleep' | 'random'>, events: RecordEvents): Promise<RecordSummary> {
+export async function recordAll(
+  plan: RecordPlan,
+  options: RecordOptions & Pick<HttpOptions, 'fetch' | 'sleep' | 'random'>,
+  events: RecordEvents,
+): Promise<RecordSummary> {
   const recorder = new Recorder(plan, options, events);
   const http: HttpOptions & { concurrency: number } = { concurrency: options.concurrency, timeoutMs: options.timeoutMs };
   if (options.retry) http.retry = options.retry;

@@ -133,7 +133,8 @@ export function redactBody(body: Value, paths: readonly string[]): { body: Value
   for (const path of paths) {
     const problem = redactPathProblem(path);
     if (problem) throw new Error(`redact path ${path}: ${problem}`);
-    const pointers = (walkingJsonPath(path, () => JSONPath({ path, json: mirror(root) as object, resultType: 'pointer', eval: false, wrap: true })) ?? []) as string[];
+    const pointers = (walkingJsonPath(path, () => JSONPath({ path, json: mirror(root) as object, resultType: 'pointer', eval: false, wrap: true })) ??
+      []) as string[];
     for (const pointer of pointers) {
       const keys = pointerKeys(pointer);
       if (keys.length === 0) {

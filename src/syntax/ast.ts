@@ -26,13 +26,7 @@ export interface Program extends NodeBase {
   blockParams?: string[];
 }
 
-export type Statement =
-  | ContentStatement
-  | MustacheStatement
-  | BlockStatement
-  | CommentStatement
-  | PartialStatement
-  | InlinePartialStatement;
+export type Statement = ContentStatement | MustacheStatement | BlockStatement | CommentStatement | PartialStatement | InlinePartialStatement;
 
 export interface ContentStatement extends NodeBase {
   type: 'ContentStatement';

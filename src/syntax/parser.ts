@@ -7,15 +7,7 @@
 import type { RuleId } from '../diagnostics/rules.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { SourceText, type Span } from '../diagnostics/source.js';
-import {
-  tagText,
-  type BlockStatement,
-  type Family,
-  type PathExpression,
-  type Program,
-  type Statement,
-  type StripFlags,
-} from './ast.js';
+import { tagText, type BlockStatement, type Family, type PathExpression, type Program, type Statement, type StripFlags } from './ast.js';
 import { tokenize, type LexOptions } from './lexer.js';
 import type { ContentToken, TagToken, Token } from './tokens.js';
 
@@ -266,7 +258,12 @@ class Parser {
     while (index >= 0 && this.stack[index]!.chained) index--;
     const top = this.stack[index];
     if (!top) {
-      this.error(`${this.tagSource(token)} closes nothing: there is no open block here`, token.start, token.end, 'remove it, or add the block it was meant to close');
+      this.error(
+        `${this.tagSource(token)} closes nothing: there is no open block here`,
+        token.start,
+        token.end,
+        'remove it, or add the block it was meant to close',
+      );
       return;
     }
     const openName = this.openName(top);
@@ -331,9 +328,7 @@ class Parser {
     const programEnd = block.programBody ? block.programEnd : end;
     const program: Program = { type: 'Program', body: programBody, loc: this.span(block.bodyStart, programEnd) };
     if (block.open.blockParams) program.blockParams = block.open.blockParams;
-    const inverse: Program | undefined = block.programBody
-      ? { type: 'Program', body: block.body, loc: this.span(block.elseTag!.end, end) }
-      : undefined;
+    const inverse: Program | undefined = block.programBody ? { type: 'Program', body: block.body, loc: this.span(block.elseTag!.end, end) } : undefined;
     if (block.kind === 'inline') {
       this.add({
         type: 'InlinePartialStatement',

@@ -30,8 +30,8 @@ const MIN_SMALL_BIN_EXP = -21;
 const N_5_BITS = [0, 3, 5, 7, 10, 12, 14, 17, 19, 21, 24, 26, 28, 31, 33, 35, 38, 40, 42, 45, 47, 49, 52, 54, 56, 59, 61];
 /** How many decimal digits of 2^i are below a double's precision, as FloatingDecimal's insignificantDigitsNumber. */
 const INSIGNIFICANT_DIGITS = [
-  0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 5, 5, 5, 6, 6, 6, 6, 7, 7, 7, 8, 8, 8, 9, 9, 9, 9, 10, 10, 10, 11, 11, 11,
-  12, 12, 12, 12, 13, 13, 13, 14, 14, 14, 15, 15, 15, 15, 16, 16, 16, 17, 17, 17, 18, 18, 18, 19,
+  0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 5, 5, 5, 6, 6, 6, 6, 7, 7, 7, 8, 8, 8, 9, 9, 9, 9, 10, 10, 10, 11, 11, 11, 12, 12, 12, 12, 13, 13, 13, 14,
+  14, 14, 15, 15, 15, 15, 16, 16, 16, 17, 17, 17, 18, 18, 18, 19,
 ];
 const LONG_5_POW_LENGTH = 27;
 
@@ -140,8 +140,8 @@ function dtoa(binExp: number, fractBits: bigint, nSignificantBits: number): Java
   const wrap = width === 0 ? (x: bigint) => x : (x: bigint) => BigInt.asIntN(width, x);
 
   let b = wrap(wrap(fract * 5n ** BigInt(B5)) << BigInt(B2));
-  const s = wrap(5n ** BigInt(S5) << BigInt(S2));
-  let m = wrap(5n ** BigInt(M5) << BigInt(M2));
+  const s = wrap((5n ** BigInt(S5)) << BigInt(S2));
+  let m = wrap((5n ** BigInt(M5)) << BigInt(M2));
   const tens = wrap(s * 10n);
 
   const digits: number[] = [];

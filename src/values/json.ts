@@ -30,21 +30,25 @@ function tooDeep(text: string): JsonSyntaxError | undefined {
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (inString) {
-      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      if (ch === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (ch === 0x22) inString = false;
     } else if (ch === 0x22) inString = true;
     else if (ch === 0x5b || ch === 0x7b) {
       if (++depth > MAX_JSON_DEPTH) {
-        return { message: `arrays and objects nest deeper than ${MAX_JSON_DEPTH} levels, mergetag's limit for JSON input`, offset: i, length: 1, tooDeep: true };
+        return {
+          message: `arrays and objects nest deeper than ${MAX_JSON_DEPTH} levels, mergetag's limit for JSON input`,
+          offset: i,
+          length: 1,
+          tooDeep: true,
+        };
       }
     } else if (ch === 0x5d || ch === 0x7d) depth = Math.max(0, depth - 1);
   }
   return undefined;
 }
 
-export type JsonParseResult =
-  | { ok: true; value: Value; tree: Node }
-  | { ok: false; error: JsonSyntaxError };
+export type JsonParseResult = { ok: true; value: Value; tree: Node } | { ok: false; error: JsonSyntaxError };
 
 const ERROR_TEXT: Record<string, string> = {
   InvalidSymbol: 'unexpected character',

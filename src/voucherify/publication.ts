@@ -26,13 +26,7 @@ const dayOfWeek = z.number().int().min(0).max(6);
 
 /** Documented `effect` values per discount type. Not enforced by the schemas (new values may come); validate.ts warns. */
 export const DISCOUNT_EFFECTS = {
-  AMOUNT: [
-    'APPLY_TO_ORDER',
-    'APPLY_TO_ITEMS',
-    'APPLY_TO_ITEMS_PROPORTIONALLY',
-    'APPLY_TO_ITEMS_PROPORTIONALLY_BY_QUANTITY',
-    'APPLY_TO_ITEMS_BY_QUANTITY',
-  ],
+  AMOUNT: ['APPLY_TO_ORDER', 'APPLY_TO_ITEMS', 'APPLY_TO_ITEMS_PROPORTIONALLY', 'APPLY_TO_ITEMS_PROPORTIONALLY_BY_QUANTITY', 'APPLY_TO_ITEMS_BY_QUANTITY'],
   PERCENT: ['APPLY_TO_ORDER', 'APPLY_TO_ITEMS'],
   FIXED: ['APPLY_TO_ORDER', 'APPLY_TO_ITEMS'],
   UNIT: ['ADD_MISSING_ITEMS', 'ADD_NEW_ITEMS', 'ADD_MANY_ITEMS', 'ADD_SAME_ITEMS'],
@@ -119,12 +113,7 @@ export const unitDiscountSchema = z
   });
 
 /** `voucher.discount`: a union on `type`. An unknown type is an error: templates branch on it. */
-export const discountSchema = z.discriminatedUnion('type', [
-  amountDiscountSchema,
-  percentDiscountSchema,
-  fixedDiscountSchema,
-  unitDiscountSchema,
-]);
+export const discountSchema = z.discriminatedUnion('type', [amountDiscountSchema, percentDiscountSchema, fixedDiscountSchema, unitDiscountSchema]);
 
 /** `voucher.gift` of a `GIFT_VOUCHER` (null otherwise). Amounts ×100. */
 export const giftSchema = z.looseObject({
@@ -166,9 +155,7 @@ export const voucherSchema = z.looseObject({
   validity_day_of_week: z.array(dayOfWeek).nullish(),
   validity_hours: z
     .looseObject({
-      daily: z
-        .array(z.looseObject({ start_time: text, expiration_time: text, days_of_week: z.array(dayOfWeek).nullish() }))
-        .nullish(),
+      daily: z.array(z.looseObject({ start_time: text, expiration_time: text, days_of_week: z.array(dayOfWeek).nullish() })).nullish(),
     })
     .nullish(),
   active: flag,

@@ -23,13 +23,7 @@ import { formatJsonPath, jsonSyntaxDiagnostic, spanOfPath, type JsonPathSegment 
 import { SourceText } from '../diagnostics/source.js';
 import { recordingSchema } from '../recordings/schema.js';
 import { parseJson } from '../values/json.js';
-import {
-  DISCOUNT_EFFECTS,
-  DISCOUNT_TYPES,
-  publicationSchema,
-  responseKind,
-  voucherifyErrorSchema,
-} from './publication.js';
+import { DISCOUNT_EFFECTS, DISCOUNT_TYPES, publicationSchema, responseKind, voucherifyErrorSchema } from './publication.js';
 import { checkPublicationRequest, isPublicationCreateUrl, PUBLICATION_CREATE_PATH, regionOf } from './regions.js';
 
 export const RULES = {
@@ -257,7 +251,14 @@ function adviseOnPublication(doc: Document, prefix: Path, body: Record<string, u
     const key = VOUCHER_PAYLOAD[type as keyof typeof VOUCHER_PAYLOAD];
     if (!isObject(voucher[key])) {
       const found = voucher[key] === undefined ? 'none' : describeValue(doc, [...at, key], voucher[key]);
-      report(doc, RULES.publication, 'warning', [...at, key], `expected a ${key} object for a ${type}, found ${found}`, `templates reading [[alias.voucher.${key}...]] print nothing`);
+      report(
+        doc,
+        RULES.publication,
+        'warning',
+        [...at, key],
+        `expected a ${key} object for a ${type}, found ${found}`,
+        `templates reading [[alias.voucher.${key}...]] print nothing`,
+      );
     }
   }
   const discount = voucher.discount;
@@ -266,7 +267,8 @@ function adviseOnPublication(doc: Document, prefix: Path, body: Record<string, u
     checkEffect(doc, [...at, 'discount', 'effect'], discount.effect, DISCOUNT_EFFECTS[dtype], `a ${dtype} discount`);
     if (dtype === 'UNIT' && Array.isArray(discount.units)) {
       discount.units.forEach((unit, index) => {
-        if (isObject(unit)) checkEffect(doc, [...at, 'discount', 'units', index, 'effect'], unit.effect, DISCOUNT_EFFECTS.UNIT_ITEM, 'a unit of a multiple-unit discount');
+        if (isObject(unit))
+          checkEffect(doc, [...at, 'discount', 'units', index, 'effect'], unit.effect, DISCOUNT_EFFECTS.UNIT_ITEM, 'a unit of a multiple-unit discount');
       });
     }
   }
@@ -305,7 +307,14 @@ function validateErrorAt(doc: Document, prefix: Path, status?: number): void {
     return;
   }
   if (status !== undefined && result.data.code !== status) {
-    report(doc, RULES.error, 'warning', [...prefix, 'code'], `${result.data.code}, but the recorded status is ${status}`, 'Voucherify puts the HTTP status in code');
+    report(
+      doc,
+      RULES.error,
+      'warning',
+      [...prefix, 'code'],
+      `${result.data.code}, but the recorded status is ${status}`,
+      'Voucherify puts the HTTP status in code',
+    );
   }
 }
 
@@ -407,7 +416,14 @@ export function validateRecordingText(text: string, file: string): Diagnostic[] 
       validatePublicationAt(doc, at);
     }
   } else if (kind === 'publication') {
-    report(doc, RULES.error, 'error', at, `a publication recorded with status ${status}; Voucherify answers a publication with 200`, 'record the status Voucherify sent');
+    report(
+      doc,
+      RULES.error,
+      'error',
+      at,
+      `a publication recorded with status ${status}; Voucherify answers a publication with 200`,
+      'record the status Voucherify sent',
+    );
   } else {
     validateErrorAt(doc, at, status);
   }

@@ -52,7 +52,9 @@ export function readImports(srcDir: string): Import[] {
     const info = ts.preProcessFile(readFileSync(resolve(srcDir, file), 'utf8'), true, true);
     for (const { fileName } of info.importedFiles) {
       if (!fileName.startsWith('.')) continue;
-      const target = relative(srcDir, resolve(srcDir, dirname(file), fileName)).split(sep).join('/');
+      const target = relative(srcDir, resolve(srcDir, dirname(file), fileName))
+        .split(sep)
+        .join('/');
       imports.push({ from: file, to: target.replace(/\.js$/, '.ts') });
     }
   }

@@ -21,7 +21,14 @@ describe('the mergetag binary', () => {
   });
 
   it('sets the exit code: 1 for a message Iterable would skip, 2 for bad input, without a stack trace', () => {
-    const skipped = mergetag(['render', 'fixtures/welcome/welcome.html', '--user', 'fixtures/welcome/users/nameless.json', '--feed', 'welcome_codes=fixtures/welcome/recordings/nameless-exhausted.json']);
+    const skipped = mergetag([
+      'render',
+      'fixtures/welcome/welcome.html',
+      '--user',
+      'fixtures/welcome/users/nameless.json',
+      '--feed',
+      'welcome_codes=fixtures/welcome/recordings/nameless-exhausted.json',
+    ]);
     expect(skipped.code).toBe(1);
     const bad = mergetag(['render', '-', '--user', '-'], { input: 'x' });
     expect(bad.code).toBe(2);

@@ -167,7 +167,11 @@ describe('--format json', () => {
       expect(result.exitCode).toBe(run.code);
     }
     const missing = await runCli(['render', 'nope.html', '--user', 'x.json', '--format', 'json'], { cwd: dir });
-    expect(JSON.parse(missing.stdout)).toMatchObject({ exitCode: 2, errorCount: 1, diagnostics: [{ ruleId: 'input-file', file: 'x.json', message: 'no such file (the user profile)' }] });
+    expect(JSON.parse(missing.stdout)).toMatchObject({
+      exitCode: 2,
+      errorCount: 1,
+      diagnostics: [{ ruleId: 'input-file', file: 'x.json', message: 'no such file (the user profile)' }],
+    });
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0, 2, 2]);
   });
 });

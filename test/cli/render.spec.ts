@@ -20,14 +20,28 @@ describe('mergetag render', () => {
   });
 
   it('escapes feed text with HTML-special characters', async () => {
-    const run = await runCli(['render', ...welcome, '--user', 'fixtures/welcome/users/obrien.json', '--feed', 'welcome_codes=fixtures/welcome/recordings/obrien.json']);
+    const run = await runCli([
+      'render',
+      ...welcome,
+      '--user',
+      'fixtures/welcome/users/obrien.json',
+      '--feed',
+      'welcome_codes=fixtures/welcome/recordings/obrien.json',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('it&#x27;s on us &amp; free shipping');
     expect(run.stdout).toContain('Hi Seán,');
   });
 
   it('reports a skipped message on stderr and exits 1 when the feed answered an error', async () => {
-    const run = await runCli(['render', ...welcome, '--user', 'fixtures/welcome/users/nameless.json', '--feed', 'welcome_codes=fixtures/welcome/recordings/nameless-exhausted.json']);
+    const run = await runCli([
+      'render',
+      ...welcome,
+      '--user',
+      'fixtures/welcome/users/nameless.json',
+      '--feed',
+      'welcome_codes=fixtures/welcome/recordings/nameless-exhausted.json',
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^skipped: DataFeedError: .*HTTP 400 \(no_voucher_suitable_for_publication/m);
@@ -112,7 +126,9 @@ describe('mergetag url', () => {
     const run = await runCli(['url', feedUrl, '--user', 'fixtures/welcome/users/ann.json']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('https://api.voucherify.io/v1/publications/create?customer[source_id]=ann%2Bvip%40example.com&campaign[name]=Welcome%20Codes\n');
-    expect(run.stderr).toContain('rendered as https://api.voucherify.io/v1/publications/create?customer[source_id]=ann%2Bvip%40example.com&campaign[name]=Welcome Codes');
+    expect(run.stderr).toContain(
+      'rendered as https://api.voucherify.io/v1/publications/create?customer[source_id]=ann%2Bvip%40example.com&campaign[name]=Welcome Codes',
+    );
   });
 
   it('expands a project feed for a user by id, and warns about escaping inside urlEncode', async () => {

@@ -26,7 +26,9 @@ describe('mergetag.config.json', () => {
   });
 
   it('names an unknown setting', () => {
-    expect(errors('{\n  "templates": [{ "path": "a.html", "feedz": [] }]\n}')).toEqual(["mergetag.config.json:2:37: $.templates[0].feedz: unknown setting 'feedz'"]);
+    expect(errors('{\n  "templates": [{ "path": "a.html", "feedz": [] }]\n}')).toEqual([
+      "mergetag.config.json:2:37: $.templates[0].feedz: unknown setting 'feedz'",
+    ]);
   });
 
   it('rejects an alias Iterable would not accept', () => {
@@ -45,7 +47,9 @@ describe('mergetag.config.json', () => {
   });
 
   it('reports invalid JSON with its position', () => {
-    expect(errors('{\n  "users": "u/*.json",\n}')).toEqual(['mergetag.config.json:3:1: the config is not valid JSON: expected a property name in double quotes']);
+    expect(errors('{\n  "users": "u/*.json",\n}')).toEqual([
+      'mergetag.config.json:3:1: the config is not valid JSON: expected a property name in double quotes',
+    ]);
   });
 
   it('warns about a secret written into a header, without printing it', () => {

@@ -24,7 +24,7 @@ const DIFFERS_WITH_BOTH_FAMILIES: Record<string, string> = {
   'iterable.pass1.with_name': "{{else}} is the [[#if]]'s else (DESIGN.md rule 2), as Iterable's docs intend",
   'iterable.pass1.empty': "{{else}} is the [[#if]]'s else (DESIGN.md rule 2), as Iterable's docs intend",
   'x.sq_with_curly_inside_if': '{{y}} reads the (empty) user context instead of printing as text',
-  'iterable.curly_pass1_same': "[[#if]] is a block, so the {{else}} is its else (DESIGN.md rule 2) instead of a stray else",
+  'iterable.curly_pass1_same': '[[#if]] is a block, so the {{else}} is its else (DESIGN.md rule 2) instead of a stray else',
 };
 
 describe('conformance: core.jsonl (Handlebars.java outputs)', () => {

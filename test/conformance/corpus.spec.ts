@@ -54,9 +54,7 @@ describe('the repository copy of the Handlebars.java corpus', () => {
     if (!existsSync(shared)) context.skip(`${shared} is absent (a clone without ../shared): nothing to compare the copy with`);
     expect(corpusFiles(REPO_CORPUS_DIR)).toEqual(corpusFiles(shared));
     for (const name of corpusFiles(shared)) {
-      expect(readFileSync(join(REPO_CORPUS_DIR, name), 'utf8'), `${name} differs: run npm run corpus:refresh`).toBe(
-        readFileSync(join(shared, name), 'utf8'),
-      );
+      expect(readFileSync(join(REPO_CORPUS_DIR, name), 'utf8'), `${name} differs: run npm run corpus:refresh`).toBe(readFileSync(join(shared, name), 'utf8'));
     }
   });
 });

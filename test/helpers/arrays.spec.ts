@@ -35,17 +35,13 @@ function ruleIds(template: string, user: string): string[] {
 
 describe(`#minInList / #maxInList: documented examples (${PERSONALIZING})`, () => {
   it('minInList renders the block with the cheapest item as this', () => {
-    expectTemplate(
-      '{{#minInList shoppingCartItems "price"}}\n    <div>The least expensive item in your cart is: {{price}}</div>\n{{/minInList}}',
-    )
+    expectTemplate('{{#minInList shoppingCartItems "price"}}\n    <div>The least expensive item in your cart is: {{price}}</div>\n{{/minInList}}')
       .withUser(CART)
       .toRender('\n    <div>The least expensive item in your cart is: 14.99</div>\n');
   });
 
   it('maxInList renders the block with the most expensive item as this', () => {
-    expectTemplate(
-      '{{#maxInList shoppingCartItems "price"}}\n    <div>The most expensive item in your cart is: {{price}}</div>\n{{/maxInList}}',
-    )
+    expectTemplate('{{#maxInList shoppingCartItems "price"}}\n    <div>The most expensive item in your cart is: {{price}}</div>\n{{/maxInList}}')
       .withUser(CART)
       .toRender('\n    <div>The most expensive item in your cart is: 55.99</div>\n');
   });
@@ -146,7 +142,10 @@ describe('#minInList / #maxInList: what the docs leave open (our inference)', ()
     fc.assert(
       fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 30 }), (ns) => {
         const items = ns.map((n, id) => ({ id, n }));
-        const result = render('{{#minInList items "n"}}{{id}}:{{n}}{{/minInList}}|{{#maxInList items "n"}}{{id}}:{{n}}{{/maxInList}}', JSON.stringify({ items }));
+        const result = render(
+          '{{#minInList items "n"}}{{id}}:{{n}}{{/minInList}}|{{#maxInList items "n"}}{{id}}:{{n}}{{/maxInList}}',
+          JSON.stringify({ items }),
+        );
         const min = Math.min(...ns);
         const max = Math.max(...ns);
         expect(result.output).toBe(`${ns.indexOf(min)}:${min}|${ns.indexOf(max)}:${max}`);
@@ -285,8 +284,7 @@ describe(`#groupBy: documented format (${LOOPING})`, () => {
     '       {{/each}}\n' +
     '   {{/each}}\n' +
     '{{/groupBy}}';
-  const group = (key: string, names: string[]) =>
-    `\n     ${key} (${names.length})\n       ${names.map((name) => `\n         ${name}\n       `).join('')}\n   `;
+  const group = (key: string, names: string[]) => `\n     ${key} (${names.length})\n       ${names.map((name) => `\n         ${name}\n       `).join('')}\n   `;
 
   it('gives each group its key, count and items, in the order the groups first appear', () => {
     expectTemplate(template)
@@ -358,7 +356,8 @@ describe('#groupBy: what the docs leave open (our inference)', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 140, size: 'max' }), (cs) => {
         const items = cs.map((c, id) => ({ id, c }));
-        const template = '{{#groupBy items field="c" as |gs|}}{{#each gs as |g|}}[{{g.key.c}}|{{g.count}}|{{#each g.items}}{{id}},{{/each}}]{{/each}}{{/groupBy}}';
+        const template =
+          '{{#groupBy items field="c" as |gs|}}{{#each gs as |g|}}[{{g.key.c}}|{{g.count}}|{{#each g.items}}{{id}},{{/each}}]{{/each}}{{/groupBy}}';
         const result = render(template, JSON.stringify({ items }));
         const kept = items.slice(0, 100);
         const keys = [...new Set(kept.map((item) => item.c))];
@@ -375,7 +374,7 @@ describe('#groupBy: what the docs leave open (our inference)', () => {
   });
 });
 
-describe('inLeftNotInRight (named in Iterable\'s helper set; form and output undocumented: our inference)', () => {
+describe("inLeftNotInRight (named in Iterable's helper set; form and output undocumented: our inference)", () => {
   it('gives the items of the left array that are not in the right one, as JSON', () => {
     expectTemplate('{{{inLeftNotInRight viewed bought}}}').withUser('{"viewed":["a","b","c","b"],"bought":["b"]}').toRender('["a","c"]');
   });

@@ -14,12 +14,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { iterableHelpers } from '../../src/helpers/index.js';
 import { conditionalsHelpers } from '../../src/helpers/iterable/conditionals.js';
-import {
-  JavaRegexSyntaxError,
-  JavaRegexUnsupported,
-  compileJavaRegex,
-  javaMatches,
-} from '../../src/helpers/iterable/conditionals/java-regex.js';
+import { JavaRegexSyntaxError, JavaRegexUnsupported, compileJavaRegex, javaMatches } from '../../src/helpers/iterable/conditionals/java-regex.js';
 import { decimalOf, jknackCompare, jknackEquals, looseEquals } from '../../src/helpers/iterable/conditionals/java-values.js';
 import { JsonNumber } from '../../src/values/json-number.js';
 import { expectTemplate } from '../support/expect-template.js';
@@ -51,7 +46,26 @@ const lines = (...parts: string[]): string => parts.join('\n');
 // ---- meta -------------------------------------------------------------------------------------------------------
 
 describe('conditionals: registration and meta', () => {
-  const names = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'and', 'or', 'not', 'ifEq', 'ifGt', 'ifGte', 'ifLt', 'ifLte', 'ifModEq', 'ifContainsStr', 'ifMatchesRegexStr', 'ifContains'];
+  const names = [
+    'eq',
+    'neq',
+    'gt',
+    'gte',
+    'lt',
+    'lte',
+    'and',
+    'or',
+    'not',
+    'ifEq',
+    'ifGt',
+    'ifGte',
+    'ifLt',
+    'ifLte',
+    'ifModEq',
+    'ifContainsStr',
+    'ifMatchesRegexStr',
+    'ifContains',
+  ];
 
   it('exports exactly the family, each registered in the Iterable helper set', () => {
     expect(conditionalsHelpers.map((h) => h.meta.name).sort()).toEqual([...names].sort());
@@ -101,7 +115,9 @@ describe('eq / neq (jknack ConditionalHelpers.eq)', () => {
   });
 
   it('warns when two non-empty objects are compared (Iterable documents them as equal)', () => {
-    const d = expectTemplate('{{#eq a b}}Y{{else}}N{{/eq}}').withUser('{"a": {"x": 1}, "b": {"x": 1}}').toReport('object-equality', '{{#eq a b}}Y{{else}}N{{/eq}}');
+    const d = expectTemplate('{{#eq a b}}Y{{else}}N{{/eq}}')
+      .withUser('{"a": {"x": 1}, "b": {"x": 1}}')
+      .toReport('object-equality', '{{#eq a b}}Y{{else}}N{{/eq}}');
     expect(d.severity).toBe('warning');
     expect(d.message).toMatch(/documents/);
     expectTemplate('{{#neq a b}}Y{{else}}N{{/neq}}').withUser('{"a": {"x": 1}, "b": {"x": 2}}').toReport('object-equality');
@@ -150,11 +166,21 @@ describe('gt / gte / lt / lte (jknack ConditionalHelpers.cmp)', () => {
   });
 
   it('null, missing, arrays, objects and mixed types fail the render', () => {
-    expectTemplate('{{#gt a 1}}Y{{/gt}}').withUser('{"a": null}').toSkip('HandlebarsExecutionError', /gt: Not a comparable: null/);
-    expectTemplate('{{#gte a 1}}Y{{/gte}}').withUser('{}').toSkip('HandlebarsExecutionError', /Not a comparable/);
-    expectTemplate('{{lt a b}}').withUser('{"a": {"x": 1}, "b": 1}').toSkip('HandlebarsExecutionError', /Not a comparable: \{x=1\}/);
-    expectTemplate('{{lte a b}}').withUser('{"a": "1", "b": 1}').toSkip('HandlebarsExecutionError', /ClassCastException/);
-    expectTemplate('{{lte a b}}').withUser('{"a": true, "b": 1}').toSkip('HandlebarsExecutionError', /cannot compare true \(a boolean\) with 1 \(a number\)/);
+    expectTemplate('{{#gt a 1}}Y{{/gt}}')
+      .withUser('{"a": null}')
+      .toSkip('HandlebarsExecutionError', /gt: Not a comparable: null/);
+    expectTemplate('{{#gte a 1}}Y{{/gte}}')
+      .withUser('{}')
+      .toSkip('HandlebarsExecutionError', /Not a comparable/);
+    expectTemplate('{{lt a b}}')
+      .withUser('{"a": {"x": 1}, "b": 1}')
+      .toSkip('HandlebarsExecutionError', /Not a comparable: \{x=1\}/);
+    expectTemplate('{{lte a b}}')
+      .withUser('{"a": "1", "b": 1}')
+      .toSkip('HandlebarsExecutionError', /ClassCastException/);
+    expectTemplate('{{lte a b}}')
+      .withUser('{"a": true, "b": 1}')
+      .toSkip('HandlebarsExecutionError', /cannot compare true \(a boolean\) with 1 \(a number\)/);
   });
 
   it('trichotomy breaks where jknack does: -0.0 vs 0.0 and longs that round to the same double', () => {
@@ -208,7 +234,16 @@ describe(`documented examples: ${PERSONALIZING}`, () => {
   });
 
   it('"If an #lt, lt, #lte, lte, #gt, gt, #gte, or gte expression references a non-existent or null field, the template will fail"', () => {
-    for (const t of ['{{#lt x 1}}a{{/lt}}', '{{lt x 1}}', '{{#lte x 1}}a{{/lte}}', '{{lte x 1}}', '{{#gt x 1}}a{{/gt}}', '{{gt x 1}}', '{{#gte x 1}}a{{/gte}}', '{{gte x 1}}']) {
+    for (const t of [
+      '{{#lt x 1}}a{{/lt}}',
+      '{{lt x 1}}',
+      '{{#lte x 1}}a{{/lte}}',
+      '{{lte x 1}}',
+      '{{#gt x 1}}a{{/gt}}',
+      '{{gt x 1}}',
+      '{{#gte x 1}}a{{/gte}}',
+      '{{gte x 1}}',
+    ]) {
       expectTemplate(t).withUser('{}').toSkip('HandlebarsExecutionError');
       expectTemplate(t).withUser('{"x": null}').toSkip('HandlebarsExecutionError');
     }
@@ -235,7 +270,13 @@ describe(`documented examples: ${PERSONALIZING}`, () => {
     const t = lines('{{#ifGt age 21}}', '    <div>Greater than</div>', '{{else}}', '    <div>Not greater than</div>', '{{/ifGt}}');
     expect(renderText(t, '{"age": 30}')).toBe('<div>Greater than</div>');
     expect(renderText(t, '{"age": 21}')).toBe('<div>Not greater than</div>');
-    const and = lines('{{#and (gt 5 numberOfPurchases) (gt 3 numberOfVisits)}}', '    Both are greater than', '{{else}}', '    At least one is not greater than', '{{/and}}');
+    const and = lines(
+      '{{#and (gt 5 numberOfPurchases) (gt 3 numberOfVisits)}}',
+      '    Both are greater than',
+      '{{else}}',
+      '    At least one is not greater than',
+      '{{/and}}',
+    );
     expect(renderText(and, '{"numberOfPurchases": 4, "numberOfVisits": 2}')).toBe('Both are greater than');
     expect(renderText(and, '{"numberOfPurchases": 4, "numberOfVisits": 3}')).toBe('At least one is not greater than');
     const inline = '{{gt 1 numberOfPurchases yes="Greater than" no="Not greater than"}}';
@@ -260,7 +301,13 @@ describe(`documented examples: ${PERSONALIZING}`, () => {
     const t = lines('{{#ifLt age 21}}', '    <div>Less than</div>', '{{else}}', '    <div>Not less than</div>', '{{/ifLt}}');
     expect(renderText(t, '{"age": 20}')).toBe('<div>Less than</div>');
     expect(renderText(t, '{"age": 21}')).toBe('<div>Not less than</div>');
-    const and = lines('{{#and (lt 5 numberOfPurchases) (lt 3 numberOfVisits)}}', '    Both are less than', '{{else}}', '    At least one is not less than', '{{/and}}');
+    const and = lines(
+      '{{#and (lt 5 numberOfPurchases) (lt 3 numberOfVisits)}}',
+      '    Both are less than',
+      '{{else}}',
+      '    At least one is not less than',
+      '{{/and}}',
+    );
     expect(renderText(and, '{"numberOfPurchases": 6, "numberOfVisits": 4}')).toBe('Both are less than');
     expect(renderText(and, '{"numberOfPurchases": 6, "numberOfVisits": 3}')).toBe('At least one is not less than');
     expectTemplate('{{lt 1 numberOfPurchases yes="Less than" no="Not less than"}}').withUser('{"numberOfPurchases": 2}').toRender('Less than');
@@ -272,7 +319,9 @@ describe(`documented examples: ${PERSONALIZING}`, () => {
     expect(renderText(t, '{"age": 22}')).toBe('<div>Not less than or equal</div>');
     const ifForm = lines('{{#if (lte 5 numberOfPurchases)}}', '    Less than or equal', '{{else}}', '    Not less than or equal', '{{/if}}');
     expect(renderText(ifForm, '{"numberOfPurchases": 5}')).toBe('Less than or equal');
-    expectTemplate('{{lte 1 numberOfPurchases yes="Less than or equal" no="Not less than or equal"}}').withUser('{"numberOfPurchases": 0}').toRender('Not less than or equal');
+    expectTemplate('{{lte 1 numberOfPurchases yes="Less than or equal" no="Not less than or equal"}}')
+      .withUser('{"numberOfPurchases": 0}')
+      .toRender('Not less than or equal');
   });
 
   it('#ifModEq age 21 0: age is a multiple of 21', () => {
@@ -305,7 +354,13 @@ describe(`documented examples: ${PERSONALIZING}`, () => {
   });
 
   it('#ifContains emailListIds "1234567": a string finds a numeric list id', () => {
-    const t = lines('{{#ifContains emailListIds "1234567"}}', '   {{email}} is a member of list 1234567', '{{else}}', '   {{email}} is not a member of list 1234567', '{{/ifContains}}');
+    const t = lines(
+      '{{#ifContains emailListIds "1234567"}}',
+      '   {{email}} is a member of list 1234567',
+      '{{else}}',
+      '   {{email}} is not a member of list 1234567',
+      '{{/ifContains}}',
+    );
     expect(renderText(t, '{"email": "a@example.com", "emailListIds": [99, 1234567]}')).toBe('a@example.com is a member of list 1234567');
     expect(renderText(t, '{"email": "a@example.com", "emailListIds": ["1234567"]}')).toBe('a@example.com is a member of list 1234567');
     expect(renderText(t, '{"email": "a@example.com", "emailListIds": [99]}')).toBe('a@example.com is not a member of list 1234567');
@@ -344,14 +399,26 @@ describe(`documented examples: ${PERSONALIZING}`, () => {
       expectTemplate(t).withUser(data).toReport('object-equality', t);
     });
     it('#and (eq obj1 obj2) (eq obj1.b 2); #neq obj1 obj3', () => {
-      const and = lines('{{#and (eq obj1 obj2) (eq obj1.b 2)}}', '    The objects are equal and b is 2', '{{else}}', '    The objects are not equal or b is not 2', '{{/and}}');
+      const and = lines(
+        '{{#and (eq obj1 obj2) (eq obj1.b 2)}}',
+        '    The objects are equal and b is 2',
+        '{{else}}',
+        '    The objects are not equal or b is not 2',
+        '{{/and}}',
+      );
       expect(renderText(and, data)).toBe('The objects are not equal or b is not 2');
       expectTemplate('{{#neq obj1 obj3}}differ{{/neq}}').withUser(data).toRender('differ');
     });
   });
 
   it('#ifLt (dateFormat …) "20170630000000": the comparison of two numeric date strings', () => {
-    const t = lines('{{#ifLt signup "20170630000000"}}', '    <div>signupDate is before 6/30/17</div>', '{{else}}', '    <div>signupDate after or on 6/30/17</div>', '{{/ifLt}}');
+    const t = lines(
+      '{{#ifLt signup "20170630000000"}}',
+      '    <div>signupDate is before 6/30/17</div>',
+      '{{else}}',
+      '    <div>signupDate after or on 6/30/17</div>',
+      '{{/ifLt}}',
+    );
     expect(renderText(t, { signup: '20170601100000' })).toBe('<div>signupDate is before 6/30/17</div>');
     expect(renderText(t, { signup: '20170630000000' })).toBe('<div>signupDate after or on 6/30/17</div>');
   });
@@ -370,10 +437,22 @@ describe(`documented examples: ${PERSONALIZING}`, () => {
 
   describe('boolean logic', () => {
     it('#and likesCats likesDogs; #and likesCats (gte age 18)', () => {
-      const t = lines('{{#and likesCats likesDogs}}', '    <div>You like cats and dogs!</div>', '{{else}}', "    <div>There are some pets you don't like!</div>", '{{/and}}');
+      const t = lines(
+        '{{#and likesCats likesDogs}}',
+        '    <div>You like cats and dogs!</div>',
+        '{{else}}',
+        "    <div>There are some pets you don't like!</div>",
+        '{{/and}}',
+      );
       expect(renderText(t, { likesCats: true, likesDogs: true })).toBe('<div>You like cats and dogs!</div>');
       expect(renderText(t, { likesCats: true, likesDogs: false })).toBe("<div>There are some pets you don't like!</div>");
-      const adult = lines('{{#and likesCats (gte age 18)}}', "    You're an adult who likes cats!", '{{else}}', "    You're not an adult, or you don't like cats, or both!", '{{/and}}');
+      const adult = lines(
+        '{{#and likesCats (gte age 18)}}',
+        "    You're an adult who likes cats!",
+        '{{else}}',
+        "    You're not an adult, or you don't like cats, or both!",
+        '{{/and}}',
+      );
       expect(renderText(adult, { likesCats: true, age: 18 })).toBe("You're an adult who likes cats!");
       expect(renderText(adult, { likesCats: true, age: 17 })).toBe("You're not an adult, or you don't like cats, or both!");
     });
@@ -388,10 +467,22 @@ describe(`documented examples: ${PERSONALIZING}`, () => {
     });
 
     it('#or likesCats likesDogs; #or likesCats (gte age 18); #and likesCats (or …); or … yes=/no=', () => {
-      const t = lines('{{#or likesCats likesDogs}}', '    <div>You like cats or dogs!</div>', '{{else}}', '    <div>You do not like cats, and you do not like dogs!</div>', '{{/or}}');
+      const t = lines(
+        '{{#or likesCats likesDogs}}',
+        '    <div>You like cats or dogs!</div>',
+        '{{else}}',
+        '    <div>You do not like cats, and you do not like dogs!</div>',
+        '{{/or}}',
+      );
       expect(renderText(t, { likesDogs: true })).toBe('<div>You like cats or dogs!</div>');
       expect(renderText(t, {})).toBe('<div>You do not like cats, and you do not like dogs!</div>');
-      const adult = lines('{{#or likesCats (gte age 18)}}', "    You like cats, or you're an adult!", '{{else}}', "    You don't like cats and you're not an adult!", '{{/or}}');
+      const adult = lines(
+        '{{#or likesCats (gte age 18)}}',
+        "    You like cats, or you're an adult!",
+        '{{else}}',
+        "    You don't like cats and you're not an adult!",
+        '{{/or}}',
+      );
       expect(renderText(adult, { likesCats: false, age: 40 })).toBe("You like cats, or you're an adult!");
       expect(renderText(adult, { likesCats: false, age: 4 })).toBe("You don't like cats and you're not an adult!");
       const both = lines('{{#and likesCats (or likesDogs (gte age 18))}}', "    You like cats, and you either like dogs or you're an adult.", '{{/and}}');
@@ -417,7 +508,13 @@ describe(`documented examples: ${PERSONALIZING}`, () => {
   });
 
   it('@key and this: #each translations with #ifContainsStr @key "es"', () => {
-    const t = lines('{{#each translations}}', '    {{#ifContainsStr @key "es"}}', '        The translation for {{@key}} is {{this}}.', '    {{/ifContainsStr}}', '{{/each}}');
+    const t = lines(
+      '{{#each translations}}',
+      '    {{#ifContainsStr @key "es"}}',
+      '        The translation for {{@key}} is {{this}}.',
+      '    {{/ifContainsStr}}',
+      '{{/each}}',
+    );
     expect(renderText(t, '{"translations": {"en_US": "Hello", "es_ES": "Hola"}}')).toBe('The translation for es_ES is Hola.');
   });
 
@@ -499,9 +596,13 @@ describe(`documented examples: ${CONDITIONAL}`, () => {
 
   it('"If a merge tag using the #ifContainsStr helper references an empty or missing field, the template fails"', () => {
     const t = '{{#ifContainsStr favoriteFoods "blueberry"}}yes{{else}}no{{/ifContainsStr}}';
-    expectTemplate(t).withUser('{}').toSkip('HandlebarsExecutionError', /ifContainsStr: the string is missing or null/);
+    expectTemplate(t)
+      .withUser('{}')
+      .toSkip('HandlebarsExecutionError', /ifContainsStr: the string is missing or null/);
     expectTemplate(t).withUser('{"favoriteFoods": null}').toSkip('HandlebarsExecutionError');
-    expectTemplate(t).withUser('{"favoriteFoods": ""}').toSkip('HandlebarsExecutionError', /the string is empty/);
+    expectTemplate(t)
+      .withUser('{"favoriteFoods": ""}')
+      .toSkip('HandlebarsExecutionError', /the string is empty/);
   });
 
   it('#ifEq firstName preferredName: Elizabeth / Ellie → Hi, Ellie!', () => {
@@ -516,7 +617,7 @@ describe(`documented examples: ${CONDITIONAL}`, () => {
     expectTemplate('{{#ifEq 100 s}}T{{else}}F{{/ifEq}}').withUser('{"s": "100"}').toRender('T');
   });
 
-  it('#ifGt loyaltyPoints: 105 → You\'ve reached VIP status!', () => {
+  it("#ifGt loyaltyPoints: 105 → You've reached VIP status!", () => {
     const t = "{{#ifGt loyaltyPoints 100}}You've reached VIP status!{{else}}Keep earning points.{{/ifGt}}";
     expect(render(t, '{"loyaltyPoints": 105}')).toBe("You've reached VIP status!");
     expect(render(t, '{"loyaltyPoints": 100}')).toBe('Keep earning points.');
@@ -547,9 +648,12 @@ describe(`documented examples: ${CONDITIONAL}`, () => {
   });
 
   it('and: optedIn and completedSurvey true → thanks; or: likesCoffee or likesTea → Craving a hot drink?', () => {
-    expect(render('{{#and optedIn completedSurvey}}Thanks for completing the survey! Your feedback is so valuable to us.{{/and}}', { optedIn: true, completedSurvey: true })).toBe(
-      'Thanks for completing the survey! Your feedback is so valuable to us.',
-    );
+    expect(
+      render('{{#and optedIn completedSurvey}}Thanks for completing the survey! Your feedback is so valuable to us.{{/and}}', {
+        optedIn: true,
+        completedSurvey: true,
+      }),
+    ).toBe('Thanks for completing the survey! Your feedback is so valuable to us.');
     expect(render('{{#or likesCoffee likesTea}}Craving a hot drink?{{/or}}', { likesCoffee: true, likesTea: false })).toBe('Craving a hot drink?');
     expect(render('{{or likesCoffee likesTea yes="Craving a hot drink?" no="Water?"}}', { likesCoffee: false, likesTea: false })).toBe('Water?');
   });
@@ -581,7 +685,7 @@ describe(`documented examples: ${REGEX}`, () => {
     expect(matches('11', '1\\+1')).toBe(false);
   });
 
-  it('anchors: ^gold matches gold; gold$ matches gold. The table\'s gold-tier and tier-gold do not match, because matching is against the full string', () => {
+  it("anchors: ^gold matches gold; gold$ matches gold. The table's gold-tier and tier-gold do not match, because matching is against the full string", () => {
     // The quick-reference table describes regex symbols in general; the page's rule 2 ("Matching is against the
     // full string by default") decides for the helper, as its own .*yoga examples show.
     expect(matches('gold', '^gold')).toBe(true);
@@ -692,7 +796,9 @@ describe(`documented examples: ${REGEX}`, () => {
 
   it('"If a message fails for only some users, check for null or missing fields"', () => {
     const t = '{{#ifMatchesRegexStr locale "es-.*"}}es{{else}}other{{/ifMatchesRegexStr}}';
-    expectTemplate(t).withUser('{}').toSkip('HandlebarsExecutionError', /ifMatchesRegexStr: the value is missing or null/);
+    expectTemplate(t)
+      .withUser('{}')
+      .toSkip('HandlebarsExecutionError', /ifMatchesRegexStr: the value is missing or null/);
     expectTemplate(t).withUser('{"locale": null}').toSkip('HandlebarsExecutionError');
   });
 });
@@ -725,8 +831,12 @@ describe('#ifEq', () => {
   });
 
   it('null or missing fails the render; the inline form returns the boolean', () => {
-    expectTemplate('{{#ifEq a "x"}}Y{{/ifEq}}').withUser('{}').toSkip('HandlebarsExecutionError', /ifEq: the first value is missing or null/);
-    expectTemplate('{{#ifEq "x" a}}Y{{/ifEq}}').withUser('{"a": null}').toSkip('HandlebarsExecutionError', /second value/);
+    expectTemplate('{{#ifEq a "x"}}Y{{/ifEq}}')
+      .withUser('{}')
+      .toSkip('HandlebarsExecutionError', /ifEq: the first value is missing or null/);
+    expectTemplate('{{#ifEq "x" a}}Y{{/ifEq}}')
+      .withUser('{"a": null}')
+      .toSkip('HandlebarsExecutionError', /second value/);
     expectTemplate('{{#ifEq "x"}}Y{{/ifEq}}').toSkip('HandlebarsExecutionError', /second value was not given/);
     expectTemplate('{{ifEq a 1}} {{#if (ifEq a 2)}}two{{/if}}').withUser('{"a": 1.0}').toRender('true ');
   });
@@ -748,10 +858,18 @@ describe('#ifGt / #ifGte / #ifLt / #ifLte', () => {
   });
 
   it('a number against a non-numeric string, arrays, objects, null and missing fail the render', () => {
-    expectTemplate('{{#ifGt a 1}}Y{{/ifGt}}').withUser('{"a": "many"}').toSkip('HandlebarsExecutionError', /ifGt: cannot compare "many" \(a string\) with 1 \(a number\)/);
-    expectTemplate('{{#ifGte a 1}}Y{{/ifGte}}').withUser('{"a": [2]}').toSkip('HandlebarsExecutionError', /an array/);
-    expectTemplate('{{#ifLt a 1}}Y{{/ifLt}}').withUser('{}').toSkip('HandlebarsExecutionError', /ifLt: the first value is missing or null/);
-    expectTemplate('{{#ifLte 1 a}}Y{{/ifLte}}').withUser('{"a": null}').toSkip('HandlebarsExecutionError', /the second value/);
+    expectTemplate('{{#ifGt a 1}}Y{{/ifGt}}')
+      .withUser('{"a": "many"}')
+      .toSkip('HandlebarsExecutionError', /ifGt: cannot compare "many" \(a string\) with 1 \(a number\)/);
+    expectTemplate('{{#ifGte a 1}}Y{{/ifGte}}')
+      .withUser('{"a": [2]}')
+      .toSkip('HandlebarsExecutionError', /an array/);
+    expectTemplate('{{#ifLt a 1}}Y{{/ifLt}}')
+      .withUser('{}')
+      .toSkip('HandlebarsExecutionError', /ifLt: the first value is missing or null/);
+    expectTemplate('{{#ifLte 1 a}}Y{{/ifLte}}')
+      .withUser('{"a": null}')
+      .toSkip('HandlebarsExecutionError', /the second value/);
   });
 });
 
@@ -767,13 +885,19 @@ describe('#ifModEq', () => {
   });
 
   it('#each striping with @index', () => {
-    expectTemplate('{{#each xs}}{{#ifModEq @index 2 0}}[{{this}}]{{else}}({{this}}){{/ifModEq}}{{/each}}').withUser({ xs: ['a', 'b', 'c'] }).toRender('[a](b)[c]');
+    expectTemplate('{{#each xs}}{{#ifModEq @index 2 0}}[{{this}}]{{else}}({{this}}){{/ifModEq}}{{/each}}')
+      .withUser({ xs: ['a', 'b', 'c'] })
+      .toRender('[a](b)[c]');
   });
 
   it('a divisor of 0, a non-number, null and missing fail the render', () => {
     expectTemplate('{{#ifModEq 5 0 0}}Y{{/ifModEq}}').toSkip('HandlebarsExecutionError', /division by zero/);
-    expectTemplate('{{#ifModEq v 2 0}}Y{{/ifModEq}}').withUser({ v: 'ten' }).toSkip('HandlebarsExecutionError', /must be a number/);
-    expectTemplate('{{#ifModEq v 2 0}}Y{{/ifModEq}}').withUser({}).toSkip('HandlebarsExecutionError', /missing or null/);
+    expectTemplate('{{#ifModEq v 2 0}}Y{{/ifModEq}}')
+      .withUser({ v: 'ten' })
+      .toSkip('HandlebarsExecutionError', /must be a number/);
+    expectTemplate('{{#ifModEq v 2 0}}Y{{/ifModEq}}')
+      .withUser({})
+      .toSkip('HandlebarsExecutionError', /missing or null/);
     expectTemplate('{{#ifModEq 4 2}}Y{{/ifModEq}}').toSkip('HandlebarsExecutionError', /remainder was not given/);
   });
 });
@@ -785,8 +909,12 @@ describe('#ifContainsStr', () => {
     expectTemplate(t).withUser({ s: 'Hello World', sub: 'world' }).toRender('N');
     expectTemplate(t).withUser({ s: 'abc', sub: '' }).toRender('Y');
     expectTemplate(t).withUser('{"s": 5.0, "sub": ".0"}').toRender('Y');
-    expectTemplate(t).withUser('{"s": [1], "sub": "1"}').toSkip('HandlebarsExecutionError', /must be a string/);
-    expectTemplate(t).withUser('{"s": "abc"}').toSkip('HandlebarsExecutionError', /substring is missing or null/);
+    expectTemplate(t)
+      .withUser('{"s": [1], "sub": "1"}')
+      .toSkip('HandlebarsExecutionError', /must be a string/);
+    expectTemplate(t)
+      .withUser('{"s": "abc"}')
+      .toSkip('HandlebarsExecutionError', /substring is missing or null/);
   });
 });
 
@@ -833,7 +961,9 @@ describe('#ifMatchesRegexStr: Java regex semantics', () => {
 
   it('an invalid pattern fails the render, as Java rejects it', () => {
     for (const p of ['{name}', 'a{2', '(abc', 'abc)', '[abc', '*a', '\\y', 'a{3,1}']) {
-      expectTemplate(t).withUser({ v: 'abc', p }).toSkip('HandlebarsExecutionError', /ifMatchesRegexStr: invalid regular expression/);
+      expectTemplate(t)
+        .withUser({ v: 'abc', p })
+        .toSkip('HandlebarsExecutionError', /ifMatchesRegexStr: invalid regular expression/);
     }
   });
 
@@ -862,21 +992,43 @@ describe('#ifMatchesRegexStr: Java regex semantics', () => {
 describe('#ifContains', () => {
   const t = '{{#ifContains xs v}}Y{{else}}N{{/ifContains}}';
   it('object patterns match items that have those fields; plain values by #ifEq equality', () => {
-    expectTemplate(t).withUser({ xs: [{ a: 1, b: 2 }], v: '{"a": 1}' }).toRender('Y');
-    expectTemplate(t).withUser({ xs: [{ a: 1, b: 2 }], v: '{"a": 1, "c": 3}' }).toRender('N');
-    expectTemplate(t).withUser({ xs: [{ a: { x: 1, y: 2 } }], v: '{"a": {"x": 1}}' }).toRender('Y');
-    expectTemplate(t).withUser({ xs: [{ a: '1' }], v: ' {"a": 1} ' }).toRender('Y');
-    expectTemplate(t).withUser({ xs: ['red', 'blue'], v: 'blue' }).toRender('Y');
-    expectTemplate(t).withUser({ xs: ['red', 'blue'], v: 'Blue' }).toRender('N');
+    expectTemplate(t)
+      .withUser({ xs: [{ a: 1, b: 2 }], v: '{"a": 1}' })
+      .toRender('Y');
+    expectTemplate(t)
+      .withUser({ xs: [{ a: 1, b: 2 }], v: '{"a": 1, "c": 3}' })
+      .toRender('N');
+    expectTemplate(t)
+      .withUser({ xs: [{ a: { x: 1, y: 2 } }], v: '{"a": {"x": 1}}' })
+      .toRender('Y');
+    expectTemplate(t)
+      .withUser({ xs: [{ a: '1' }], v: ' {"a": 1} ' })
+      .toRender('Y');
+    expectTemplate(t)
+      .withUser({ xs: ['red', 'blue'], v: 'blue' })
+      .toRender('Y');
+    expectTemplate(t)
+      .withUser({ xs: ['red', 'blue'], v: 'Blue' })
+      .toRender('N');
     expectTemplate(t).withUser('{"xs": [5, 6], "v": "6.0"}').toRender('Y');
-    expectTemplate(t).withUser({ xs: ['{not json'], v: '{not json' }).toRender('Y');
-    expectTemplate(t).withUser({ xs: [[1, 2]], v: '[1,2]' }).toRender('Y');
+    expectTemplate(t)
+      .withUser({ xs: ['{not json'], v: '{not json' })
+      .toRender('Y');
+    expectTemplate(t)
+      .withUser({ xs: [[1, 2]], v: '[1,2]' })
+      .toRender('Y');
   });
 
   it('a null or missing array or value, or a non-array, fails the render', () => {
-    expectTemplate(t).withUser({ v: 'x' }).toSkip('HandlebarsExecutionError', /the array is missing or null/);
-    expectTemplate(t).withUser({ xs: ['x'] }).toSkip('HandlebarsExecutionError', /the value is missing or null/);
-    expectTemplate(t).withUser({ xs: 'x', v: 'x' }).toSkip('HandlebarsExecutionError', /must be an array/);
+    expectTemplate(t)
+      .withUser({ v: 'x' })
+      .toSkip('HandlebarsExecutionError', /the array is missing or null/);
+    expectTemplate(t)
+      .withUser({ xs: ['x'] })
+      .toSkip('HandlebarsExecutionError', /the value is missing or null/);
+    expectTemplate(t)
+      .withUser({ xs: 'x', v: 'x' })
+      .toSkip('HandlebarsExecutionError', /must be an array/);
   });
 });
 
@@ -923,7 +1075,10 @@ const anyNumber: fc.Arbitrary<JsonInt | JsonFloat> = fc.oneof(jsonInt({ big: tru
 describe('properties', () => {
   it('eq is symmetric (and neq is its negation)', () => {
     const value = jsonValue({ floats: 'any', bigIntegers: true, maxDepth: 2 });
-    const pair = fc.oneof(fc.tuple(value, value), value.map((v) => [v, v] as const));
+    const pair = fc.oneof(
+      fc.tuple(value, value),
+      value.map((v) => [v, v] as const),
+    );
     fc.assert(
       fc.property(pair, ([a, b]) => {
         const out = render('{{eq a b}}|{{eq b a}}|{{neq a b}}', user({ a, b }));
@@ -947,8 +1102,14 @@ describe('properties', () => {
   });
 
   it('for numbers (no -0.0, integers within 2^53), exactly one of lt, eq, gt holds', () => {
-    const number = fc.oneof(jsonInt(), jsonFloat().filter((f) => !Object.is(f.value, -0)));
-    const pair = fc.oneof(fc.tuple(number, number), number.map((n) => [n, n] as const));
+    const number = fc.oneof(
+      jsonInt(),
+      jsonFloat().filter((f) => !Object.is(f.value, -0)),
+    );
+    const pair = fc.oneof(
+      fc.tuple(number, number),
+      number.map((n) => [n, n] as const),
+    );
     fc.assert(
       fc.property(pair, ([a, b]) => {
         const results = render('{{lt a b}} {{eq a b}} {{gt a b}}', user({ a, b })).split(' ');
@@ -970,7 +1131,10 @@ describe('properties', () => {
   });
 
   it('#ifGt(a, b) == #ifLt(b, a) for numbers and numeric strings', () => {
-    const operand = fc.oneof(anyNumber, anyNumber.map((n) => n.text as Json));
+    const operand = fc.oneof(
+      anyNumber,
+      anyNumber.map((n) => n.text as Json),
+    );
     fc.assert(
       fc.property(operand, operand, (a, b) => {
         const out = render('{{#ifGt a b}}Y{{else}}N{{/ifGt}}{{#ifLt b a}}Y{{else}}N{{/ifLt}}', user({ a, b }));
@@ -981,7 +1145,11 @@ describe('properties', () => {
   });
 
   it('#ifMatchesRegexStr with \\Q…\\E matches exactly the quoted text; #ifContainsStr finds every substring', () => {
-    const text = fc.string({ unit: fc.constantFrom('a', 'B', '.', '*', '(', ']', '\\', '$', '^', '|', '{', ' ', '\n', 'é', '😀'), minLength: 1, maxLength: 12 });
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'B', '.', '*', '(', ']', '\\', '$', '^', '|', '{', ' ', '\n', 'é', '😀'),
+      minLength: 1,
+      maxLength: 12,
+    });
     fc.assert(
       fc.property(text, fc.nat(), fc.nat(), (s, i, j) => {
         fc.pre(!s.includes('\\E'));

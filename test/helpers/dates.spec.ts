@@ -41,12 +41,18 @@ describe(`dateFormat: documented examples (${IT_DATES})`, () => {
     ['medium', 'Jun 19, 2012'],
     ['short', '6/19/12'],
   ])('format="%s" prints %s (Handlebars.java dateFormat javadoc; EL §6)', (style, expected) => {
-    expectTemplate(`{{dateFormat myDate format="${style}"}}`).withUser(user({ myDate: '2012-06-19T10:00:00Z' })).toRender(expected);
-    expectTemplate(`{{dateFormat myDate "${style}"}}`).withUser(user({ myDate: '2012-06-19T10:00:00Z' })).toRender(expected);
+    expectTemplate(`{{dateFormat myDate format="${style}"}}`)
+      .withUser(user({ myDate: '2012-06-19T10:00:00Z' }))
+      .toRender(expected);
+    expectTemplate(`{{dateFormat myDate "${style}"}}`)
+      .withUser(user({ myDate: '2012-06-19T10:00:00Z' }))
+      .toRender(expected);
   });
 
   it('the default format is medium (JK: "Otherwise, the default formatter will be used")', () => {
-    expectTemplate('{{dateFormat myDate}}').withUser(user({ myDate: '2012-06-19T10:00:00Z' })).toRender('Jun 19, 2012');
+    expectTemplate('{{dateFormat myDate}}')
+      .withUser(user({ myDate: '2012-06-19T10:00:00Z' }))
+      .toRender('Jun 19, 2012');
   });
 
   // NN "Date and Time Helpers" › dateFormat, signupDate = 2025-02-12 13:45:30 UTC.
@@ -60,7 +66,9 @@ describe(`dateFormat: documented examples (${IT_DATES})`, () => {
     ['{{dateFormat signupDate "long" "de_DE"}}', '12. Februar 2025'],
     ['{{dateFormat signupDate tz="America/Los_Angeles"}}', 'Feb 12, 2025'],
   ])(`NN example %s → %s (${NN})`, (template, expected) => {
-    expectTemplate(template).withUser(user({ signupDate: '2025-02-12T13:45:30Z' })).toRender(expected);
+    expectTemplate(template)
+      .withUser(user({ signupDate: '2025-02-12T13:45:30Z' }))
+      .toRender(expected);
   });
 
   it(`EL: format="yyyy-MM-dd HH:mm:ss Z" tz="America/Denver" (${EL})`, () => {
@@ -77,13 +85,21 @@ describe(`dateFormat: documented examples (${IT_DATES})`, () => {
 
   it(`IT-DATES: formats a date as a numeric string (yyyyMMddHHmmss) so #ifGte/#ifLt can compare it`, () => {
     // IT-DATES "Comparing dates": trialStartDate 2025-02-12 is compared through dateFormat's numeric output.
-    expectTemplate('{{dateFormat trialStartDate format="yyyyMMddHHmmss"}}').withUser(user({ trialStartDate: '2025-02-12' })).toRender('20250212000000');
-    expectTemplate('{{dateFormat trialStartDate format="yyyyMMdd"}}').withUser(user({ trialStartDate: '2025-02-12' })).toRender('20250212');
+    expectTemplate('{{dateFormat trialStartDate format="yyyyMMddHHmmss"}}')
+      .withUser(user({ trialStartDate: '2025-02-12' }))
+      .toRender('20250212000000');
+    expectTemplate('{{dateFormat trialStartDate format="yyyyMMdd"}}')
+      .withUser(user({ trialStartDate: '2025-02-12' }))
+      .toRender('20250212');
   });
 
   it('a date string in Iterable\'s profile format "yyyy-MM-dd HH:mm:ss +00:00" is read', () => {
-    expectTemplate('{{dateFormat d "yyyy-MM-dd\'T\'HH:mm:ssXXX"}}').withUser(user({ d: '2024-10-24 13:45:00 +00:00' })).toRender('2024-10-24T13:45:00Z');
-    expectTemplate('{{dateFormat d "yyyy-MM-dd\'T\'HH:mm:ssXXX"}}').withUser(user({ d: '2024-10-24 13:45:00 +02:00' })).toRender('2024-10-24T11:45:00Z');
+    expectTemplate('{{dateFormat d "yyyy-MM-dd\'T\'HH:mm:ssXXX"}}')
+      .withUser(user({ d: '2024-10-24 13:45:00 +00:00' }))
+      .toRender('2024-10-24T13:45:00Z');
+    expectTemplate('{{dateFormat d "yyyy-MM-dd\'T\'HH:mm:ssXXX"}}')
+      .withUser(user({ d: '2024-10-24 13:45:00 +02:00' }))
+      .toRender('2024-10-24T11:45:00Z');
   });
 
   it('reads the ISO-8601 forms: date, date-time with or without seconds and fraction, Z and numeric offsets', () => {
@@ -99,7 +115,9 @@ describe(`dateFormat: documented examples (${IT_DATES})`, () => {
       ['2024-03-05t10:00:00z', '2024-03-05 10:00:00.000'],
     ];
     for (const [input, expected] of cases) {
-      expectTemplate('{{dateFormat d "yyyy-MM-dd HH:mm:ss.SSS"}}').withUser(user({ d: input })).toRender(expected);
+      expectTemplate('{{dateFormat d "yyyy-MM-dd HH:mm:ss.SSS"}}')
+        .withUser(user({ d: input }))
+        .toRender(expected);
     }
   });
 
@@ -113,11 +131,15 @@ describe(`dateFormat: documented examples (${IT_DATES})`, () => {
     expectTemplate('{{dateFormat d "full" time="full" tz="America/New_York"}}')
       .withUser(user({ d: '2012-06-19T19:04:05Z' }))
       .toRender('Tuesday, June 19, 2012 at 3:04:05 PM Eastern Daylight Time');
-    expectTemplate('{{dateFormat d "medium" time="short"}}').withUser(user({ d: '2012-06-19T19:04:05Z' })).toRender('Jun 19, 2012, 7:04 PM');
+    expectTemplate('{{dateFormat d "medium" time="short"}}')
+      .withUser(user({ d: '2012-06-19T19:04:05Z' }))
+      .toRender('Jun 19, 2012, 7:04 PM');
   });
 
   it('output is HTML-escaped by {{ }} and not by {{{ }}}', () => {
-    expectTemplate(`{{dateFormat d "'<'yyyy'>'"}}|{{{dateFormat d "'<'yyyy'>'"}}}`).withUser(user({ d: '2024-01-01' })).toRender('&lt;2024&gt;|<2024>');
+    expectTemplate(`{{dateFormat d "'<'yyyy'>'"}}|{{{dateFormat d "'<'yyyy'>'"}}}`)
+      .withUser(user({ d: '2024-01-01' }))
+      .toRender('&lt;2024&gt;|<2024>');
   });
 });
 
@@ -139,47 +161,91 @@ describe('dateFormat: falsy input (Handlebars.java StringHelpers rule, conforman
 
 describe('dateFormat: errors fail the send with a clear message', () => {
   it('an unreadable date string', () => {
-    expectTemplate('{{dateFormat d "yyyy"}}').withUser(user({ d: '10/24/2024' })).toSkip('HandlebarsExecutionError', /cannot read "10\/24\/2024" as a date.*ISO-8601/);
-    expectTemplate('{{dateFormat d "yyyy"}}').withUser(user({ d: '2024-02-30' })).toSkip('HandlebarsExecutionError', /cannot read "2024-02-30"/);
-    expectTemplate('{{dateFormat d "yyyy"}}').withUser(user({ d: '2024-01-01T24:00:00Z' })).toSkip('HandlebarsExecutionError', /as a date/);
+    expectTemplate('{{dateFormat d "yyyy"}}')
+      .withUser(user({ d: '10/24/2024' }))
+      .toSkip('HandlebarsExecutionError', /cannot read "10\/24\/2024" as a date.*ISO-8601/);
+    expectTemplate('{{dateFormat d "yyyy"}}')
+      .withUser(user({ d: '2024-02-30' }))
+      .toSkip('HandlebarsExecutionError', /cannot read "2024-02-30"/);
+    expectTemplate('{{dateFormat d "yyyy"}}')
+      .withUser(user({ d: '2024-01-01T24:00:00Z' }))
+      .toSkip('HandlebarsExecutionError', /as a date/);
   });
 
   it('an epoch number (not documented by Iterable; jknack rejects it too: corpus helpers.dateFormat.epoch_millis)', () => {
-    expectTemplate('{{dateFormat d "yyyy-MM-dd"}}').withUser('{"d":1709632800000}').toSkip('HandlebarsExecutionError', /the number 1709632800000.*epoch/);
+    expectTemplate('{{dateFormat d "yyyy-MM-dd"}}')
+      .withUser('{"d":1709632800000}')
+      .toSkip('HandlebarsExecutionError', /the number 1709632800000.*epoch/);
   });
 
   it('an object, an array or true', () => {
-    expectTemplate('{{dateFormat d "yyyy"}}').withUser('{"d":{"a":1}}').toSkip('HandlebarsExecutionError', /an object/);
-    expectTemplate('{{dateFormat d "yyyy"}}').withUser('{"d":[1]}').toSkip('HandlebarsExecutionError', /an array/);
-    expectTemplate('{{dateFormat d "yyyy"}}').withUser('{"d":true}').toSkip('HandlebarsExecutionError', /the boolean true/);
+    expectTemplate('{{dateFormat d "yyyy"}}')
+      .withUser('{"d":{"a":1}}')
+      .toSkip('HandlebarsExecutionError', /an object/);
+    expectTemplate('{{dateFormat d "yyyy"}}')
+      .withUser('{"d":[1]}')
+      .toSkip('HandlebarsExecutionError', /an array/);
+    expectTemplate('{{dateFormat d "yyyy"}}')
+      .withUser('{"d":true}')
+      .toSkip('HandlebarsExecutionError', /the boolean true/);
   });
 
-  it('a pattern Java refuses, with Java\'s reason', () => {
+  it("a pattern Java refuses, with Java's reason", () => {
     const d = user({ d: '2024-01-01' });
-    expectTemplate('{{dateFormat d "yyyy-ii"}}').withUser(d).toSkip('HandlebarsExecutionError', /Unknown pattern letter: i/);
-    expectTemplate('{{dateFormat d "ddd"}}').withUser(d).toSkip('HandlebarsExecutionError', /Too many pattern letters: d/);
-    expectTemplate('{{dateFormat d "aa"}}').withUser(d).toSkip('HandlebarsExecutionError', /Too many pattern letters: a/);
-    expectTemplate('{{dateFormat d "yyyy \'x"}}').withUser(d).toSkip('HandlebarsExecutionError', /incomplete string literal/);
-    expectTemplate('{{dateFormat d "yyyy]"}}').withUser(d).toSkip('HandlebarsExecutionError', /\] without previous \[/);
-    expectTemplate('{{dateFormat d "yyyy#"}}').withUser(d).toSkip('HandlebarsExecutionError', /reserved character: '#'/);
-    expectTemplate('{{dateFormat d "VVV"}}').withUser(d).toSkip('HandlebarsExecutionError', /count must be 2: V/);
+    expectTemplate('{{dateFormat d "yyyy-ii"}}')
+      .withUser(d)
+      .toSkip('HandlebarsExecutionError', /Unknown pattern letter: i/);
+    expectTemplate('{{dateFormat d "ddd"}}')
+      .withUser(d)
+      .toSkip('HandlebarsExecutionError', /Too many pattern letters: d/);
+    expectTemplate('{{dateFormat d "aa"}}')
+      .withUser(d)
+      .toSkip('HandlebarsExecutionError', /Too many pattern letters: a/);
+    expectTemplate('{{dateFormat d "yyyy \'x"}}')
+      .withUser(d)
+      .toSkip('HandlebarsExecutionError', /incomplete string literal/);
+    expectTemplate('{{dateFormat d "yyyy]"}}')
+      .withUser(d)
+      .toSkip('HandlebarsExecutionError', /\] without previous \[/);
+    expectTemplate('{{dateFormat d "yyyy#"}}')
+      .withUser(d)
+      .toSkip('HandlebarsExecutionError', /reserved character: '#'/);
+    expectTemplate('{{dateFormat d "VVV"}}')
+      .withUser(d)
+      .toSkip('HandlebarsExecutionError', /count must be 2: V/);
     // The styles are case-sensitive: "Medium" is a pattern, and `i` is no pattern letter.
-    expectTemplate('{{dateFormat d "Medium"}}').withUser(d).toSkip('HandlebarsExecutionError', /Unknown pattern letter: i/);
+    expectTemplate('{{dateFormat d "Medium"}}')
+      .withUser(d)
+      .toSkip('HandlebarsExecutionError', /Unknown pattern letter: i/);
   });
 
   it('a format or locale that is not a string, and a malformed locale', () => {
     const d = user({ d: '2024-01-01' });
-    expectTemplate('{{dateFormat d 5}}').withUser(d).toSkip('HandlebarsExecutionError', /format must be a string/);
-    expectTemplate('{{dateFormat d "yyyy" 5}}').withUser(d).toSkip('HandlebarsExecutionError', /locale must be a string/);
-    expectTemplate('{{dateFormat d "yyyy" "german"}}').withUser(d).toSkip('HandlebarsExecutionError', /Invalid locale format: german/);
+    expectTemplate('{{dateFormat d 5}}')
+      .withUser(d)
+      .toSkip('HandlebarsExecutionError', /format must be a string/);
+    expectTemplate('{{dateFormat d "yyyy" 5}}')
+      .withUser(d)
+      .toSkip('HandlebarsExecutionError', /locale must be a string/);
+    expectTemplate('{{dateFormat d "yyyy" "german"}}')
+      .withUser(d)
+      .toSkip('HandlebarsExecutionError', /Invalid locale format: german/);
   });
 
-  it('an unknown tz= is GMT, as Java\'s TimeZone.getTimeZone does, with a warning', () => {
-    expectTemplate('{{dateFormat d "HH:mm z" tz="Mars/Olympus"}}').withUser(user({ d: '2024-01-01T10:00:00Z' })).toRender('10:00 GMT');
-    expectTemplate('{{dateFormat d "HH:mm z" tz="Mars/Olympus"}}').withUser(user({ d: '2024-01-01T10:00:00Z' })).toReport('date-unknown-timezone');
+  it("an unknown tz= is GMT, as Java's TimeZone.getTimeZone does, with a warning", () => {
+    expectTemplate('{{dateFormat d "HH:mm z" tz="Mars/Olympus"}}')
+      .withUser(user({ d: '2024-01-01T10:00:00Z' }))
+      .toRender('10:00 GMT');
+    expectTemplate('{{dateFormat d "HH:mm z" tz="Mars/Olympus"}}')
+      .withUser(user({ d: '2024-01-01T10:00:00Z' }))
+      .toReport('date-unknown-timezone');
     // Java's zone lookup is case-sensitive.
-    expectTemplate('{{dateFormat d "HH:mm" tz="america/new_york"}}').withUser(user({ d: '2024-01-01T10:00:00Z' })).toRender('10:00');
-    expectTemplate('{{dateFormat d "HH:mm" tz="America/New_York"}}').withUser(user({ d: '2024-01-01T10:00:00Z' })).toReportNothing();
+    expectTemplate('{{dateFormat d "HH:mm" tz="america/new_york"}}')
+      .withUser(user({ d: '2024-01-01T10:00:00Z' }))
+      .toRender('10:00');
+    expectTemplate('{{dateFormat d "HH:mm" tz="America/New_York"}}')
+      .withUser(user({ d: '2024-01-01T10:00:00Z' }))
+      .toReportNothing();
   });
 });
 
@@ -215,13 +281,19 @@ describe('Java pattern letters (DateTimeFormatter, JDK 17), on the javadoc date 
   });
 
   it('`yyyyy.MMMMM.dd GGG hh:mm aaa` (a SimpleDateFormat javadoc pattern) is refused by DateTimeFormatter', () => {
-    expectTemplate('{{dateFormat d "yyyyy.MMMMM.dd GGG hh:mm aaa"}}').withUser(jdk).toSkip('HandlebarsExecutionError', /Too many pattern letters: a/);
+    expectTemplate('{{dateFormat d "yyyyy.MMMMM.dd GGG hh:mm aaa"}}')
+      .withUser(jdk)
+      .toSkip('HandlebarsExecutionError', /Too many pattern letters: a/);
   });
 
   it('week fields follow the locale (en_US: weeks start on Sunday; de_DE: ISO weeks)', () => {
     // 2024-12-31 is a Tuesday: en_US week 1 of 2025; ISO week 1 of 2025 too; 2021-01-03 (Sunday) differs.
-    expectTemplate('{{dateFormat d "Y-ww-e"}}|{{dateFormat d "Y-ww-e" "de_DE"}}').withUser(user({ d: '2021-01-03' })).toRender('2021-02-1|2020-53-7');
-    expectTemplate('{{dateFormat d "Y-ww-e"}}|{{dateFormat d "Y-ww-e" "de_DE"}}').withUser(user({ d: '2024-12-31' })).toRender('2025-01-3|2025-01-2');
+    expectTemplate('{{dateFormat d "Y-ww-e"}}|{{dateFormat d "Y-ww-e" "de_DE"}}')
+      .withUser(user({ d: '2021-01-03' }))
+      .toRender('2021-02-1|2020-53-7');
+    expectTemplate('{{dateFormat d "Y-ww-e"}}|{{dateFormat d "Y-ww-e" "de_DE"}}')
+      .withUser(user({ d: '2024-12-31' }))
+      .toRender('2025-01-3|2025-01-2');
   });
 
   it('years before 1 print the era year with y and the proleptic year with u (ISO proleptic calendar)', () => {
@@ -255,11 +327,15 @@ describe('time zones (tz=) as Java resolves them', () => {
   });
 
   it('daylight-saving time changes the name and offset', () => {
-    expectTemplate('{{dateFormat d "HH:mm z" tz="Europe/Paris"}}').withUser(user({ d: '2025-07-12T13:45:30Z' })).toRender('15:45 CEST');
-    expectTemplate('{{dateFormat d "HH:mm z" tz="America/New_York"}}').withUser(user({ d: '2025-07-12T13:45:30Z' })).toRender('09:45 EDT');
+    expectTemplate('{{dateFormat d "HH:mm z" tz="Europe/Paris"}}')
+      .withUser(user({ d: '2025-07-12T13:45:30Z' }))
+      .toRender('15:45 CEST');
+    expectTemplate('{{dateFormat d "HH:mm z" tz="America/New_York"}}')
+      .withUser(user({ d: '2025-07-12T13:45:30Z' }))
+      .toRender('09:45 EDT');
   });
 
-  it('without tz= the zone is UTC (the assumed server zone), whatever the machine\'s TZ', () => {
+  it("without tz= the zone is UTC (the assumed server zone), whatever the machine's TZ", () => {
     expectTemplate('{{dateFormat d "HH:mm z"}}').withUser(d).toRender('13:45 UTC');
   });
 });
@@ -283,7 +359,9 @@ describe(`dateMath (${IT_DATES}; units: ${IT_REL})`, () => {
   });
 
   it(`IT-REL: "+1M-3d+2h" (the documented date-math example)`, () => {
-    expectTemplate('{{dateMath createdAt "+1M-3d+2h" format="yyyy-MM-dd HH:mm"}}').withUser(user({ createdAt: '2024-03-10T08:00:00Z' })).toRender('2024-04-07 10:00');
+    expectTemplate('{{dateMath createdAt "+1M-3d+2h" format="yyyy-MM-dd HH:mm"}}')
+      .withUser(user({ createdAt: '2024-03-10T08:00:00Z' }))
+      .toRender('2024-04-07 10:00');
   });
 
   it(`NN: "+7d" and "-1M" (${NN})`, () => {
@@ -309,8 +387,12 @@ describe(`dateMath (${IT_DATES}; units: ${IT_REL})`, () => {
   });
 
   it('month arithmetic clamps to the month end; leap days', () => {
-    expectTemplate('{{dateMath d "+1M" format="yyyy-MM-dd"}}').withUser(user({ d: '2024-01-31' })).toRender('2024-02-29');
-    expectTemplate('{{dateMath d "+1y" format="yyyy-MM-dd"}}').withUser(user({ d: '2024-02-29' })).toRender('2025-02-28');
+    expectTemplate('{{dateMath d "+1M" format="yyyy-MM-dd"}}')
+      .withUser(user({ d: '2024-01-31' }))
+      .toRender('2024-02-29');
+    expectTemplate('{{dateMath d "+1y" format="yyyy-MM-dd"}}')
+      .withUser(user({ d: '2024-02-29' }))
+      .toRender('2025-02-28');
     expectTemplate('{{dateMath d "+1M+1M" format="yyyy-MM-dd"}}|{{dateMath d "+2M" format="yyyy-MM-dd"}}')
       .withUser(user({ d: '2024-01-31' }))
       .toRender('2024-03-29|2024-03-31');
@@ -327,16 +409,26 @@ describe(`dateMath (${IT_DATES}; units: ${IT_REL})`, () => {
 
   it('days keep the wall-clock time across daylight-saving changes; hours move the instant (ZonedDateTime)', () => {
     const ny = 'format="yyyy-MM-dd HH:mm z" tz="America/New_York"';
-    expectTemplate(`{{dateMath d "+1d" ${ny}}}|{{dateMath d "+24h" ${ny}}}`).withUser(user({ d: '2024-03-09T17:00:00Z' })).toRender('2024-03-10 12:00 EDT|2024-03-10 13:00 EDT');
+    expectTemplate(`{{dateMath d "+1d" ${ny}}}|{{dateMath d "+24h" ${ny}}}`)
+      .withUser(user({ d: '2024-03-09T17:00:00Z' }))
+      .toRender('2024-03-10 12:00 EDT|2024-03-10 13:00 EDT');
     // 02:30 on 2024-03-10 does not exist in New York: Java moves it later by the gap.
-    expectTemplate(`{{dateMath d "+1d" ${ny}}}`).withUser(user({ d: '2024-03-09T07:30:00Z' })).toRender('2024-03-10 03:30 EDT');
+    expectTemplate(`{{dateMath d "+1d" ${ny}}}`)
+      .withUser(user({ d: '2024-03-09T07:30:00Z' }))
+      .toRender('2024-03-10 03:30 EDT');
     // 01:30 on 2024-11-03 happens twice: Java keeps the offset it had (EDT).
-    expectTemplate(`{{dateMath d "+1d" ${ny}}}`).withUser(user({ d: '2024-11-02T05:30:00Z' })).toRender('2024-11-03 01:30 EDT');
+    expectTemplate(`{{dateMath d "+1d" ${ny}}}`)
+      .withUser(user({ d: '2024-11-02T05:30:00Z' }))
+      .toRender('2024-11-03 01:30 EDT');
   });
 
   it('without format= prints the medium style and warns that the form is undocumented', () => {
-    expectTemplate('{{dateMath d "+1d"}}').withUser(user({ d: '2024-10-23' })).toRender('Oct 24, 2024');
-    expectTemplate('{{dateMath d "+1d"}}').withUser(user({ d: '2024-10-23' })).toReport('helper-undocumented');
+    expectTemplate('{{dateMath d "+1d"}}')
+      .withUser(user({ d: '2024-10-23' }))
+      .toRender('Oct 24, 2024');
+    expectTemplate('{{dateMath d "+1d"}}')
+      .withUser(user({ d: '2024-10-23' }))
+      .toReport('helper-undocumented');
   });
 
   it('a missing date prints nothing and warns', () => {
@@ -346,15 +438,25 @@ describe(`dateMath (${IT_DATES}; units: ${IT_REL})`, () => {
 
   it('errors: a bad expression, no expression, a bad date', () => {
     const d = user({ d: '2024-10-23' });
-    expectTemplate('{{dateMath d "+1x" format="yyyy"}}').withUser(d).toSkip('HandlebarsExecutionError', /cannot read the date-math expression "\+1x"/);
-    expectTemplate('{{dateMath d "1d" format="yyyy"}}').withUser(d).toSkip('HandlebarsExecutionError', /date-math expression/);
-    expectTemplate('{{dateMath d format="yyyy"}}').withUser(d).toSkip('HandlebarsExecutionError', /needs a date-math expression/);
-    expectTemplate('{{dateMath d 5 format="yyyy"}}').withUser(d).toSkip('HandlebarsExecutionError', /the number 5/);
+    expectTemplate('{{dateMath d "+1x" format="yyyy"}}')
+      .withUser(d)
+      .toSkip('HandlebarsExecutionError', /cannot read the date-math expression "\+1x"/);
+    expectTemplate('{{dateMath d "1d" format="yyyy"}}')
+      .withUser(d)
+      .toSkip('HandlebarsExecutionError', /date-math expression/);
+    expectTemplate('{{dateMath d format="yyyy"}}')
+      .withUser(d)
+      .toSkip('HandlebarsExecutionError', /needs a date-math expression/);
+    expectTemplate('{{dateMath d 5 format="yyyy"}}')
+      .withUser(d)
+      .toSkip('HandlebarsExecutionError', /the number 5/);
     expectTemplate('{{dateMath "yesterday" "+1d" format="yyyy"}}').toSkip('HandlebarsExecutionError', /cannot read "yesterday" as a date/);
   });
 
   it('an empty expression leaves the date as it is; spaces are ignored', () => {
-    expectTemplate('{{dateMath d "" format="yyyy-MM-dd"}}|{{dateMath d " + 2d " format="yyyy-MM-dd"}}').withUser(user({ d: '2024-10-23' })).toRender('2024-10-23|2024-10-25');
+    expectTemplate('{{dateMath d "" format="yyyy-MM-dd"}}|{{dateMath d " + 2d " format="yyyy-MM-dd"}}')
+      .withUser(user({ d: '2024-10-23' }))
+      .toRender('2024-10-23|2024-10-25');
   });
 });
 
@@ -446,22 +548,26 @@ describe('modules', () => {
 describe('properties', () => {
   const dates = fc.date({ min: new Date('1970-01-01T00:00:00.000Z'), max: new Date('2100-12-31T23:59:59.999Z'), noInvalidDate: true });
 
-  it("dateFormat d \"yyyy-MM-dd'T'HH:mm:ss.SSS\" tz=\"UTC\" is the first 23 characters of the ISO string", () => {
+  it('dateFormat d "yyyy-MM-dd\'T\'HH:mm:ss.SSS" tz="UTC" is the first 23 characters of the ISO string', () => {
     fc.assert(
       fc.property(dates, (date) => {
         const iso = date.toISOString();
-        expectTemplate(`{{dateFormat d "yyyy-MM-dd'T'HH:mm:ss.SSS" tz="UTC"}}`).withUser(user({ d: iso })).toRender(iso.slice(0, 23));
+        expectTemplate(`{{dateFormat d "yyyy-MM-dd'T'HH:mm:ss.SSS" tz="UTC"}}`)
+          .withUser(user({ d: iso }))
+          .toRender(iso.slice(0, 23));
       }),
       { numRuns: 200 },
     );
   });
 
   it('dateMath "+1d" then "-1d" is the identity (UTC)', () => {
-    const full = "format=\"yyyy-MM-dd'T'HH:mm:ss.SSSXXX\"";
+    const full = 'format="yyyy-MM-dd\'T\'HH:mm:ss.SSSXXX"';
     fc.assert(
       fc.property(dates, (date) => {
         const iso = date.toISOString();
-        expectTemplate(`{{dateMath (dateMath d "+1d" ${full}) "-1d" ${full}}}`).withUser(user({ d: iso })).toRender(iso);
+        expectTemplate(`{{dateMath (dateMath d "+1d" ${full}) "-1d" ${full}}}`)
+          .withUser(user({ d: iso }))
+          .toRender(iso);
       }),
       { numRuns: 150 },
     );
@@ -517,7 +623,9 @@ describe('properties', () => {
         }).formatToParts(date);
         const get = (type: string): string => oracle.find((p) => p.type === type)!.value;
         const expected = `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
-        const result = expectTemplate(`{{dateFormat d "yyyy-MM-dd HH:mm:ss|xxx" tz="${tz}"}}`).withUser(user({ d: date.toISOString() })).run();
+        const result = expectTemplate(`{{dateFormat d "yyyy-MM-dd HH:mm:ss|xxx" tz="${tz}"}}`)
+          .withUser(user({ d: date.toISOString() }))
+          .run();
         const [wall, offset] = result.output.split('|');
         expect(wall).toBe(expected);
         // Reading the printed wall time with its printed offset gives back the instant (to the second).
@@ -532,7 +640,9 @@ describe('properties', () => {
     fc.assert(
       fc.property(dates, fc.constantFrom('full', 'long', 'medium', 'short'), (date, style) => {
         const oracle = new Intl.DateTimeFormat('en-US', { dateStyle: style as 'full', timeZone: 'UTC' }).format(date);
-        expectTemplate(`{{dateFormat d "${style}"}}`).withUser(user({ d: date.toISOString() })).toRender(oracle);
+        expectTemplate(`{{dateFormat d "${style}"}}`)
+          .withUser(user({ d: date.toISOString() }))
+          .toRender(oracle);
       }),
       { numRuns: 100 },
     );

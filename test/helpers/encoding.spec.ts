@@ -41,14 +41,14 @@ const anyText = fc.string({ unit: 'binary', maxLength: 40 });
 
 describe('documented examples', () => {
   describe(`hashing helpers (${NEW})`, () => {
-    it('hmacSHA256: userId 123456789 gives 64 lowercase hex characters (the example\'s secret is not documented)', () => {
+    it("hmacSHA256: userId 123456789 gives 64 lowercase hex characters (the example's secret is not documented)", () => {
       const out = renders('{{hmacSHA256 userId}}', '{"userId": 123456789}', 'some secret');
       expect(out).toMatch(/^[0-9a-f]{64}$/);
       // The documented output, 10ec54aa…68dc, has the same shape.
       expect('10ec54aa2d39e7ba838e3c485b46436d70c5f577f3df20f8ba8c5e7559d568dc').toMatch(/^[0-9a-f]{64}$/);
     });
 
-    it('hmacSHA1: userId 123456789 gives 40 lowercase hex characters (the example\'s secret is not documented)', () => {
+    it("hmacSHA1: userId 123456789 gives 40 lowercase hex characters (the example's secret is not documented)", () => {
       const out = renders('{{hmacSHA1 userId}}', '{"userId": 123456789}', 'some secret');
       expect(out).toMatch(/^[0-9a-f]{40}$/);
       expect('310cf1d869f57ad61fc46d45fc9496fa1a628162').toMatch(/^[0-9a-f]{40}$/);
@@ -92,9 +92,7 @@ describe('documented examples', () => {
       const user = '{"userName": "user", "host": "example.com"}';
       expectTemplate('{{#sha1}}{{userName}}@{{host}}{{/sha1}}').withUser(user).toRender('63a710569261a24b3766275b7000ce8d7b32e2f7');
       expectTemplate('{{#md5}}{{userName}}@{{host}}{{/md5}}').withUser(user).toRender('b58996c504c5638798eb6b511e6f49af');
-      expectTemplate('{{#sha256}}{{userName}}@{{host}}{{/sha256}}')
-        .withUser(user)
-        .toRender('b4c9a289323b21a01c3e940f150eb9b8c542587f1abfd8f0e1cc1ffc5e475514');
+      expectTemplate('{{#sha256}}{{userName}}@{{host}}{{/sha256}}').withUser(user).toRender('b4c9a289323b21a01c3e940f150eb9b8c542587f1abfd8f0e1cc1ffc5e475514');
     });
 
     it('hmacSHA1 concatenates its params before hashing ({{hmacSHA1 field1 field2}})', () => {
@@ -108,9 +106,7 @@ describe('documented examples', () => {
   describe(`#base64 (${NEW}, ${OLD})`, () => {
     it('the documented ZG9jc0BpdGVyYWJsZS5jb20= is the Base64 of docs@iterable.com (labelled user@example.com)', () => {
       expectTemplate('{{#base64}}{{email}}{{/base64}}').withUser('{"email": "docs@iterable.com"}').toRender('ZG9jc0BpdGVyYWJsZS5jb20=');
-      expectTemplate('{{#base64}}{{myMergeParam}}{{/base64}}')
-        .withUser('{"myMergeParam": "docs@iterable.com"}')
-        .toRender('ZG9jc0BpdGVyYWJsZS5jb20=');
+      expectTemplate('{{#base64}}{{myMergeParam}}{{/base64}}').withUser('{"myMergeParam": "docs@iterable.com"}').toRender('ZG9jc0BpdGVyYWJsZS5jb20=');
     });
 
     it('encodes literal body text: {{#base64}}user@example.com{{/base64}}', () => {
@@ -189,7 +185,9 @@ describe('hmacSHA1 / hmacSHA256', () => {
 
   it('fails the render with a HelperError naming hmacSecret and --hmac-secret when no secret is configured', () => {
     for (const name of ['hmacSHA1', 'hmacSHA256']) {
-      expectTemplate(`a {{${name} msg}} b`).withUser(data).toSkip('HandlebarsExecutionError', /hmacSecret.*--hmac-secret/);
+      expectTemplate(`a {{${name} msg}} b`)
+        .withUser(data)
+        .toSkip('HandlebarsExecutionError', /hmacSecret.*--hmac-secret/);
     }
   });
 
@@ -233,8 +231,7 @@ describe('toJson beyond the docs', () => {
   });
 
   it('works on feed values', () => {
-    expectTemplate('[[{toJson voucher}]]').withUnaliasedFeed('{"voucher": {"code": "A1", "discount": 10.0}}')
-      .toRender('{"code":"A1","discount":10.0}');
+    expectTemplate('[[{toJson voucher}]]').withUnaliasedFeed('{"voucher": {"code": "A1", "discount": 10.0}}').toRender('{"code":"A1","discount":10.0}');
   });
 });
 
@@ -254,7 +251,10 @@ describe('hashing and hex beyond the docs', () => {
     for (const name of ['md5', 'sha1', 'sha256', 'hexEncode']) {
       const result = render(`[{{${name} missing}}][{{${name} n}}]`, '{"n": null}');
       expect(result.output, name).toBe('[][]');
-      expect(result.diagnostics.filter((d) => d.ruleId === 'helper-missing-input'), name).toHaveLength(2);
+      expect(
+        result.diagnostics.filter((d) => d.ruleId === 'helper-missing-input'),
+        name,
+      ).toHaveLength(2);
     }
   });
 
@@ -278,9 +278,7 @@ describe('hashing and hex beyond the docs', () => {
   });
 
   it('works inside [[ ]] on feed values', () => {
-    expectTemplate('[[md5 voucher.code]]')
-      .withUnaliasedFeed('{"voucher": {"code": "user@example.com"}}')
-      .toRender('b58996c504c5638798eb6b511e6f49af');
+    expectTemplate('[[md5 voucher.code]]').withUnaliasedFeed('{"voucher": {"code": "user@example.com"}}').toRender('b58996c504c5638798eb6b511e6f49af');
   });
 });
 
@@ -348,7 +346,7 @@ describe('properties', () => {
     );
   });
 
-  it('toJson writes Jackson\'s compact JSON of any value (numbers spelled the Java way)', () => {
+  it("toJson writes Jackson's compact JSON of any value (numbers spelled the Java way)", () => {
     fc.assert(
       fc.property(jsonValue({ floats: 'any', bigIntegers: true }), (v) => {
         const user = `{"v": ${modelJsonText(v)}}`;
@@ -366,7 +364,7 @@ describe('properties', () => {
     );
   });
 
-  it('toUrlEncodedJson form-decodes to toJson\'s text', () => {
+  it("toUrlEncodedJson form-decodes to toJson's text", () => {
     fc.assert(
       fc.property(jsonValue({ floats: 'any', bigIntegers: true }), (v) => {
         const user = `{"v": ${modelJsonText(v)}}`;

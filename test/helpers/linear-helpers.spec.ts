@@ -30,7 +30,11 @@ describe('helpers stay linear on large input', () => {
     const left = Array.from({ length: N }, (_, i) => i);
     const right = Array.from({ length: N / 2 }, (_, i) => 2 * i);
     const user = JSON.stringify({ left, right });
-    const ms = timed(() => expectTemplate('{{size (inLeftNotInRight left right)}}').withUser(user).toRender(String(N / 2)));
+    const ms = timed(() =>
+      expectTemplate('{{size (inLeftNotInRight left right)}}')
+        .withUser(user)
+        .toRender(String(N / 2)),
+    );
     expect(ms).toBeLessThan(1000);
   });
 
@@ -43,19 +47,25 @@ describe('helpers stay linear on large input', () => {
   it('a 200,000-digit string that is not a number: #sortBy, numberFormat and math', () => {
     const digits = `${'1'.repeat(N)}x`;
     const list = [digits, '2', digits];
-    let ms = timed(() =>
-      expectTemplate('{{#sortBy list as |sorted|}}{{#each sorted}}{{@index}}{{/each}}{{/sortBy}}').withUser({ list }).toRender('012'),
-    );
+    let ms = timed(() => expectTemplate('{{#sortBy list as |sorted|}}{{#each sorted}}{{@index}}{{/each}}{{/sortBy}}').withUser({ list }).toRender('012'));
     expect(ms).toBeLessThan(1000);
     ms = timed(() => expectTemplate('{{numberFormat v "#"}}').withUser({ v: digits }).toRender('#'));
     expect(ms).toBeLessThan(1000);
-    ms = timed(() => expectTemplate("{{math v '+' 1}}").withUser({ v: digits }).toSkip('HandlebarsExecutionError', /is not a number/));
+    ms = timed(() =>
+      expectTemplate("{{math v '+' 1}}")
+        .withUser({ v: digits })
+        .toSkip('HandlebarsExecutionError', /is not a number/),
+    );
     expect(ms).toBeLessThan(1000);
   });
 
   it('math on a string with 200,000 inner spaces', () => {
     const v = `1${' '.repeat(N)}2`;
-    const ms = timed(() => expectTemplate("{{math v '+' 1}}").withUser({ v }).toSkip('HandlebarsExecutionError', /is not a number/));
+    const ms = timed(() =>
+      expectTemplate("{{math v '+' 1}}")
+        .withUser({ v })
+        .toSkip('HandlebarsExecutionError', /is not a number/),
+    );
     expect(ms).toBeLessThan(1000);
     expectTemplate("{{math v '+' 1}}").withUser({ v: ' \t2.5\n' }).toRender('3.5');
   });

@@ -101,7 +101,15 @@ describe(`sendSkip (${PERSONALIZING})`, () => {
   // The documented example guards sendSkip with #ifLt, a conditionals helper: the real one when it is
   // registered, else a stand-in that compares numbers.
   const ifLt: HelperDefinition = {
-    meta: { name: 'ifLt', form: 'block', params: [{ name: 'a', type: 'any' }, { name: 'b', type: 'any' }], description: 'test stand-in: a < b' },
+    meta: {
+      name: 'ifLt',
+      form: 'block',
+      params: [
+        { name: 'a', type: 'any' },
+        { name: 'b', type: 'any' },
+      ],
+      description: 'test stand-in: a < b',
+    },
     fn: (call) => {
       const [a, b] = call.params;
       return a instanceof JsonNumber && b instanceof JsonNumber && a.double < b.double ? call.fn() : call.inverse();
@@ -139,11 +147,19 @@ describe(`sendSkip (${PERSONALIZING})`, () => {
 
 describe(`snippet (${SNIPPET_VARIABLES}, ${PERSONALIZING}, ${SEND_SKIPS})`, () => {
   it('documented: variables passed by name are merge tags inside the snippet ({{color}})', () => {
-    expectOutput('{{{snippet "sign_up_button" color="#FF5733" label="Show Me!"}}}', { snippets: { sign_up_button: '<a style="color:{{color}}">{{label}}</a>' } }, '<a style="color:#FF5733">Show Me!</a>');
+    expectOutput(
+      '{{{snippet "sign_up_button" color="#FF5733" label="Show Me!"}}}',
+      { snippets: { sign_up_button: '<a style="color:{{color}}">{{label}}</a>' } },
+      '<a style="color:#FF5733">Show Me!</a>',
+    );
   });
 
   it(`documented form {{snippet "snippetname" arg0=x arg1=y}} (${PERSONALIZING})`, () => {
-    expectOutput('{{snippet "snippetname" arg0=x arg1=y}}', { user: '{"x":"first","y":"second"}', snippets: { snippetname: '{{arg0}} and {{arg1}}' } }, 'first and second');
+    expectOutput(
+      '{{snippet "snippetname" arg0=x arg1=y}}',
+      { user: '{"x":"first","y":"second"}', snippets: { snippetname: '{{arg0}} and {{arg1}}' } },
+      'first and second',
+    );
   });
 
   it('documented: values passed positionally go "in the order variables are defined" (when the snippet source declares them)', () => {
@@ -177,15 +193,27 @@ describe(`snippet (${SNIPPET_VARIABLES}, ${PERSONALIZING}, ${SEND_SKIPS})`, () =
   });
 
   it('escapes its HTML in {{ }}, not in {{{ }}} (hence the triple braces)', () => {
-    expectOutput('{{snippet "b"}}|{{{snippet "b"}}}', { snippets: { b: '<b>{{name}}</b>' }, user: '{"name":"Tom & Jerry"}' }, '&lt;b&gt;Tom &amp;amp; Jerry&lt;/b&gt;|<b>Tom &amp; Jerry</b>');
+    expectOutput(
+      '{{snippet "b"}}|{{{snippet "b"}}}',
+      { snippets: { b: '<b>{{name}}</b>' }, user: '{"name":"Tom & Jerry"}' },
+      '&lt;b&gt;Tom &amp;amp; Jerry&lt;/b&gt;|<b>Tom &amp; Jerry</b>',
+    );
   });
 
   it('sees the template data; a variable wins over a profile field of the same name', () => {
-    expectOutput('{{{snippet "hi"}}}|{{{snippet "hi" firstName="Guest"}}}', { user: '{"firstName":"Ada"}', snippets: { hi: 'Hi {{firstName}}' } }, 'Hi Ada|Hi Guest');
+    expectOutput(
+      '{{{snippet "hi"}}}|{{{snippet "hi" firstName="Guest"}}}',
+      { user: '{"firstName":"Ada"}', snippets: { hi: 'Hi {{firstName}}' } },
+      'Hi Ada|Hi Guest',
+    );
   });
 
   it('inside #each, sees the current item', () => {
-    expectOutput('{{#each items}}{{{snippet "card" currency="$"}}}{{/each}}', { user: '{"items":[{"name":"hat","price":5},{"name":"cap","price":7}]}', snippets: { card: '<p>{{name}} {{currency}}{{price}}</p>' } }, '<p>hat $5</p><p>cap $7</p>');
+    expectOutput(
+      '{{#each items}}{{{snippet "card" currency="$"}}}{{/each}}',
+      { user: '{"items":[{"name":"hat","price":5},{"name":"cap","price":7}]}', snippets: { card: '<p>{{name}} {{currency}}{{price}}</p>' } },
+      '<p>hat $5</p><p>cap $7</p>',
+    );
   });
 
   it('nests: a snippet may include another one', () => {
@@ -193,11 +221,20 @@ describe(`snippet (${SNIPPET_VARIABLES}, ${PERSONALIZING}, ${SEND_SKIPS})`, () =
       social_links: '<a href="{{fbUrl}}">fb</a>',
       full_footer: '<footer>{{companyInfo}}{{{snippet "social_links" fbUrl=facebookUrl}}}</footer>',
     };
-    expectOutput('{{{snippet "full_footer" companyInfo="© Acme" facebookUrl="https://facebook.com/acme"}}}', { snippets }, '<footer>© Acme<a href="https://facebook.com/acme">fb</a></footer>');
+    expectOutput(
+      '{{{snippet "full_footer" companyInfo="© Acme" facebookUrl="https://facebook.com/acme"}}}',
+      { snippets },
+      '<footer>© Acme<a href="https://facebook.com/acme">fb</a></footer>',
+    );
   });
 
   it('a snippet that includes itself fails the render', () => {
-    expectSkip('{{{snippet "a"}}}', { snippets: { a: 'x{{{snippet "b"}}}', b: 'y{{{snippet "a"}}}' } }, 'HandlebarsExecutionError', /"a" includes itself \(a → b → a\)/);
+    expectSkip(
+      '{{{snippet "a"}}}',
+      { snippets: { a: 'x{{{snippet "b"}}}', b: 'y{{{snippet "a"}}}' } },
+      'HandlebarsExecutionError',
+      /"a" includes itself \(a → b → a\)/,
+    );
   });
 
   it('a syntax error in the snippet fails the render, naming the snippet', () => {
@@ -209,7 +246,10 @@ describe(`snippet (${SNIPPET_VARIABLES}, ${PERSONALIZING}, ${SEND_SKIPS})`, () =
   });
 
   it('works in the [[ ]] family with feed data', () => {
-    const result = compile('[[#each items]][[{snippet "row"}]][[/each]]').render({ feeds: [{ body: '{"items":[{"n":1},{"n":2}]}' }], snippets: { row: '<i>[[n]]</i>' } });
+    const result = compile('[[#each items]][[{snippet "row"}]][[/each]]').render({
+      feeds: [{ body: '{"items":[{"n":1},{"n":2}]}' }],
+      snippets: { row: '<i>[[n]]</i>' },
+    });
     expect(result.output).toBe('<i>1</i><i>2</i>');
   });
 });
@@ -222,7 +262,11 @@ describe(`#catalog (required=true: ${SEND_SKIPS}; block forms from practitioners
   };
 
   it('renders the block with the item as the block parameter (a literal key)', () => {
-    expectOutput('{{#catalog "Restaurants" "JoesRestaurant" as |restaurant|}}Average price: {{restaurant.averagePrice}}{{/catalog}}', { catalogs }, 'Average price: 25');
+    expectOutput(
+      '{{#catalog "Restaurants" "JoesRestaurant" as |restaurant|}}Average price: {{restaurant.averagePrice}}{{/catalog}}',
+      { catalogs },
+      'Average price: 25',
+    );
   });
 
   it('takes the key from a field, and renders the else block when there is no such item', () => {
@@ -234,16 +278,29 @@ describe(`#catalog (required=true: ${SEND_SKIPS}; block forms from practitioners
   });
 
   it('a number key is its text (47 → "47")', () => {
-    expectOutput('{{#catalog "artists" 47 required=true as |artist|}}Artist name is {{artist.name}}{{else}}Artist not found{{/catalog}}', { catalogs }, 'Artist name is Nina Simone');
+    expectOutput(
+      '{{#catalog "artists" 47 required=true as |artist|}}Artist name is {{artist.name}}{{else}}Artist not found{{/catalog}}',
+      { catalogs },
+      'Artist name is Nina Simone',
+    );
   });
 
   it(`documented: required=true and no such item skips the send with CatalogLookupError (${SEND_SKIPS})`, () => {
-    expectSkip('{{#catalog "artists" 48 required=true as |artist|}}{{artist.name}}{{else}}Artist not found{{/catalog}}', { catalogs }, 'CatalogLookupError', /"artists" has no item "48"/);
+    expectSkip(
+      '{{#catalog "artists" 48 required=true as |artist|}}{{artist.name}}{{else}}Artist not found{{/catalog}}',
+      { catalogs },
+      'CatalogLookupError',
+      /"artists" has no item "48"/,
+    );
     expectSkip('{{#catalog "Nope" "x" required=true as |i|}}{{/catalog}}', { catalogs }, 'CatalogLookupError');
   });
 
   it('inside #each, one lookup per item', () => {
-    expectOutput('{{#each cart}}{{#catalog "Products" this.productId as |product|}}<h3>{{product.name}}</h3>{{/catalog}}{{/each}}', { catalogs, user: '{"cart":[{"productId":"p1"},{"productId":"p3"},{"productId":"p2"}]}' }, '<h3>Hat</h3><h3>Socks</h3>');
+    expectOutput(
+      '{{#each cart}}{{#catalog "Products" this.productId as |product|}}<h3>{{product.name}}</h3>{{/catalog}}{{/each}}',
+      { catalogs, user: '{"cart":[{"productId":"p1"},{"productId":"p3"},{"productId":"p2"}]}' },
+      '<h3>Hat</h3><h3>Socks</h3>',
+    );
   });
 
   it('without a block parameter the item becomes this', () => {
@@ -274,7 +331,8 @@ describe(`#lookup block form (${PERSONALIZING}); the built-in lookup delegates t
   });
 
   it('documented: two paragraphs looked up by the profile language', () => {
-    const template = '{{#lookup greetings language as |lang|}}{{lang.greeting_1}}{{/lookup}}\n{{#lookup greetings language as |lang|}}{{lang.greeting_2}}{{/lookup}}';
+    const template =
+      '{{#lookup greetings language as |lang|}}{{lang.greeting_1}}{{/lookup}}\n{{#lookup greetings language as |lang|}}{{lang.greeting_2}}{{/lookup}}';
     expectOutput(template, { user }, 'Hello!\nHow are you?', helpers);
     expectOutput(template, { user: user.replace('"language":"en"', '"language":"es"') }, '¡Hola!\n¿Cómo estás?', helpers);
   });

@@ -21,7 +21,11 @@ function timed<T>(run: () => T): { value: T; ms: number } {
 
 describe('#ifMatchesRegexStr: bounded matching', () => {
   it('(a+)+$ on 41 characters answers at once (it never finished with JavaScript RegExp)', () => {
-    const { value, ms } = timed(() => expectTemplate(t).withUser({ v: `${'a'.repeat(41)}!`, p: '(a+)+$' }).run());
+    const { value, ms } = timed(() =>
+      expectTemplate(t)
+        .withUser({ v: `${'a'.repeat(41)}!`, p: '(a+)+$' })
+        .run(),
+    );
     expect(value.output).toBe('N');
     expect(ms).toBeLessThan(500);
   });
@@ -35,7 +39,11 @@ describe('#ifMatchesRegexStr: bounded matching', () => {
   });
 
   it('a backtracking pattern past the budget stops the message with a regex-budget error, not a hang', () => {
-    const { value: result, ms } = timed(() => expectTemplate(t).withUser({ v: `${'a'.repeat(40)}b`, p: '(a+)+\\1' }).run());
+    const { value: result, ms } = timed(() =>
+      expectTemplate(t)
+        .withUser({ v: `${'a'.repeat(40)}b`, p: '(a+)+\\1' })
+        .run(),
+    );
     expect(ms).toBeLessThan(2000);
     expect(result.skip?.reason).toBe('HandlebarsExecutionError');
     expect(result.skip?.message).toMatch(/ifMatchesRegexStr: "\(a\+\)\+\\\\1" against a 41-character value: matching took more than 1,000,000 steps/);
@@ -45,7 +53,9 @@ describe('#ifMatchesRegexStr: bounded matching', () => {
   });
 
   it('a pattern too large to unroll is a regex-budget error too', () => {
-    expectTemplate(t).withUser({ v: 'a', p: '(?:a{1000}){1000}\\1?()' }).toSkip('HandlebarsExecutionError', /too large to run with a bounded number of steps/);
+    expectTemplate(t)
+      .withUser({ v: 'a', p: '(?:a{1000}){1000}\\1?()' })
+      .toSkip('HandlebarsExecutionError', /too large to run with a bounded number of steps/);
   });
 
   it('lookaround and back references keep working, and memoization keeps lookahead linear', () => {

@@ -60,9 +60,7 @@ describe(`documented examples (${HB})`, () => {
   });
 
   it(`replace: {{replace myMergeParam " " "-"}} (${HB})`, () => {
-    expectTemplate('{{replace myMergeParam " " "-"}}')
-      .withUser({ myMergeParam: 'The dog ran around the block' })
-      .toRender('The-dog-ran-around-the-block');
+    expectTemplate('{{replace myMergeParam " " "-"}}').withUser({ myMergeParam: 'The dog ran around the block' }).toRender('The-dog-ran-around-the-block');
   });
 
   it(`substring: {{substring myMergeParam 3 6}} of "iterable document" is "rab" (${HB})`, () => {
@@ -100,7 +98,9 @@ describe(`documented examples (${HB})`, () => {
   it(`join: {{join myMergeParam ", " prefix="Start - " suffix=" - End"}} (${HB}, "Concatenate values in an array")`, () => {
     const template = '{{join myMergeParam ", " prefix="Start - " suffix=" - End"}}';
     expectTemplate(template).withUser('{"myMergeParam": [1, 2, 3]}').toRender('Start - 1, 2, 3 - End');
-    expectTemplate(template).withUser({ myMergeParam: ['shoes', 'jacket'] }).toRender('Start - &quot;shoes&quot;, &quot;jacket&quot; - End');
+    expectTemplate(template)
+      .withUser({ myMergeParam: ['shoes', 'jacket'] })
+      .toRender('Start - &quot;shoes&quot;, &quot;jacket&quot; - End');
     expectTemplate('{{join myMergeParam ", "}}').withUser('{"myMergeParam": [1, 2, 3]}').toRender('1, 2, 3');
   });
 });
@@ -178,7 +178,9 @@ describe('falsy values (jknack StringHelpers)', () => {
 
   it('falsy values skip the parameter checks: a bad hash or index only fails when there is a value', () => {
     expectTemplate('[{{capitalize x fully="yes"}}{{center x size="7"}}{{substring x "1"}}]').withUser('{"x": ""}').toRender('[1]');
-    expectTemplate('{{capitalize x fully="yes"}}').withUser({ x: 'a' }).toSkip('HandlebarsExecutionError', /fully=/);
+    expectTemplate('{{capitalize x fully="yes"}}')
+      .withUser({ x: 'a' })
+      .toSkip('HandlebarsExecutionError', /fully=/);
   });
 
   it('"0", "false" and " " are values, not empty', () => {
@@ -196,8 +198,12 @@ describe('the value the helpers work on', () => {
     expectTemplate('{{#each rows}}{{{upper}}}|{{{join}}}{{/each}}')
       .withUser({ rows: [{ a: 'x', n: 1.5 }] })
       .toSkip('HandlebarsExecutionError', /needs a separator/);
-    expectTemplate('{{#each rows}}{{{upper}}};{{/each}}').withUser({ rows: [{ a: 'x', n: 1.5 }, {}] }).toRender('{"A":"X","N":1.5};;');
-    expectTemplate('{{#each lists}}{{{upper}}};{{/each}}').withUser({ lists: [['a', 1], []] }).toRender('["A",1];;');
+    expectTemplate('{{#each rows}}{{{upper}}};{{/each}}')
+      .withUser({ rows: [{ a: 'x', n: 1.5 }, {}] })
+      .toRender('{"A":"X","N":1.5};;');
+    expectTemplate('{{#each lists}}{{{upper}}};{{/each}}')
+      .withUser({ lists: [['a', 1], []] })
+      .toRender('["A",1];;');
   });
 
   it('numbers, booleans, arrays and objects are printed as Iterable prints them first', () => {
@@ -223,7 +229,9 @@ describe('case helpers', () => {
   it('capitalize breaks words at spaces only; fully=true lowercases the rest first', () => {
     expectTemplate('{{capitalize s}}|{{capitalize s fully=true}}|{{capitalize s fully=false}}|{{capitalize s fully=nope}}')
       .withUser({ s: "mcDONALD's  o'neil-smith\tjr ǆx" })
-      .toRender("McDONALD&#x27;s  O&#x27;neil-smith\tjr ǅx|Mcdonald&#x27;s  O&#x27;neil-smith\tjr ǅx|McDONALD&#x27;s  O&#x27;neil-smith\tjr ǅx|McDONALD&#x27;s  O&#x27;neil-smith\tjr ǅx");
+      .toRender(
+        'McDONALD&#x27;s  O&#x27;neil-smith\tjr ǅx|Mcdonald&#x27;s  O&#x27;neil-smith\tjr ǅx|McDONALD&#x27;s  O&#x27;neil-smith\tjr ǅx|McDONALD&#x27;s  O&#x27;neil-smith\tjr ǅx',
+      );
   });
 
   // The documented approximation (meta.notes): JDK 17 prints ω-ς here, choosing word ends with its BreakIterator.
@@ -232,7 +240,9 @@ describe('case helpers', () => {
   });
 
   it('fully= must be an unquoted boolean', () => {
-    expectTemplate('{{capitalize s fully=1}}').withUser({ s: 'a' }).toSkip('HandlebarsExecutionError', /fully= must be true or false/);
+    expectTemplate('{{capitalize s fully=1}}')
+      .withUser({ s: 'a' })
+      .toSkip('HandlebarsExecutionError', /fully= must be true or false/);
   });
 
   it("upper and lower use Java's full case mappings", () => {
@@ -248,13 +258,21 @@ describe('cut and replace', () => {
   });
 
   it('cut and replace want strings, not numbers', () => {
-    expectTemplate('{{replace s "1" 2}}').withUser({ s: 'a1' }).toSkip('HandlebarsExecutionError', /replacement must be a string/);
-    expectTemplate('{{replace s 1 "2"}}').withUser({ s: 'a1' }).toSkip('HandlebarsExecutionError', /replace must be a string/);
+    expectTemplate('{{replace s "1" 2}}')
+      .withUser({ s: 'a1' })
+      .toSkip('HandlebarsExecutionError', /replacement must be a string/);
+    expectTemplate('{{replace s 1 "2"}}')
+      .withUser({ s: 'a1' })
+      .toSkip('HandlebarsExecutionError', /replace must be a string/);
   });
 
   it('replace needs its target and its replacement', () => {
-    expectTemplate('{{replace s nope "x"}}').withUser({ s: 'abc' }).toSkip('HandlebarsExecutionError', /needs the text to replace/);
-    expectTemplate('{{replace s "a" nope}}').withUser({ s: 'abc' }).toSkip('HandlebarsExecutionError', /needs a replacement/);
+    expectTemplate('{{replace s nope "x"}}')
+      .withUser({ s: 'abc' })
+      .toSkip('HandlebarsExecutionError', /needs the text to replace/);
+    expectTemplate('{{replace s "a" nope}}')
+      .withUser({ s: 'abc' })
+      .toSkip('HandlebarsExecutionError', /needs a replacement/);
   });
 
   it('replace is literal and left to right, without overlaps', () => {
@@ -302,17 +320,23 @@ describe('abbreviate', () => {
   });
 
   it('a width under 4 fails even when the text is short; so do a missing or decimal width', () => {
-    expectTemplate('{{abbreviate s 3}}').withUser({ s: 'ab' }).toSkip('HandlebarsExecutionError', /at least 4/);
-    expectTemplate('{{abbreviate s}}').withUser({ s: 'ab' }).toSkip('HandlebarsExecutionError', /needs a width/);
-    expectTemplate('{{abbreviate s 5.0}}').withUser({ s: 'ab' }).toSkip('HandlebarsExecutionError', /whole number/);
+    expectTemplate('{{abbreviate s 3}}')
+      .withUser({ s: 'ab' })
+      .toSkip('HandlebarsExecutionError', /at least 4/);
+    expectTemplate('{{abbreviate s}}')
+      .withUser({ s: 'ab' })
+      .toSkip('HandlebarsExecutionError', /needs a width/);
+    expectTemplate('{{abbreviate s 5.0}}')
+      .withUser({ s: 'ab' })
+      .toSkip('HandlebarsExecutionError', /whole number/);
   });
 });
 
 describe('slugify', () => {
   it('drops letters outside the BMP and keeps non-breaking spaces out of the hyphens', () => {
-    expectTemplate('[{{slugify a}}]|[{{slugify b}}]|[{{slugify c}}]').withUser({ a: '𝐀b c', b: 'a\u00a0b', c: '\u3000a\u3000b\u2028' }).toRender(
-      '[b-c]|[ab]|[a-b]',
-    );
+    expectTemplate('[{{slugify a}}]|[{{slugify b}}]|[{{slugify c}}]')
+      .withUser({ a: '𝐀b c', b: 'a\u00a0b', c: '\u3000a\u3000b\u2028' })
+      .toRender('[b-c]|[ab]|[a-b]');
   });
 
   it('lowercases one unit at a time: İ becomes i, not i̇', () => {
@@ -326,13 +350,21 @@ describe('center', () => {
   });
 
   it('needs an integer size= and a string pad=', () => {
-    expectTemplate('{{center s size=nope}}').withUser({ s: 'ab' }).toSkip('HandlebarsExecutionError', /needs size=/);
-    expectTemplate('{{center s size=5.5}}').withUser({ s: 'ab' }).toSkip('HandlebarsExecutionError', /size= must be a whole number/);
-    expectTemplate('{{center s size=5 pad=0}}').withUser({ s: 'ab' }).toSkip('HandlebarsExecutionError', /pad= must be a string/);
+    expectTemplate('{{center s size=nope}}')
+      .withUser({ s: 'ab' })
+      .toSkip('HandlebarsExecutionError', /needs size=/);
+    expectTemplate('{{center s size=5.5}}')
+      .withUser({ s: 'ab' })
+      .toSkip('HandlebarsExecutionError', /size= must be a whole number/);
+    expectTemplate('{{center s size=5 pad=0}}')
+      .withUser({ s: 'ab' })
+      .toSkip('HandlebarsExecutionError', /pad= must be a string/);
   });
 
   it('refuses to build a text too long to hold', () => {
-    expectTemplate('{{center s size=2147483647}}').withUser({ s: 'ab' }).toSkip('HandlebarsExecutionError', /mergetag stops at/);
+    expectTemplate('{{center s size=2147483647}}')
+      .withUser({ s: 'ab' })
+      .toSkip('HandlebarsExecutionError', /mergetag stops at/);
   });
 });
 
@@ -342,14 +374,18 @@ describe('join', () => {
   });
 
   it('prints array elements as JSON text, nested arrays and objects included', () => {
-    expectTemplate('{{{join a " | "}}}').withUser('{"a": ["x\\"y", null, 2.50, [1, "b"], {"k": [true]}]}').toRender(
-      '"x\\"y" | null | 2.5 | [1,"b"] | {"k":[true]}',
-    );
+    expectTemplate('{{{join a " | "}}}')
+      .withUser('{"a": ["x\\"y", null, 2.50, [1, "b"], {"k": [true]}]}')
+      .toRender('"x\\"y" | null | 2.5 | [1,"b"] | {"k":[true]}');
   });
 
   it('needs a string separator as its last parameter', () => {
-    expectTemplate('{{join a nope}}').withUser({ a: ['x'] }).toSkip('HandlebarsExecutionError', /needs a separator/);
-    expectTemplate('{{join a ", " prefix=1}}').withUser({ a: ['x'] }).toSkip('HandlebarsExecutionError', /prefix= must be a string/);
+    expectTemplate('{{join a nope}}')
+      .withUser({ a: ['x'] })
+      .toSkip('HandlebarsExecutionError', /needs a separator/);
+    expectTemplate('{{join a ", " prefix=1}}')
+      .withUser({ a: ['x'] })
+      .toSkip('HandlebarsExecutionError', /prefix= must be a string/);
   });
 });
 
@@ -382,7 +418,9 @@ describe('length', () => {
   });
 
   it('without a parameter it is still the field named length', () => {
-    expectTemplate('{{length}}|{{#with box}}{{length}}{{/with}}').withUser({ length: 'short', box: { length: 'tall' } }).toRender('short|tall');
+    expectTemplate('{{length}}|{{#with box}}{{length}}{{/with}}')
+      .withUser({ length: 'short', box: { length: 'tall' } })
+      .toRender('short|tall');
   });
 });
 
@@ -424,7 +462,10 @@ function callWith(name: string, params: Value[], hash: Array<[string, Value]> = 
   };
 }
 
-const anyText = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '\t', '\n', '<', '>', '-', '1', 'ß', 'İ', 'Σ', 'ǆ', '😀', '\uD835', '\u00a0', 'é') , maxLength: 12 });
+const anyText = fc.string({
+  unit: fc.constantFrom('a', 'Z', ' ', '\t', '\n', '<', '>', '-', '1', 'ß', 'İ', 'Σ', 'ǆ', '😀', '\uD835', '\u00a0', 'é'),
+  maxLength: 12,
+});
 const integer = fc.integer({ min: -40, max: 40 }).map((n) => JsonNumber.fromNumber(n));
 const scalar: fc.Arbitrary<Value> = fc.oneof(
   anyText,
@@ -488,20 +529,29 @@ describe('laws', () => {
 
   it('replace with a target that does not occur is the identity', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 20 }), fc.string({ minLength: 1, maxLength: 4 }), fc.string({ maxLength: 4 }), (s, target, replacement) => {
-        fc.pre(!s.includes(target));
-        expect(render('{{{replace s t r}}}', { s, t: target, r: replacement })).toBe(s);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 20 }),
+        fc.string({ minLength: 1, maxLength: 4 }),
+        fc.string({ maxLength: 4 }),
+        (s, target, replacement) => {
+          fc.pre(!s.includes(target));
+          expect(render('{{{replace s t r}}}', { s, t: target, r: replacement })).toBe(s);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('join of an array of integers is the integers joined', () => {
     fc.assert(
-      fc.property(fc.array(fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }), { minLength: 1, maxLength: 6 }), fc.string({ maxLength: 3 }), (numbers, separator) => {
-        const user = `{"a": [${numbers.join(',')}], "sep": ${JSON.stringify(separator)}}`;
-        expect(render('{{{join a sep}}}', user)).toBe(numbers.join(separator));
-      }),
+      fc.property(
+        fc.array(fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }), { minLength: 1, maxLength: 6 }),
+        fc.string({ maxLength: 3 }),
+        (numbers, separator) => {
+          const user = `{"a": [${numbers.join(',')}], "sep": ${JSON.stringify(separator)}}`;
+          expect(render('{{{join a sep}}}', user)).toBe(numbers.join(separator));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -509,7 +559,18 @@ describe('laws', () => {
   it('center is as long as size (or the text), with the text at the left of the middle', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 10 }), fc.integer({ min: -5, max: 30 }), fc.string({ minLength: 1, maxLength: 3 }), (s, size, pad) => {
-        const out = String(helper('center').fn(callWith('center', [s], [['size', JsonNumber.fromNumber(size)], ['pad', pad]])));
+        const out = String(
+          helper('center').fn(
+            callWith(
+              'center',
+              [s],
+              [
+                ['size', JsonNumber.fromNumber(size)],
+                ['pad', pad],
+              ],
+            ),
+          ),
+        );
         const left = Math.max(0, Math.floor((size - s.length) / 2));
         expect(out.length).toBe(Math.max(size, s.length));
         expect(out.slice(left, left + s.length)).toBe(s);
@@ -542,16 +603,19 @@ describe('laws', () => {
 
   it('capitalize changes nothing but the first code point of each space-separated word', () => {
     fc.assert(
-      fc.property(anyText.filter((s) => s.length > 0), (s) => {
-        const out = String(helper('capitalize').fn(callWith('capitalize', [s])));
-        const before = [...s];
-        const after = [...out];
-        expect(after.length).toBe(before.length);
-        before.forEach((ch, i) => {
-          const wordStart = i === 0 || before[i - 1] === ' ';
-          if (!wordStart) expect(after[i]).toBe(ch);
-        });
-      }),
+      fc.property(
+        anyText.filter((s) => s.length > 0),
+        (s) => {
+          const out = String(helper('capitalize').fn(callWith('capitalize', [s])));
+          const before = [...s];
+          const after = [...out];
+          expect(after.length).toBe(before.length);
+          before.forEach((ch, i) => {
+            const wordStart = i === 0 || before[i - 1] === ' ';
+            if (!wordStart) expect(after[i]).toBe(ch);
+          });
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -7,7 +7,19 @@ import { runCli, tempFolders } from '../support/run-cli.js';
 
 const temp = tempFolders();
 const render = (out: string, cwd?: string) =>
-  runCli(['render', 'fixtures/welcome/welcome.html', '--user', 'fixtures/welcome/users/ann.json', '--feed', 'welcome_codes=fixtures/welcome/recordings/ann.json', '--out', out], cwd ? { cwd } : {});
+  runCli(
+    [
+      'render',
+      'fixtures/welcome/welcome.html',
+      '--user',
+      'fixtures/welcome/users/ann.json',
+      '--feed',
+      'welcome_codes=fixtures/welcome/recordings/ann.json',
+      '--out',
+      out,
+    ],
+    cwd ? { cwd } : {},
+  );
 
 describe('render --out', () => {
   it('writes into /dev/null, which stays a character device', async () => {

@@ -28,7 +28,10 @@ function runNode(args: string[]) {
 
 describe('loading the built package by name', () => {
   it("require('mergetag') works from CommonJS and renders", () => {
-    const run = runNode(['-e', "const { render } = require('mergetag'); process.stdout.write(render('[[a.b]]', { feeds: [{ alias: 'a', body: '{\"b\": 5.0}' }] }).output)"]);
+    const run = runNode([
+      '-e',
+      "const { render } = require('mergetag'); process.stdout.write(render('[[a.b]]', { feeds: [{ alias: 'a', body: '{\"b\": 5.0}' }] }).output)",
+    ]);
     expect(run.stderr).not.toMatch(/Error/);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('5.0');

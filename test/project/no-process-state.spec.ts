@@ -14,12 +14,14 @@ describe('the library reads no process state', () => {
   it('has no process.cwd(), process.env, argv or std streams outside the CLI entry point', () => {
     const offenders = sourceFiles(join(repoRoot, 'src'))
       .filter((file) => relative(repoRoot, file) !== join('src', 'cli', 'main.ts'))
-      .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/process\.(cwd|env|argv|stdout|stderr|stdin|exit)\b/g)].map((m) => `${relative(repoRoot, file)}: ${m[0]}`));
+      .flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/process\.(cwd|env|argv|stdout|stderr|stdin|exit)\b/g)].map((m) => `${relative(repoRoot, file)}: ${m[0]}`),
+      );
     expect(offenders).toEqual([]);
   });
 
   it('opens a project relative to the cwd it is given, whatever the process cwd is', () => {
-    const project = openProject({ cwd: join(repoRoot, 'fixtures') , config: 'welcome/mergetag.config.json' });
+    const project = openProject({ cwd: join(repoRoot, 'fixtures'), config: 'welcome/mergetag.config.json' });
     expect(project.templates().map((t) => t.display)).toEqual(['welcome/welcome.html']);
     const results = [...project.renderAll({ now: new Date('2026-11-25T09:00:00Z') })];
     expect(results).toHaveLength(6);

@@ -47,23 +47,34 @@ describe('caseOutputPath', () => {
   it('never leaves the output folder, whatever the ids, variants and template paths', () => {
     const out = resolve('/tmp/out');
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary', minLength: 1 }), fc.option(fc.string({ unit: 'binary' }), { nil: undefined }), (template, id, variant) => {
-        const path = caseOutputPath(template, id, variant);
-        expect(resolve(out, path).startsWith(out + sep)).toBe(true);
-        for (const segment of path.split('/')) {
-          expect(segment).toMatch(SAFE_NAME);
-          expect(segment.startsWith('.')).toBe(false);
-        }
-      }),
+      fc.property(
+        fc.string({ unit: 'binary' }),
+        fc.string({ unit: 'binary', minLength: 1 }),
+        fc.option(fc.string({ unit: 'binary' }), { nil: undefined }),
+        (template, id, variant) => {
+          const path = caseOutputPath(template, id, variant);
+          expect(resolve(out, path).startsWith(out + sep)).toBe(true);
+          for (const segment of path.split('/')) {
+            expect(segment).toMatch(SAFE_NAME);
+            expect(segment.startsWith('.')).toBe(false);
+          }
+        },
+      ),
     );
   });
 
   it('gives distinct cases distinct paths', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', minLength: 1 }), fc.option(fc.string({ unit: 'binary' }), { nil: undefined }), fc.string({ unit: 'binary', minLength: 1 }), fc.option(fc.string({ unit: 'binary' }), { nil: undefined }), (a, va, b, vb) => {
-        fc.pre(a !== b || va !== vb);
-        expect(caseOutputPath('t.html', a, va)).not.toBe(caseOutputPath('t.html', b, vb));
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', minLength: 1 }),
+        fc.option(fc.string({ unit: 'binary' }), { nil: undefined }),
+        fc.string({ unit: 'binary', minLength: 1 }),
+        fc.option(fc.string({ unit: 'binary' }), { nil: undefined }),
+        (a, va, b, vb) => {
+          fc.pre(a !== b || va !== vb);
+          expect(caseOutputPath('t.html', a, va)).not.toBe(caseOutputPath('t.html', b, vb));
+        },
+      ),
     );
   });
 

@@ -55,7 +55,10 @@ describe('a project without a recording for the request', () => {
     writeFileSync(join(dir, 't.html'), '[[c.code]]');
     writeFileSync(
       join(dir, 'mergetag.config.json'),
-      JSON.stringify({ feeds: { codes: { url: 'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{source_id}}{{/urlEncode}}', alias: 'c' } }, templates: [{ path: 't.html', feeds: ['codes'] }] }),
+      JSON.stringify({
+        feeds: { codes: { url: 'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{source_id}}{{/urlEncode}}', alias: 'c' } },
+        templates: [{ path: 't.html', feeds: ['codes'] }],
+      }),
     );
     const project = openProject({ cwd: dir });
     const outcome = project.renderCase(project.templates()[0]!, project.users.get('bob')!, undefined);
@@ -120,7 +123,10 @@ describe('variants', () => {
     return parsed.value;
   };
   it('unsets and sets JSONPaths, keeping number spelling elsewhere', () => {
-    const changed = applyVariant(body(), { set: { '$.voucher.code': 'B', '$.voucher.extra.deep': true }, unset: ['$.voucher.metadata.marketing_text', '$.voucher.list[1]'] });
+    const changed = applyVariant(body(), {
+      set: { '$.voucher.code': 'B', '$.voucher.extra.deep': true },
+      unset: ['$.voucher.metadata.marketing_text', '$.voucher.list[1]'],
+    });
     expect(printValue(changed)).toBe('{voucher={"code":"B","metadata":{"n":5.0},"list":[1,3],"extra":{"deep":true}}}');
   });
   it('does not evaluate scripts in JSONPaths', () => {

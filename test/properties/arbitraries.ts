@@ -170,9 +170,35 @@ export function javaPrint(j: Json | undefined): string {
 export const KEY_POOL = ['a', 'b', 'c', 'name', 'title', 'items', 'tags', 'user', 'price', 'qty', 'flag', 'note', 'kids', 'info', 'x', 'y'] as const;
 
 const RESERVED = new Set([
-  'this', 'else', 'true', 'false', 'null', 'undefined',
-  'if', 'unless', 'each', 'with', 'lookup', 'log', 'urlEncode', 'defaultIfEmpty', 'helperMissing', 'blockHelperMissing',
-  'length', 'size', 'empty', 'class', 'bytes', 'blank', 'values', 'keys', 'fields', 'elements', 'textual', 'array', 'object',
+  'this',
+  'else',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'if',
+  'unless',
+  'each',
+  'with',
+  'lookup',
+  'log',
+  'urlEncode',
+  'defaultIfEmpty',
+  'helperMissing',
+  'blockHelperMissing',
+  'length',
+  'size',
+  'empty',
+  'class',
+  'bytes',
+  'blank',
+  'values',
+  'keys',
+  'fields',
+  'elements',
+  'textual',
+  'array',
+  'object',
 ]);
 
 for (const key of KEY_POOL) {
@@ -181,9 +207,7 @@ for (const key of KEY_POOL) {
 }
 
 /** Identifier-like keys beyond the pool (feeds tests): letters, digits, `_`, never a reserved word. */
-export const identifierKey: fc.Arbitrary<string> = fc
-  .stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,7}$/)
-  .filter((k) => !RESERVED.has(k) && !(k in {}));
+export const identifierKey: fc.Arbitrary<string> = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,7}$/).filter((k) => !RESERVED.has(k) && !(k in {}));
 
 /** A data-feed alias: letters and `_` (Iterable's rule), never a Handlebars keyword such as `this` or `true`. */
 export const feedAlias: fc.Arbitrary<string> = fc.stringMatching(/^[A-Za-z_]{1,12}$/).filter((a) => !RESERVED.has(a) && !(a in {}));
@@ -192,8 +216,43 @@ export const feedAlias: fc.Arbitrary<string> = fc.stringMatching(/^[A-Za-z_]{1,1
 
 /** Characters that make escaping and printing interesting: all HTML specials, `/`, unicode, an astral emoji. */
 const STRING_UNITS = [
-  'a', 'b', 'Z', '0', '7', ' ', '&', '<', '>', '"', "'", '`', '=', '/', '\\', ';', '.', '-', '_', ':', '#', '{', '}', '[', ']', '%',
-  'é', 'ü', 'ñ', 'ß', '✓', '\u00a0', '€', '日', '😀', '\n', '\t',
+  'a',
+  'b',
+  'Z',
+  '0',
+  '7',
+  ' ',
+  '&',
+  '<',
+  '>',
+  '"',
+  "'",
+  '`',
+  '=',
+  '/',
+  '\\',
+  ';',
+  '.',
+  '-',
+  '_',
+  ':',
+  '#',
+  '{',
+  '}',
+  '[',
+  ']',
+  '%',
+  'é',
+  'ü',
+  'ñ',
+  'ß',
+  '✓',
+  '\u00a0',
+  '€',
+  '日',
+  '😀',
+  '\n',
+  '\t',
 ] as const;
 
 /** A string value with HTML-special characters and unicode (never a lone surrogate, no control character but `\n` `\t`). */
@@ -293,11 +352,7 @@ function jsonTree(options: JsonOptions): { value: fc.Arbitrary<Json>; object: fc
     const inner = levels[depth - 1]!;
     const element = nullInArrays ? inner : inner.filter((v) => v !== null);
     levels.push(
-      fc.oneof(
-        { weight: 3, arbitrary: scalar },
-        { weight: 2, arbitrary: objectOf(inner) },
-        { weight: 1, arbitrary: fc.array(element, { maxLength: 3 }) },
-      ),
+      fc.oneof({ weight: 3, arbitrary: scalar }, { weight: 2, arbitrary: objectOf(inner) }, { weight: 1, arbitrary: fc.array(element, { maxLength: 3 }) }),
     );
   }
   return { value: levels[maxDepth]!, object: objectOf(levels[Math.max(0, maxDepth - 1)]!) };
@@ -317,7 +372,36 @@ export interface TemplateOptions {
 
 /** Literal text: never a delimiter, a brace or a backslash (no accidental tag, no `\{{` escape). */
 function textUnits(newlines: boolean): string[] {
-  const units = ['a', 'b', 'X', '1', ' ', ' ', '&', '<', '>', '"', "'", '`', '=', '/', ',', '.', '-', '!', '#', '^', '@', '~', '%', ':', 'é', '✓', '😀', '\u00a0'];
+  const units = [
+    'a',
+    'b',
+    'X',
+    '1',
+    ' ',
+    ' ',
+    '&',
+    '<',
+    '>',
+    '"',
+    "'",
+    '`',
+    '=',
+    '/',
+    ',',
+    '.',
+    '-',
+    '!',
+    '#',
+    '^',
+    '@',
+    '~',
+    '%',
+    ':',
+    'é',
+    '✓',
+    '😀',
+    '\u00a0',
+  ];
   return newlines ? [...units, '\n', '\n', '\r\n'] : units;
 }
 
@@ -345,7 +429,8 @@ function pathsIn(value: Json | undefined, prefix: string[] = [], out: Array<{ pa
   for (const [key, child] of value.entries) {
     const parts = [...prefix, key];
     out.push({ parts, value: child });
-    if (typeof child === 'string' || Array.isArray(child)) out.push({ parts: [...parts, 'length'], value: new JsonInt(String(typeof child === 'string' ? child.length : (child as Json[]).length)) });
+    if (typeof child === 'string' || Array.isArray(child))
+      out.push({ parts: [...parts, 'length'], value: new JsonInt(String(typeof child === 'string' ? child.length : (child as Json[]).length)) });
     pathsIn(child, parts, out);
   }
   return out;
@@ -403,7 +488,10 @@ function node(scope: Scope, depth: number, dialect: Dialect, newlines: boolean):
   const all = candidates(scope, dialect);
   const pick = fc.constantFrom(...all);
   const spaced = fc.boolean();
-  const printable = scope.inLoop && dialect === 'handlebars' ? fc.oneof({ weight: 4, arbitrary: pick.map((c) => c.expr) }, { weight: 1, arbitrary: fc.constantFrom(...dataVariables) }) : pick.map((c) => c.expr);
+  const printable =
+    scope.inLoop && dialect === 'handlebars'
+      ? fc.oneof({ weight: 4, arbitrary: pick.map((c) => c.expr) }, { weight: 1, arbitrary: fc.constantFrom(...dataVariables) })
+      : pick.map((c) => c.expr);
   const leaves: Array<fc.WeightedArbitrary<string>> = [
     { weight: 4, arbitrary: textArb(newlines) },
     { weight: 4, arbitrary: fc.tuple(printable, spaced).map(([e, s]) => `{{${pad(e, s)}}}`) },
@@ -419,7 +507,9 @@ function node(scope: Scope, depth: number, dialect: Dialect, newlines: boolean):
   const targets = all.filter((c) => !/^(this|\.|\.\.\/)/.test(c.expr) && !c.expr.endsWith('.length'));
   const target = fc.constantFrom(...targets);
   const containerTargets = targets.filter((c) => Array.isArray(c.value) || isObj(c.value));
-  const loopTarget = containerTargets.length ? fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...containerTargets) }, { weight: 1, arbitrary: target }) : target;
+  const loopTarget = containerTargets.length
+    ? fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...containerTargets) }, { weight: 1, arbitrary: target })
+    : target;
   const pushed = (c: Candidate, value: Json | undefined, inLoop: boolean): Scope => ({ stack: [value, ...scope.stack], inLoop: inLoop || scope.inLoop });
   const sectionScope = (c: Candidate): Scope =>
     Array.isArray(c.value) ? pushed(c, elementOf(c.value), true) : c.value === true ? scope : pushed(c, c.value, false);
@@ -429,13 +519,17 @@ function node(scope: Scope, depth: number, dialect: Dialect, newlines: boolean):
     { weight: 2, arbitrary: target.chain((c) => inner(scope).map((body) => `{{^${c.expr}}}${body}{{/${c.expr}}}`)) },
   ];
   if (dialect === 'handlebars') {
-    const condition = scope.inLoop ? fc.oneof({ weight: 4, arbitrary: target.map((c) => c.expr) }, { weight: 1, arbitrary: fc.constantFrom('@first', '@last', '@index') }) : target.map((c) => c.expr);
+    const condition = scope.inLoop
+      ? fc.oneof({ weight: 4, arbitrary: target.map((c) => c.expr) }, { weight: 1, arbitrary: fc.constantFrom('@first', '@last', '@index') })
+      : target.map((c) => c.expr);
     blocks.push(
       { weight: 3, arbitrary: fc.tuple(condition, inner(scope), optionalElse(scope)).map(([e, body, alt]) => `{{#if ${e}}}${body}${alt}{{/if}}`) },
       { weight: 1, arbitrary: fc.tuple(condition, inner(scope), optionalElse(scope)).map(([e, body, alt]) => `{{#unless ${e}}}${body}${alt}{{/unless}}`) },
       {
         weight: 3,
-        arbitrary: loopTarget.chain((c) => fc.tuple(inner(pushed(c, elementOf(c.value), true)), optionalElse(scope)).map(([body, alt]) => `{{#each ${c.expr}}}${body}${alt}{{/each}}`)),
+        arbitrary: loopTarget.chain((c) =>
+          fc.tuple(inner(pushed(c, elementOf(c.value), true)), optionalElse(scope)).map(([body, alt]) => `{{#each ${c.expr}}}${body}${alt}{{/each}}`),
+        ),
       },
       { weight: 2, arbitrary: target.chain((c) => inner(pushed(c, c.value, false)).map((body) => `{{#with ${c.expr}}}${body}{{/with}}`)) },
     );

@@ -41,7 +41,10 @@ class Tally {
       `  agreed only after normalising a spelling: ${list(this.normalised)}`,
       ...this.disagreements
         .slice(0, 3)
-        .map((d, i) => `  disagreement ${i + 1} (unshrunk): template ${clip(JSON.stringify(d.template))} data ${clip(d.data)} mergetag ${clip(JSON.stringify(d.mergetag))} oracle ${clip(JSON.stringify(d.oracle))}`),
+        .map(
+          (d, i) =>
+            `  disagreement ${i + 1} (unshrunk): template ${clip(JSON.stringify(d.template))} data ${clip(d.data)} mergetag ${clip(JSON.stringify(d.mergetag))} oracle ${clip(JSON.stringify(d.oracle))}`,
+        ),
     ].join('\n');
   }
 }

@@ -67,13 +67,19 @@ describe('[[alias.path]] prints the value at that path of the aliased feed', () 
 
   it('prints the same value unescaped with [[{alias.path}]] and [[&alias.path]]', () => {
     fc.assert(
-      fc.property(feedAlias, jsonObject({ keys: identifierKey, maxDepth: 2 }), fc.array(identifierKey, { minLength: 1, maxLength: 3 }), printableScalar, (alias, payload, path, value) => {
-        const body = setAt(payload, path, value);
-        const dotted = `${alias}.${path.join('.')}`;
-        const result = run(`[[{${dotted}}]]|[[&${dotted}]]`, { feeds: [{ alias, body: jsonText(body) }] });
-        expect(result.skip).toBeUndefined();
-        expect(result.output).toBe(`${javaPrint(value)}|${javaPrint(value)}`);
-      }),
+      fc.property(
+        feedAlias,
+        jsonObject({ keys: identifierKey, maxDepth: 2 }),
+        fc.array(identifierKey, { minLength: 1, maxLength: 3 }),
+        printableScalar,
+        (alias, payload, path, value) => {
+          const body = setAt(payload, path, value);
+          const dotted = `${alias}.${path.join('.')}`;
+          const result = run(`[[{${dotted}}]]|[[&${dotted}]]`, { feeds: [{ alias, body: jsonText(body) }] });
+          expect(result.skip).toBeUndefined();
+          expect(result.output).toBe(`${javaPrint(value)}|${javaPrint(value)}`);
+        },
+      ),
       options,
     );
   });
@@ -84,7 +90,14 @@ describe('unaliased feeds merge shallowly at the root of [[ ]], in feed order', 
     fc.assert(
       fc.property(fc.array(flatObject, { minLength: 1, maxLength: 4 }), (bodies) => {
         const result = run(allKeysTemplate('[[', ']]'), { feeds: bodies.map((b) => ({ body: jsonText(b) })) });
-        const expected = SHARED_KEYS.map((k) => printed([...bodies].reverse().find((b) => b.has(k))?.get(k)));
+        const expected = SHARED_KEYS.map((k) =>
+          printed(
+            [...bodies]
+              .reverse()
+              .find((b) => b.has(k))
+              ?.get(k),
+          ),
+        );
         expect(result.skip).toBeUndefined();
         expect(result.output).toBe(expected.join('|'));
       }),
@@ -94,12 +107,18 @@ describe('unaliased feeds merge shallowly at the root of [[ ]], in feed order', 
 
   it('an aliased feed between unaliased ones does not take part in the root merge', () => {
     fc.assert(
-      fc.property(flatObject, flatObject, flatObject, feedAlias.filter((a) => !(SHARED_KEYS as readonly string[]).includes(a)), (a, aliased, b, alias) => {
-        const feeds: FeedResponse[] = [{ body: jsonText(a) }, { alias, body: jsonText(aliased) }, { body: jsonText(b) }];
-        const result = run(allKeysTemplate('[[', ']]'), { feeds });
-        const expected = SHARED_KEYS.map((k) => printed(b.has(k) ? b.get(k) : a.get(k)));
-        expect(result.output).toBe(expected.join('|'));
-      }),
+      fc.property(
+        flatObject,
+        flatObject,
+        flatObject,
+        feedAlias.filter((a) => !(SHARED_KEYS as readonly string[]).includes(a)),
+        (a, aliased, b, alias) => {
+          const feeds: FeedResponse[] = [{ body: jsonText(a) }, { alias, body: jsonText(aliased) }, { body: jsonText(b) }];
+          const result = run(allKeysTemplate('[[', ']]'), { feeds });
+          const expected = SHARED_KEYS.map((k) => printed(b.has(k) ? b.get(k) : a.get(k)));
+          expect(result.output).toBe(expected.join('|'));
+        },
+      ),
       options,
     );
   });
@@ -130,10 +149,33 @@ describe('an unknown alias', () => {
 describe('feed values are data, never template code', () => {
   /** Text full of tags of both families, which must print as text. */
   const tagText = fc
-    .array(fc.constantFrom('[[x]]', '{{y}}', '[[#if x]]', '[[/if]]', '{{#each y}}', '{{/each}}', '[[', ']]', '{{{y}}}', '[[{x}]]', '{{> p}}', '[[! c ]]', '{{else}}', '\\[[x]]', ' ', 'a', '<', '&', '"'), {
-      minLength: 1,
-      maxLength: 6,
-    })
+    .array(
+      fc.constantFrom(
+        '[[x]]',
+        '{{y}}',
+        '[[#if x]]',
+        '[[/if]]',
+        '{{#each y}}',
+        '{{/each}}',
+        '[[',
+        ']]',
+        '{{{y}}}',
+        '[[{x}]]',
+        '{{> p}}',
+        '[[! c ]]',
+        '{{else}}',
+        '\\[[x]]',
+        ' ',
+        'a',
+        '<',
+        '&',
+        '"',
+      ),
+      {
+        minLength: 1,
+        maxLength: 6,
+      },
+    )
     .map((parts) => parts.join(''));
 
   it('prints a string holding {{…}} or [[…]] escaped (or raw) and literally, through [[ ]] and, merged, through {{ }}', () => {
@@ -159,7 +201,11 @@ describe('mergeDataFeedContext', () => {
       fc.property(flatObject, fc.array(flatObject, { minLength: 1, maxLength: 2 }), (user, bodies) => {
         const feeds = bodies.map((b) => ({ body: jsonText(b) }));
         const result = run(`${allKeysTemplate('{{', '}}')}#${allKeysTemplate('[[', ']]')}`, { user: jsonText(user), feeds, mergeDataFeedContext: true });
-        const feedValue = (k: string) => [...bodies].reverse().find((b) => b.has(k))?.get(k);
+        const feedValue = (k: string) =>
+          [...bodies]
+            .reverse()
+            .find((b) => b.has(k))
+            ?.get(k);
         const curly = SHARED_KEYS.map((k) => printed(user.has(k) ? user.get(k) : feedValue(k)));
         const square = SHARED_KEYS.map((k) => printed(feedValue(k)));
         expect(result.skip).toBeUndefined();
@@ -181,7 +227,9 @@ describe('mergeDataFeedContext', () => {
 });
 
 describe('a feed that does not answer a JSON object stops the message (send-skip DataFeedError)', () => {
-  const goodFeed = fc.tuple(fc.option(feedAlias, { nil: undefined }), jsonObject({ maxDepth: 2 })).map(([alias, body]): FeedResponse => ({ ...(alias ? { alias } : {}), body: jsonText(body) }));
+  const goodFeed = fc
+    .tuple(fc.option(feedAlias, { nil: undefined }), jsonObject({ maxDepth: 2 }))
+    .map(([alias, body]): FeedResponse => ({ ...(alias ? { alias } : {}), body: jsonText(body) }));
   const anyTemplate = fc.constantFrom('', 'Hello', '[[a]]', '{{a}} [[b.c]]', '[[#if a]]A[[else]]B[[/if]]', '{{#each items}}{{this}}{{/each}}');
 
   it('any status other than 200, in any position among good feeds', () => {

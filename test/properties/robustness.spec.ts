@@ -8,10 +8,59 @@ import { compile } from '../../src/iterable/template.js';
 import { parse } from '../../src/syntax/parser.js';
 
 const pieces = [
-  '{{', '}}', '{{{', '}}}', '[[', ']]', '[[{', '}]]', '#', '/', '^', '&', '~', '!', '!--', '--', '>', '*inline',
-  'else', 'if', 'each', 'with', 'unless', 'lookup', 'upper', 'urlEncode', 'numberFormat', 'x', 'a.b', '../', '@index',
-  'this', '.', '[x y]', '"s"', "'t'", '1', '-2.5', 'true', 'null', '(', ')', '=', 'as |a b|', ' ', '\n', '\r\n', '\\',
-  '<p>', 'é', '=<% %>=', '{{{{raw}}}}', '{{{{/raw}}}}',
+  '{{',
+  '}}',
+  '{{{',
+  '}}}',
+  '[[',
+  ']]',
+  '[[{',
+  '}]]',
+  '#',
+  '/',
+  '^',
+  '&',
+  '~',
+  '!',
+  '!--',
+  '--',
+  '>',
+  '*inline',
+  'else',
+  'if',
+  'each',
+  'with',
+  'unless',
+  'lookup',
+  'upper',
+  'urlEncode',
+  'numberFormat',
+  'x',
+  'a.b',
+  '../',
+  '@index',
+  'this',
+  '.',
+  '[x y]',
+  '"s"',
+  "'t'",
+  '1',
+  '-2.5',
+  'true',
+  'null',
+  '(',
+  ')',
+  '=',
+  'as |a b|',
+  ' ',
+  '\n',
+  '\r\n',
+  '\\',
+  '<p>',
+  'é',
+  '=<% %>=',
+  '{{{{raw}}}}',
+  '{{{{/raw}}}}',
 ];
 
 const templateText = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join(''));
@@ -43,7 +92,11 @@ describe('nesting limits', () => {
   it('reports blocks nested past 1000 levels instead of overflowing the stack', () => {
     const template = compile('{{#if x}}'.repeat(3000) + 'Y' + '{{/if}}'.repeat(3000));
     expect(template.ok).toBe(false);
-    expect(template.diagnostics[0]).toMatchObject({ ruleId: 'nesting-depth', message: 'blocks nest deeper than 1000 levels here', start: { line: 1, column: 9001 } });
+    expect(template.diagnostics[0]).toMatchObject({
+      ruleId: 'nesting-depth',
+      message: 'blocks nest deeper than 1000 levels here',
+      start: { line: 1, column: 9001 },
+    });
     expect(template.render({ user: '{"x": 1}' }).skip?.reason).toBe('HandlebarsExecutionError');
   });
   it('counts else-if chains as nesting', () => {

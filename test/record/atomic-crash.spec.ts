@@ -17,7 +17,11 @@ const writer = resolve(dirname(fileURLToPath(import.meta.url)), 'support/atomic-
 const KILLS = 20;
 
 function bigRecording(tag: string): string {
-  const vouchers = Array.from({ length: 12_000 }, (_, i) => ({ code: `${tag}-${i}`, discount: { type: 'PERCENT', percent_off: 10 }, metadata: { note: `${tag} voucher number ${i}` } }));
+  const vouchers = Array.from({ length: 12_000 }, (_, i) => ({
+    code: `${tag}-${i}`,
+    discount: { type: 'PERCENT', percent_off: 10 },
+    metadata: { note: `${tag} voucher number ${i}` },
+  }));
   const recording = {
     request: { method: 'GET', url: `https://api.voucherify.io/v1/publications/create?customer[source_id]=${tag}`, headers: { 'X-App-Token': '[redacted]' } },
     response: { status: 200, headers: { 'content-type': 'application/json' }, body: { tag, vouchers } },
@@ -28,7 +32,8 @@ function bigRecording(tag: string): string {
 
 describe('writeFileAtomic under SIGKILL', () => {
   it(`leaves the old or the new content, never a part (${KILLS} kills)`, async () => {
-    if (!existsSync(resolve(dirname(binary), '../io/atomic-write.js'))) throw new Error('dist/ is missing: run npm run build (the child imports dist/io/atomic-write.js)');
+    if (!existsSync(resolve(dirname(binary), '../io/atomic-write.js')))
+      throw new Error('dist/ is missing: run npm run build (the child imports dist/io/atomic-write.js)');
     const root = mkdtempSync(join(tmpdir(), 'mergetag-crash-'));
     const sources = join(root, 'sources');
     const folder = join(root, 'recordings', 'welcome_codes');
@@ -52,7 +57,10 @@ describe('writeFileAtomic under SIGKILL', () => {
         expect(await exited).toBe('SIGKILL');
 
         const text = readFileSync(target, 'utf8');
-        expect(text === contents[0] || text === contents[1], `after kill ${kill + 1} the file is neither the old nor the new content (${text.length} chars)`).toBe(true);
+        expect(
+          text === contents[0] || text === contents[1],
+          `after kill ${kill + 1} the file is neither the old nor the new content (${text.length} chars)`,
+        ).toBe(true);
         const parsed = recordingSchema.parse(JSON.parse(text));
         seen[(parsed.response.body as { tag: 'OLD' | 'NEW' }).tag]++;
         const names = readdirSync(folder);
@@ -68,7 +76,9 @@ describe('writeFileAtomic under SIGKILL', () => {
     } finally {
       rmSync(root, { recursive: true, force: true }); // some MB of big recordings and left-over temp files
     }
-    console.info(`atomic write crash test: ${KILLS} kills, target ended as old ${seen.OLD}×, new ${seen.NEW}×; ${leftovers.size} temporary dot-file(s) left behind: ${[...leftovers].join(', ') || 'none'}`);
+    console.info(
+      `atomic write crash test: ${KILLS} kills, target ended as old ${seen.OLD}×, new ${seen.NEW}×; ${leftovers.size} temporary dot-file(s) left behind: ${[...leftovers].join(', ') || 'none'}`,
+    );
     expect(seen.OLD + seen.NEW).toBe(KILLS);
   });
 });

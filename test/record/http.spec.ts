@@ -25,7 +25,11 @@ describe('requestFeed', () => {
   it('sends the headers and reads the body', async () => {
     const base = await serve((req, res) => res.end(JSON.stringify({ token: req.headers['x-app-token'], url: req.url })));
     const outcome = await requestFeed(`${base}/v1/publications/create?customer[source_id]=a%2Bb`, { 'X-App-Token': 't' }, { timeoutMs: 2000 });
-    expect(outcome).toMatchObject({ ok: true, retries: 0, response: { status: 200, text: '{"token":"t","url":"/v1/publications/create?customer[source_id]=a%2Bb"}' } });
+    expect(outcome).toMatchObject({
+      ok: true,
+      retries: 0,
+      response: { status: 200, text: '{"token":"t","url":"/v1/publications/create?customer[source_id]=a%2Bb"}' },
+    });
   });
 
   it('gives up on 429 after the bounded retries, waiting exponentially longer', async () => {
@@ -50,7 +54,11 @@ describe('requestFeed', () => {
     });
     const delays: number[] = [];
     const notices: number[] = [];
-    const outcome = await requestFeed(`${base}/x`, {}, { timeoutMs: 2000, random: () => 0.5, now: () => now, sleep: async (ms) => void delays.push(ms), onRetry: (n) => notices.push(n.retryAfterMs!) });
+    const outcome = await requestFeed(
+      `${base}/x`,
+      {},
+      { timeoutMs: 2000, random: () => 0.5, now: () => now, sleep: async (ms) => void delays.push(ms), onRetry: (n) => notices.push(n.retryAfterMs!) },
+    );
     expect(outcome).toMatchObject({ ok: true, retries: 1, response: { status: 200 } });
     expect(notices).toEqual([3000]);
     expect(delays).toEqual([3375]);
@@ -77,7 +85,11 @@ describe('requestFeed', () => {
       res.writeHead(429, { 'retry-after': '3600' }).end();
     });
     const outcome = await requestFeed(`${base}/x`, {}, { timeoutMs: 2000 });
-    expect(outcome).toEqual({ ok: false, message: 'rate limited: HTTP 429 with Retry-After 3600 s, longer than the 60 s this command waits; try again later', retries: 0 });
+    expect(outcome).toEqual({
+      ok: false,
+      message: 'rate limited: HTTP 429 with Retry-After 3600 s, longer than the 60 s this command waits; try again later',
+      retries: 0,
+    });
     expect(count).toBe(1);
   });
 
@@ -99,7 +111,11 @@ describe('requestFeed', () => {
 
   it('reports a reset and a refused connection', async () => {
     const base = await serve((req) => req.socket.destroy());
-    expect(await requestFeed(`${base}/x`, {}, { timeoutMs: 2000 })).toEqual({ ok: false, message: 'connection reset: the server closed the connection without an answer', retries: 0 });
+    expect(await requestFeed(`${base}/x`, {}, { timeoutMs: 2000 })).toEqual({
+      ok: false,
+      message: 'connection reset: the server closed the connection without an answer',
+      retries: 0,
+    });
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;

@@ -35,8 +35,16 @@ describe('planRecording', () => {
     expect(plan.users).toEqual(['ann', 'bob']);
     expect(plan.feeds).toEqual(['welcome_codes']);
     expect(plan.requests.map((r) => [r.userId, r.url, r.file])).toEqual([
-      ['ann', 'http://127.0.0.1:4321/v1/publications/create?customer[source_id]=ann&campaign[name]=Welcome%20Codes', join(dir, 'recordings', 'welcome_codes', 'ann.json')],
-      ['bob', 'http://127.0.0.1:4321/v1/publications/create?customer[source_id]=bob&campaign[name]=Welcome%20Codes', join(dir, 'recordings', 'welcome_codes', 'bob.json')],
+      [
+        'ann',
+        'http://127.0.0.1:4321/v1/publications/create?customer[source_id]=ann&campaign[name]=Welcome%20Codes',
+        join(dir, 'recordings', 'welcome_codes', 'ann.json'),
+      ],
+      [
+        'bob',
+        'http://127.0.0.1:4321/v1/publications/create?customer[source_id]=bob&campaign[name]=Welcome%20Codes',
+        join(dir, 'recordings', 'welcome_codes', 'bob.json'),
+      ],
     ]);
     expect(plan.requests[0]!.headers).toEqual({ 'X-App-Id': APP_ID, 'X-App-Token': TOKEN, Accept: 'application/json' });
     expect(plan.requests[0]!.recordedHeaders).toEqual({ 'X-App-Id': REDACTED, 'X-App-Token': REDACTED, Accept: 'application/json' });
@@ -57,7 +65,9 @@ describe('planRecording', () => {
   it('names every missing variable with its feed, and never a value', () => {
     const dir = createProject(4321, ['ann']);
     const error = planError(() => planRecording(load(dir), { users: ['ann'] }, {}));
-    expect(error.message).toBe("environment variables not set: VOUCHERIFY_APP_ID (feed 'welcome_codes', header X-App-Id), VOUCHERIFY_APP_TOKEN (feed 'welcome_codes', header X-App-Token)");
+    expect(error.message).toBe(
+      "environment variables not set: VOUCHERIFY_APP_ID (feed 'welcome_codes', header X-App-Id), VOUCHERIFY_APP_TOKEN (feed 'welcome_codes', header X-App-Token)",
+    );
     const crlf = planError(() => planRecording(load(dir), { users: ['ann'] }, { ...env, VOUCHERIFY_APP_TOKEN: `${TOKEN}\n` }));
     expect(crlf.message).toMatch(/X-App-Token: the value from the environment has a line break/);
     expect(crlf.message).not.toContain(TOKEN);
@@ -96,7 +106,14 @@ describe('buildRecording', () => {
   it('writes a valid recording that keeps the body as spelled', () => {
     const built = buildRecording(
       request,
-      { status: 200, headers: [['content-type', 'application/json'], ['set-cookie', 'a=b']], text: '{"customer":{"email":"a@b.c"},"voucher":{"code":"X","discount":{"amount_off":300,"percent_off":7.50}}}' },
+      {
+        status: 200,
+        headers: [
+          ['content-type', 'application/json'],
+          ['set-cookie', 'a=b'],
+        ],
+        text: '{"customer":{"email":"a@b.c"},"voucher":{"code":"X","discount":{"amount_off":300,"percent_off":7.50}}}',
+      },
       at,
       new Scrubber([TOKEN]),
     );
@@ -104,7 +121,11 @@ describe('buildRecording', () => {
     const parsed = recordingSchema.parse(JSON.parse(built.text));
     expect(parsed).toEqual({
       request: { method: 'GET', url: request.url, headers: { 'X-App-Token': REDACTED } },
-      response: { status: 200, headers: { 'content-type': 'application/json' }, body: { customer: { email: REDACTED }, voucher: { code: 'X', discount: { amount_off: 300, percent_off: 7.5 } } } },
+      response: {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: { customer: { email: REDACTED }, voucher: { code: 'X', discount: { amount_off: 300, percent_off: 7.5 } } },
+      },
       recordedAt: '2026-11-25T10:00:00.000Z',
     });
     expect(built.text).toContain('"percent_off": 7.50');

@@ -179,7 +179,9 @@ describe('mergetag record', () => {
     const run = await record(dir, ['--user', 'limited-long', '--yes']);
     expect(run.code).toBe(1);
     expect(server.requests).toHaveLength(1);
-    expect(run.stderr).toMatch(/GET \S+ \(feed welcome_codes, user limited-long\): rate limited: HTTP 429 with Retry-After 120 s, longer than the 60 s this command waits; try again later; nothing written/);
+    expect(run.stderr).toMatch(
+      /GET \S+ \(feed welcome_codes, user limited-long\): rate limited: HTTP 429 with Retry-After 120 s, longer than the 60 s this command waits; try again later; nothing written/,
+    );
     expect(run.stdout).toBe('');
     expect(existsSync(join(dir, 'recordings'))).toBe(false);
     expectNoSecrets(run, dir);
@@ -202,7 +204,9 @@ describe('mergetag record', () => {
     const dir = createProject(server.port, ['reset']);
     const run = await record(dir, ['--user', 'reset', '--yes']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/GET \S+ \(feed welcome_codes, user reset\): connection reset: the server closed the connection without an answer; nothing written/);
+    expect(run.stderr).toMatch(
+      /GET \S+ \(feed welcome_codes, user reset\): connection reset: the server closed the connection without an answer; nothing written/,
+    );
     expect(server.requests).toHaveLength(1);
     expect(existsSync(join(dir, 'recordings'))).toBe(false);
     expectNoSecrets(run, dir);
@@ -245,7 +249,9 @@ describe('mergetag record', () => {
     const run = await record(dir, ['--user', 'ann', '--user', 'bob']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('mergetag record: 2 requests (2 users × 1 feed):');
-    expect(run.stderr).toContain(`GET http://127.0.0.1:${server.port}/v1/publications/create?customer[source_id]=ann&campaign[name]=Welcome%20Codes (feed welcome_codes, user ann)`);
+    expect(run.stderr).toContain(
+      `GET http://127.0.0.1:${server.port}/v1/publications/create?customer[source_id]=ann&campaign[name]=Welcome%20Codes (feed welcome_codes, user ann)`,
+    );
     expect(run.stderr).toContain('Each request publishes a voucher');
     expect(run.stderr).toContain('refusing to publish vouchers without confirmation: not on a terminal');
     expect(run.stderr).toContain('pass --yes');
@@ -258,7 +264,8 @@ describe('mergetag record', () => {
   it.skipIf(!hasScript)('asks on a terminal: n makes no request, y records', async () => {
     const dir = createProject(server.port, ['ann']);
     const line = [process.execPath, binary, 'record', '--user', 'ann'].map((arg) => `'${arg}'`).join(' ');
-    const onTerminal = (answer: string) => mergetagAsync([], { cwd: dir, env: cleanEnv(credentials), input: answer, command: ['script', '-qec', line, '/dev/null'] });
+    const onTerminal = (answer: string) =>
+      mergetagAsync([], { cwd: dir, env: cleanEnv(credentials), input: answer, command: ['script', '-qec', line, '/dev/null'] });
 
     const no = await onTerminal('n\n');
     expect(no.code).toBe(2);

@@ -31,7 +31,11 @@ describe('recordAll', () => {
     const plan = planRecording(load(dir), { users: ['ann', 'bad', 'reset', 'echo'] }, env);
     const written: string[] = [];
     const problems: string[] = [];
-    const summary = await recordAll(plan, { concurrency: 2, timeoutMs: 2000, cwd: dir, now: () => new Date('2026-11-25T10:00:00Z') }, { written: (l) => written.push(l), problem: (d) => problems.push(`${d.ruleId} ${d.file}: ${d.message}`) });
+    const summary = await recordAll(
+      plan,
+      { concurrency: 2, timeoutMs: 2000, cwd: dir, now: () => new Date('2026-11-25T10:00:00Z') },
+      { written: (l) => written.push(l), problem: (d) => problems.push(`${d.ruleId} ${d.file}: ${d.message}`) },
+    );
     expect(summary).toEqual({ written: 3, failed: 1 });
     expect(written.sort()).toEqual([
       'wrote recordings/welcome_codes/ann.json (HTTP 200, 2 redacted; feed welcome_codes, user ann)',
@@ -48,10 +52,17 @@ describe('recordAll', () => {
     const dir = createProject(server.port, ['ann']);
     mkdirSync(join(dir, 'recordings'));
     const url = `http://127.0.0.1:${server.port}/v1/publications/create?customer[source_id]=ann&campaign[name]=Welcome%20Codes`;
-    writeFileSync(join(dir, 'recordings', 'ann.json'), JSON.stringify({ request: { method: 'GET', url }, response: { status: 200, body: { voucher: { code: 'OLD' } } }, recordedAt: '2026-01-01T00:00:00Z' }));
+    writeFileSync(
+      join(dir, 'recordings', 'ann.json'),
+      JSON.stringify({ request: { method: 'GET', url }, response: { status: 200, body: { voucher: { code: 'OLD' } } }, recordedAt: '2026-01-01T00:00:00Z' }),
+    );
     const problems: string[] = [];
     const plan = planRecording(load(dir), { users: ['ann'] }, env);
-    await recordAll(plan, { concurrency: 2, timeoutMs: 2000, cwd: dir }, { written: () => {}, problem: (d) => problems.push(`${d.ruleId} ${d.file}: ${d.message}`) });
+    await recordAll(
+      plan,
+      { concurrency: 2, timeoutMs: 2000, cwd: dir },
+      { written: () => {}, problem: (d) => problems.push(`${d.ruleId} ${d.file}: ${d.message}`) },
+    );
     expect(problems).toEqual([
       'record-shadowed recordings/welcome_codes/ann.json: note: recordings/ann.json also records this URL; render replays the newest recording (recordings/welcome_codes/ann.json): delete the old one if it is no longer needed',
     ]);

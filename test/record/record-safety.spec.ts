@@ -58,7 +58,8 @@ function recordingOf(dir: string, user: string) {
   return recordingSchema.parse(JSON.parse(readFileSync(join(dir, 'recordings', 'welcome_codes', `${user}.json`), 'utf8')));
 }
 
-const PRODUCTION = 'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{source_id}}{{/urlEncode}}&campaign[name]=Welcome%20Codes';
+const PRODUCTION =
+  'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{source_id}}{{/urlEncode}}&campaign[name]=Welcome%20Codes';
 
 describe('record scrubs what a server or a URL could leak', () => {
   it('drops a response header whose name holds the token', async () => {
@@ -74,10 +75,15 @@ describe('record scrubs what a server or a URL could leak', () => {
     const dir = newProject(server.port, ['ann']);
     // A user whose field carries the token into the URL: the list before --yes must not print it.
     writeFileSync(join(dir, 'users', 'leaky.json'), JSON.stringify({ source_id: TOKEN, firstName: 'L' }));
-    setFeedUrl(dir, `http://127.0.0.1:${server.port}/v1/publications/create?customer[source_id]={{#urlEncode}}{{source_id}}{{/urlEncode}}&campaign[name]=Welcome%20Codes&api_key=${URL_SECRET}`);
+    setFeedUrl(
+      dir,
+      `http://127.0.0.1:${server.port}/v1/publications/create?customer[source_id]={{#urlEncode}}{{source_id}}{{/urlEncode}}&campaign[name]=Welcome%20Codes&api_key=${URL_SECRET}`,
+    );
     const run = await runCli(['record', '--user', 'ann', '--user', 'leaky', '--yes'], dir, env);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain(`GET http://127.0.0.1:${server.port}/v1/publications/create?customer[source_id]=ann&campaign[name]=Welcome%20Codes&api_key=[redacted] (feed welcome_codes, user ann)`);
+    expect(run.stderr).toContain(
+      `GET http://127.0.0.1:${server.port}/v1/publications/create?customer[source_id]=ann&campaign[name]=Welcome%20Codes&api_key=[redacted] (feed welcome_codes, user ann)`,
+    );
     expect(run.stderr).toContain('customer[source_id]=[redacted]&');
     expect(server.requests.map((r) => new URL(r.url, 'http://x').searchParams.get('api_key'))).toEqual([URL_SECRET, URL_SECRET]);
     expect(recordingOf(dir, 'ann').request.url).toMatch(/&api_key=\[redacted\]$/);
@@ -112,7 +118,9 @@ describe('response bodies are capped', () => {
     const started = Date.now();
     const run = await runCli(['record', '--user', user, '--yes'], dir, env);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`(feed welcome_codes, user ${user}): the response body is larger than 10 MB, the cap for a recording (--max-body-mb raises it); nothing written`);
+    expect(run.stderr).toContain(
+      `(feed welcome_codes, user ${user}): the response body is larger than 10 MB, the cap for a recording (--max-body-mb raises it); nothing written`,
+    );
     expect(existsSync(join(dir, 'recordings', 'welcome_codes', `${user}.json`))).toBe(false);
     expect(Date.now() - started).toBeLessThan(5000);
     expectNoSecrets(run, dir);

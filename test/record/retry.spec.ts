@@ -25,12 +25,17 @@ describe('retryDelay', () => {
   });
   it('never waits less than Retry-After, nor more than the cap', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10 }), fc.option(fc.integer({ min: 0, max: 60_000 }), { nil: undefined }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (attempt, retryAfter, r) => {
-        const delay = retryDelay(attempt, retryAfter, DEFAULT_RETRY, () => r);
-        const floor = Math.min(DEFAULT_RETRY.maxDelayMs, Math.max(retryAfter ?? 0, 1000 * 2 ** attempt));
-        expect(delay).toBeGreaterThanOrEqual(floor);
-        expect(delay).toBeLessThanOrEqual(Math.min(DEFAULT_RETRY.maxDelayMs, Math.ceil(floor * (1 + JITTER))));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10 }),
+        fc.option(fc.integer({ min: 0, max: 60_000 }), { nil: undefined }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (attempt, retryAfter, r) => {
+          const delay = retryDelay(attempt, retryAfter, DEFAULT_RETRY, () => r);
+          const floor = Math.min(DEFAULT_RETRY.maxDelayMs, Math.max(retryAfter ?? 0, 1000 * 2 ** attempt));
+          expect(delay).toBeGreaterThanOrEqual(floor);
+          expect(delay).toBeLessThanOrEqual(Math.min(DEFAULT_RETRY.maxDelayMs, Math.ceil(floor * (1 + JITTER))));
+        },
+      ),
     );
   });
   it('adds at most 25 % jitter', () => {

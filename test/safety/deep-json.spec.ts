@@ -99,7 +99,11 @@ describe('deep files in a project', () => {
     const dir = welcomeCopy();
     mkdirSync(join(dir, 'recordings'), { recursive: true });
     writeFileSync(join(dir, file), `\n  ${deep}`);
-    for (const argv of [['render', '--all', '--out', join(dir, 'out')], ['render', 'welcome.html', '--user', 'ann', '--now', '2026-11-25T09:00:00Z'], ['validate']]) {
+    for (const argv of [
+      ['render', '--all', '--out', join(dir, 'out')],
+      ['render', 'welcome.html', '--user', 'ann', '--now', '2026-11-25T09:00:00Z'],
+      ['validate'],
+    ]) {
       const result = await runCli(argv, dir);
       expect(result.stderr + result.stdout, argv.join(' ')).not.toMatch(/internal error|Maximum call stack/);
       if (argv[0] === 'validate' && file.startsWith('users')) continue; // validate reads recordings only

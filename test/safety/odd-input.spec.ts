@@ -27,7 +27,11 @@ describe('a UTF-8 byte-order mark', () => {
 
   it('a project whose config, users and recordings all start with a BOM renders as without', async () => {
     const dir = welcomeCopy();
-    const files = ['mergetag.config.json', ...readdirSync(join(dir, 'users')).map((f) => `users/${f}`), ...readdirSync(join(dir, 'recordings')).map((f) => `recordings/${f}`)];
+    const files = [
+      'mergetag.config.json',
+      ...readdirSync(join(dir, 'users')).map((f) => `users/${f}`),
+      ...readdirSync(join(dir, 'recordings')).map((f) => `recordings/${f}`),
+    ];
     for (const file of files) writeFileSync(join(dir, file), `\uFEFF${readFileSync(join(dir, file), 'utf8')}`);
     const result = await runCli(['render', 'welcome.html', '--user', 'ann', ...NOW], dir);
     expect(result.stderr).not.toMatch(/error/);
@@ -55,7 +59,9 @@ describe('a user file that is not an object', () => {
     writeFileSync(join(dir, 'users', 'more.ndjson'), `{"id": "n1"}\n${json}\n`);
     const { users, diagnostics } = loadUsers(dir, 'users/*', 'id', (file) => file);
     expect([...users.keys()].sort()).toEqual(['n1', 'ok']);
-    expect(diagnostics.map((d) => `${d.file?.endsWith('x.json') ? 'x.json' : 'more.ndjson'}:${d.start.line}:${d.start.column}: ${d.severity}: ${d.message}`).sort()).toEqual([
+    expect(
+      diagnostics.map((d) => `${d.file?.endsWith('x.json') ? 'x.json' : 'more.ndjson'}:${d.start.line}:${d.start.column}: ${d.severity}: ${d.message}`).sort(),
+    ).toEqual([
       `more.ndjson:2:1: error: a user profile is a JSON object of user fields, found ${kind}`,
       `x.json:2:3: error: a user profile is a JSON object of user fields, found ${kind}`,
     ]);
@@ -80,7 +86,14 @@ describe('symbolic links out of the project folder', () => {
     writeFileSync(join(outside, 'user.json'), `{"id": "intruder", "firstName": "${CANARY}"}`);
     writeFileSync(join(outside, 'snippet.html'), CANARY);
     writeFileSync(join(outside, 'template.html'), CANARY);
-    writeFileSync(join(outside, 'rec.json'), JSON.stringify({ request: { method: 'GET', url: 'https://x.example/' }, response: { status: 200, body: { c: CANARY } }, recordedAt: '2026-01-01T00:00:00Z' }));
+    writeFileSync(
+      join(outside, 'rec.json'),
+      JSON.stringify({
+        request: { method: 'GET', url: 'https://x.example/' },
+        response: { status: 200, body: { c: CANARY } },
+        recordedAt: '2026-01-01T00:00:00Z',
+      }),
+    );
   });
 
   const noCanary = (text: string) => {
@@ -103,7 +116,9 @@ describe('symbolic links out of the project folder', () => {
     }
     const validated = await runCli(['validate'], dir);
     const text = validated.stdout + validated.stderr;
-    expect(text).toMatch(/^recordings\/x\.json:1:1: error: recordings\/x\.json is a symbolic link to a file outside the project folder: not read \(outside-project\)$/m);
+    expect(text).toMatch(
+      /^recordings\/x\.json:1:1: error: recordings\/x\.json is a symbolic link to a file outside the project folder: not read \(outside-project\)$/m,
+    );
   });
 
   it('a link inside the project still reads', async () => {
@@ -151,7 +166,10 @@ describe('symbolic links out of the project folder', () => {
     const dir = welcomeCopy();
     symlinkSync(join(outside, 'user.json'), join(dir, 'u.json'));
     symlinkSync(join(outside, 'rec.json'), join(dir, 'f.json'));
-    for (const argv of [['--user', 'u.json', '--feed', 'welcome_codes=recordings/ann.json'], ['--user', 'users/ann.json', '--feed', 'welcome_codes=f.json']]) {
+    for (const argv of [
+      ['--user', 'u.json', '--feed', 'welcome_codes=recordings/ann.json'],
+      ['--user', 'users/ann.json', '--feed', 'welcome_codes=f.json'],
+    ]) {
       const result = await runCli(['render', 'welcome.html', ...argv], dir);
       noCanary(result.stdout + result.stderr);
       expect(result.code).toBe(2);
@@ -187,7 +205,13 @@ describe('a config that is a symbolic link out of its folder', () => {
     const { rmSync } = await import('node:fs');
     rmSync(join(dir, 'mergetag.config.json'));
     symlinkSync(join(outside, 'environ'), join(dir, 'mergetag.config.json'));
-    for (const argv of [['validate'], ['render', 'welcome.html', '--user', 'ann'], ['render', '--all', '--out', join(dir, 'out')], ['url', '--feed', 'welcome_codes', '--user', 'ann'], ['record', '--user', 'ann', '--yes']]) {
+    for (const argv of [
+      ['validate'],
+      ['render', 'welcome.html', '--user', 'ann'],
+      ['render', '--all', '--out', join(dir, 'out')],
+      ['url', '--feed', 'welcome_codes', '--user', 'ann'],
+      ['record', '--user', 'ann', '--yes'],
+    ]) {
       const result = await runCli(argv, dir);
       expect(result.stdout + result.stderr, argv.join(' ')).not.toContain(secret);
       expect(result.stderr, argv.join(' ')).toContain('is a symbolic link to a file outside the project folder: not read');

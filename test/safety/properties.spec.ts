@@ -8,7 +8,31 @@ import { applyVariant } from '../../src/project/variants.js';
 import { parseJson } from '../../src/values/json.js';
 import { prototypeState } from './support.js';
 
-const pathPieces = fc.constantFrom('$', '.', '..', '[', ']', '*', "'", '"', ',', ':', '0', '-1', 'a', 'b', '__proto__', 'constructor', 'prototype', ' ', '?', '(', ')', '@', '\\');
+const pathPieces = fc.constantFrom(
+  '$',
+  '.',
+  '..',
+  '[',
+  ']',
+  '*',
+  "'",
+  '"',
+  ',',
+  ':',
+  '0',
+  '-1',
+  'a',
+  'b',
+  '__proto__',
+  'constructor',
+  'prototype',
+  ' ',
+  '?',
+  '(',
+  ')',
+  '@',
+  '\\',
+);
 const pathLike = fc.array(pathPieces, { maxLength: 12 }).map((pieces) => pieces.join(''));
 
 describe('checkJsonPath', () => {
@@ -34,7 +58,12 @@ describe('checkJsonPath', () => {
 });
 
 describe('redactSecretParams', () => {
-  const names = (url: string) => url.slice(url.indexOf('?') + 1).split('#')[0]!.split('&').map((param) => param.split('=')[0]);
+  const names = (url: string) =>
+    url
+      .slice(url.indexOf('?') + 1)
+      .split('#')[0]!
+      .split('&')
+      .map((param) => param.split('=')[0]);
   it('never throws, is idempotent, keeps everything but secret values, and hides those', () => {
     fc.assert(
       fc.property(fc.webUrl({ withQueryParameters: true }), fc.stringMatching(/^[A-Za-z0-9._~-]{6,20}$/), (url, secret) => {

@@ -59,8 +59,12 @@ describe('JSONPaths in the config', () => {
   it.each(forbidden)('refuses %s in a variant set, unset and a redaction, with file:line:column', async (path) => {
     const set = configErrors(configWith({ set: { [path]: 'p0wned' } }));
     expect(set).toEqual([expect.stringMatching(/^mergetag\.config\.json:\d+:\d+: \$\.variants\.v\.set\[.*is not allowed in a JSONPath/)]);
-    expect(configErrors(configWith({ unset: [path] }))).toEqual([expect.stringMatching(/^mergetag\.config\.json:\d+:\d+: \$\.variants\.v\.unset\[0\]: .*not allowed/)]);
-    expect(configErrors(configWith({}, [path]))).toEqual([expect.stringMatching(/^mergetag\.config\.json:\d+:\d+: \$\.feeds\.codes\.redact\[0\]: .*not allowed/)]);
+    expect(configErrors(configWith({ unset: [path] }))).toEqual([
+      expect.stringMatching(/^mergetag\.config\.json:\d+:\d+: \$\.variants\.v\.unset\[0\]: .*not allowed/),
+    ]);
+    expect(configErrors(configWith({}, [path]))).toEqual([
+      expect.stringMatching(/^mergetag\.config\.json:\d+:\d+: \$\.feeds\.codes\.redact\[0\]: .*not allowed/),
+    ]);
     await expectUntouched();
   });
 
@@ -71,17 +75,31 @@ describe('JSONPaths in the config', () => {
     ]);
   });
 
-  it.each(['$[', '$.a[', '$..', '$.', '$[0', "$['a", '$.a]', '$[?(@.x)]', '$ .a', '$.a^', '$a'])('refuses the invalid JSONPath %s as a config error', (path) => {
-    expect(checkJsonPath(path)).toBeDefined();
-    expect(configErrors(configWith({ unset: [path] }))).toEqual([expect.stringMatching(/^mergetag\.config\.json:\d+:\d+: \$\.variants\.v\.unset\[0\]: /)]);
-  });
-
-  it.each(['$', '$.a.b', '$..qr.url', '$.list[*].code', '$.list[0]', '$.list[-1]', '$.list[0:2]', '$.list[::2]', "$['odd key'].x", '$["a","b"]', '$..*', '$..[0]', '$.a-b.c_d'])(
-    'accepts %s',
+  it.each(['$[', '$.a[', '$..', '$.', '$[0', "$['a", '$.a]', '$[?(@.x)]', '$ .a', '$.a^', '$a'])(
+    'refuses the invalid JSONPath %s as a config error',
     (path) => {
-      expect(checkJsonPath(path)).toBeUndefined();
+      expect(checkJsonPath(path)).toBeDefined();
+      expect(configErrors(configWith({ unset: [path] }))).toEqual([expect.stringMatching(/^mergetag\.config\.json:\d+:\d+: \$\.variants\.v\.unset\[0\]: /)]);
     },
   );
+
+  it.each([
+    '$',
+    '$.a.b',
+    '$..qr.url',
+    '$.list[*].code',
+    '$.list[0]',
+    '$.list[-1]',
+    '$.list[0:2]',
+    '$.list[::2]',
+    "$['odd key'].x",
+    '$["a","b"]',
+    '$..*',
+    '$..[0]',
+    '$.a-b.c_d',
+  ])('accepts %s', (path) => {
+    expect(checkJsonPath(path)).toBeUndefined();
+  });
 });
 
 describe('variants and redaction as a library', () => {
@@ -126,7 +144,11 @@ describe('lookup tables keyed by template strings', () => {
 
   it.each(['constructor', 'toString', '__proto__'])('locale="%s" behaves like any unknown locale of that shape', async (locale) => {
     const same = 'x'.repeat(locale.length);
-    for (const template of ['{{numberFormat 1234.5 "currency" "L"}}', '{{dateFormat "2026-01-02T10:00:00Z" "full" locale="L"}}', '{{numberFormat 1234.5 "currency" "en_L"}}']) {
+    for (const template of [
+      '{{numberFormat 1234.5 "currency" "L"}}',
+      '{{dateFormat "2026-01-02T10:00:00Z" "full" locale="L"}}',
+      '{{numberFormat 1234.5 "currency" "en_L"}}',
+    ]) {
       const attack = render(template.replace('L', locale));
       const unknown = render(template.replace('L', same));
       expect(attack.output, template).toBe(unknown.output);
@@ -169,7 +191,9 @@ describe('names from the command line and the environment', () => {
   it('a ${constructor} header reference is a missing variable, not a function', async () => {
     const dir = welcomeCopy();
     const file = join(dir, 'mergetag.config.json');
-    const config = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(file, 'utf8'))) as { feeds: Record<string, { headers: Record<string, string> }> };
+    const config = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(file, 'utf8'))) as {
+      feeds: Record<string, { headers: Record<string, string> }>;
+    };
     config.feeds.welcome_codes!.headers['X-App-Id'] = '${constructor}';
     writeFileSync(file, JSON.stringify(config));
     const result = await runCli(['record', '--user', 'ann', '--yes'], dir, { VOUCHERIFY_APP_TOKEN: 'token-1234' });

@@ -110,7 +110,10 @@ export class TemplateExpectation {
   toReport(ruleId: string, highlighted?: string): Diagnostic {
     const result = this.run();
     const found = result.diagnostics.filter((d) => d.ruleId === ruleId);
-    expect(found.map((d) => d.ruleId), `diagnostics: ${result.diagnostics.map((d) => `${d.ruleId}: ${d.message}`).join('; ')}`).toContain(ruleId);
+    expect(
+      found.map((d) => d.ruleId),
+      `diagnostics: ${result.diagnostics.map((d) => `${d.ruleId}: ${d.message}`).join('; ')}`,
+    ).toContain(ruleId);
     if (highlighted !== undefined) {
       const spans = found.map((d) => this.template.slice(d.start.offset, d.end.offset));
       expect(spans).toContain(highlighted);

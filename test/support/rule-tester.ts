@@ -52,9 +52,7 @@ export interface InvalidCase extends ValidCase {
 /** Findings of one rule, with the text each highlights. */
 export function findings(rule: Rule, code: string, knowledge: TemplateKnowledge = welcomeKnowledge()) {
   const result = lintText(code, { rules: [rule], knowledge, config: { preset: 'all' }, file: 'test.html' });
-  return result.messages
-    .filter((m) => m.ruleId === rule.meta.id)
-    .map((m) => ({ ...m, highlighted: code.slice(m.start.offset, m.end.offset) }));
+  return result.messages.filter((m) => m.ruleId === rule.meta.id).map((m) => ({ ...m, highlighted: code.slice(m.start.offset, m.end.offset) }));
 }
 
 export function ruleTester(rule: Rule, cases: { valid: Array<string | ValidCase>; invalid: InvalidCase[] }): void {

@@ -134,7 +134,10 @@ describe('expressions', () => {
     expect(node.params[0]).toMatchObject({
       type: 'SubExpression',
       path: { original: 'lookup' },
-      params: [{ type: 'PathExpression', original: 'o' }, { type: 'SubExpression', params: [{ original: 'k' }, { type: 'NumberLiteral' }] }],
+      params: [
+        { type: 'PathExpression', original: 'o' },
+        { type: 'SubExpression', params: [{ original: 'k' }, { type: 'NumberLiteral' }] },
+      ],
     });
   });
 

@@ -157,9 +157,24 @@ describe('publication schema: voucher and discount types', () => {
   const accepted: Array<[string, Record<string, unknown>]> = [
     ['AMOUNT', { type: 'DISCOUNT_VOUCHER', discount: { type: 'AMOUNT', amount_off: 300, effect: 'APPLY_TO_ITEMS' }, gift: null, loyalty_card: null }],
     ['PERCENT with amount_limit', { type: 'DISCOUNT_VOUCHER', discount: { type: 'PERCENT', percent_off: 10, amount_limit: 600, effect: 'APPLY_TO_ORDER' } }],
-    ['FIXED with a formula', { type: 'DISCOUNT_VOUCHER', discount: { type: 'FIXED', effect: 'APPLY_TO_ORDER', fixed_amount: 200, fixed_amount_formula: 'IF(...)' } }],
-    ['UNIT single', { type: 'DISCOUNT_VOUCHER', discount: { type: 'UNIT', effect: 'ADD_NEW_ITEMS', unit_off: 1, unit_type: 'prod_xoOl0M0AGbmkLp', product: { id: 'prod_xoOl0M0AGbmkLp', name: 'Mug' } } }],
-    ['UNIT multiple', { type: 'DISCOUNT_VOUCHER', discount: { type: 'UNIT', effect: 'ADD_MANY_ITEMS', units: [{ unit_off: 1, unit_type: 'prod_a', effect: 'ADD_NEW_ITEMS' }] } }],
+    [
+      'FIXED with a formula',
+      { type: 'DISCOUNT_VOUCHER', discount: { type: 'FIXED', effect: 'APPLY_TO_ORDER', fixed_amount: 200, fixed_amount_formula: 'IF(...)' } },
+    ],
+    [
+      'UNIT single',
+      {
+        type: 'DISCOUNT_VOUCHER',
+        discount: { type: 'UNIT', effect: 'ADD_NEW_ITEMS', unit_off: 1, unit_type: 'prod_xoOl0M0AGbmkLp', product: { id: 'prod_xoOl0M0AGbmkLp', name: 'Mug' } },
+      },
+    ],
+    [
+      'UNIT multiple',
+      {
+        type: 'DISCOUNT_VOUCHER',
+        discount: { type: 'UNIT', effect: 'ADD_MANY_ITEMS', units: [{ unit_off: 1, unit_type: 'prod_a', effect: 'ADD_NEW_ITEMS' }] },
+      },
+    ],
     ['GIFT_VOUCHER', { type: 'GIFT_VOUCHER', discount: null, gift: { amount: 10000, balance: 10000, effect: 'APPLY_TO_ORDER' } }],
     [
       'LOYALTY_CARD',
@@ -260,7 +275,17 @@ function escapeExpected(text: string): string {
 const KNOWN = new Set([
   ...Object.keys(publicationSchema.shape),
   ...Object.keys(voucherSchema.shape),
-  'type', 'amount_off', 'percent_off', 'fixed_amount', 'unit_off', 'unit_type', 'units', 'effect', 'amount', 'balance', 'points',
+  'type',
+  'amount_off',
+  'percent_off',
+  'fixed_amount',
+  'unit_off',
+  'unit_type',
+  'units',
+  'effect',
+  'amount',
+  'balance',
+  'points',
 ]);
 
 /** Unknown keys with any JSON value: Voucherify may add properties at any level. */
@@ -270,7 +295,34 @@ const extraKeys = fc.dictionary(
   { maxKeys: 3 },
 );
 
-const codeChars = fc.constantFrom('A', 'z', '7', '-', '_', '&', '<', '>', '"', "'", '`', '=', '/', ' ', 'é', 'ß', '€', '😀', '[', ']', '{', '}', '\\', '%', '#', '&amp;');
+const codeChars = fc.constantFrom(
+  'A',
+  'z',
+  '7',
+  '-',
+  '_',
+  '&',
+  '<',
+  '>',
+  '"',
+  "'",
+  '`',
+  '=',
+  '/',
+  ' ',
+  'é',
+  'ß',
+  '€',
+  '😀',
+  '[',
+  ']',
+  '{',
+  '}',
+  '\\',
+  '%',
+  '#',
+  '&amp;',
+);
 const code = fc.oneof(
   fc.array(codeChars, { minLength: 1, maxLength: 16 }).map((parts) => parts.join('')),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 16 }),
@@ -293,22 +345,64 @@ const compact = (object: Record<string, unknown>) => Object.fromEntries(Object.e
 const unitRef = fc.record({ id: fc.string({ maxLength: 8 }), name: fc.string({ maxLength: 8 }), source_id: maybe(nullableText) }).map(compact);
 
 const discount = fc.oneof(
-  fc.record({ type: fc.constant('AMOUNT'), amount_off: amount, effect: maybe(effectOf(DISCOUNT_EFFECTS.AMOUNT)), aggregated_amount_limit: maybe(fc.option(fc.nat(), { nil: null })), units: maybe(fc.constant(null)) }).map(compact),
-  fc.record({ type: fc.constant('PERCENT'), percent_off: fc.double({ min: 0, max: 100, noNaN: true }), amount_limit: maybe(fc.option(amount, { nil: null })), effect: maybe(effectOf(DISCOUNT_EFFECTS.PERCENT)), percent_off_formula: maybe(nullableText) }).map(compact),
-  fc.record({ type: fc.constant('FIXED'), fixed_amount: amount, effect: maybe(effectOf(DISCOUNT_EFFECTS.FIXED)), is_dynamic: maybe(fc.boolean()) }).map(compact),
-  fc.record({ type: fc.constant('UNIT'), unit_type: fc.string({ maxLength: 20 }), unit_off: maybe(fc.nat({ max: 10 })), effect: maybe(effectOf(DISCOUNT_EFFECTS.UNIT)), product: maybe(fc.option(unitRef, { nil: null })) }).map(compact),
-  fc.record({
-    type: fc.constant('UNIT'),
-    effect: fc.constant('ADD_MANY_ITEMS'),
-    units: fc.array(fc.record({ unit_type: fc.string({ maxLength: 10 }), unit_off: maybe(fc.nat({ max: 5 })), effect: maybe(pick(DISCOUNT_EFFECTS.UNIT_ITEM)), sku: maybe(unitRef) }).map(compact), { maxLength: 3 }),
-  }).map(compact),
+  fc
+    .record({
+      type: fc.constant('AMOUNT'),
+      amount_off: amount,
+      effect: maybe(effectOf(DISCOUNT_EFFECTS.AMOUNT)),
+      aggregated_amount_limit: maybe(fc.option(fc.nat(), { nil: null })),
+      units: maybe(fc.constant(null)),
+    })
+    .map(compact),
+  fc
+    .record({
+      type: fc.constant('PERCENT'),
+      percent_off: fc.double({ min: 0, max: 100, noNaN: true }),
+      amount_limit: maybe(fc.option(amount, { nil: null })),
+      effect: maybe(effectOf(DISCOUNT_EFFECTS.PERCENT)),
+      percent_off_formula: maybe(nullableText),
+    })
+    .map(compact),
+  fc
+    .record({ type: fc.constant('FIXED'), fixed_amount: amount, effect: maybe(effectOf(DISCOUNT_EFFECTS.FIXED)), is_dynamic: maybe(fc.boolean()) })
+    .map(compact),
+  fc
+    .record({
+      type: fc.constant('UNIT'),
+      unit_type: fc.string({ maxLength: 20 }),
+      unit_off: maybe(fc.nat({ max: 10 })),
+      effect: maybe(effectOf(DISCOUNT_EFFECTS.UNIT)),
+      product: maybe(fc.option(unitRef, { nil: null })),
+    })
+    .map(compact),
+  fc
+    .record({
+      type: fc.constant('UNIT'),
+      effect: fc.constant('ADD_MANY_ITEMS'),
+      units: fc.array(
+        fc
+          .record({
+            unit_type: fc.string({ maxLength: 10 }),
+            unit_off: maybe(fc.nat({ max: 5 })),
+            effect: maybe(pick(DISCOUNT_EFFECTS.UNIT_ITEM)),
+            sku: maybe(unitRef),
+          })
+          .map(compact),
+        { maxLength: 3 },
+      ),
+    })
+    .map(compact),
 );
 
 /** The voucher type with the matching payload: a discount, a gift card or a loyalty card (the others null or absent). */
 const typed = fc.oneof(
   withExtras(discount).map((d) => ({ type: 'DISCOUNT_VOUCHER', discount: d, gift: null, loyalty_card: null })),
-  fc.record({ amount, balance: amount, effect: maybe(pick(DISCOUNT_EFFECTS.GIFT)), subtracted_amount: maybe(fc.nat()) }).map((gift) => ({ type: 'GIFT_VOUCHER', discount: null, gift: compact(gift), loyalty_card: null })),
-  fc.record({ points: fc.nat(), balance: fc.nat(), next_expiration_date: maybe(nullableText) }).map((card) => ({ type: 'LOYALTY_CARD', discount: null, gift: null, loyalty_card: compact(card) })),
+  fc
+    .record({ amount, balance: amount, effect: maybe(pick(DISCOUNT_EFFECTS.GIFT)), subtracted_amount: maybe(fc.nat()) })
+    .map((gift) => ({ type: 'GIFT_VOUCHER', discount: null, gift: compact(gift), loyalty_card: null })),
+  fc
+    .record({ points: fc.nat(), balance: fc.nat(), next_expiration_date: maybe(nullableText) })
+    .map((card) => ({ type: 'LOYALTY_CARD', discount: null, gift: null, loyalty_card: compact(card) })),
   fc.constant({}),
 );
 
@@ -323,17 +417,33 @@ const voucherArb = withExtras(
       campaign_id: maybe(nullableText),
       category: maybe(nullableText),
       category_id: maybe(nullableText),
-      start_date: maybe(fc.option(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), { nil: null })),
+      start_date: maybe(
+        fc.option(
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+          { nil: null },
+        ),
+      ),
       expiration_date: maybe(nullableText),
       validity_timeframe: maybe(fc.option(fc.record({ interval: fc.constant('P2D'), duration: fc.constant('PT1H') }), { nil: null })),
       validity_day_of_week: maybe(fc.option(fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 7 }), { nil: null })),
       active: maybe(fc.option(fc.boolean(), { nil: null })),
       additional_info: maybe(nullableText),
-      metadata: maybe(fc.option(fc.dictionary(fc.string({ maxLength: 6 }).filter((k) => k !== '__proto__'), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }), { nil: null })),
+      metadata: maybe(
+        fc.option(
+          fc.dictionary(
+            fc.string({ maxLength: 6 }).filter((k) => k !== '__proto__'),
+            fc.jsonValue({ maxDepth: 1 }),
+            { maxKeys: 3 },
+          ),
+          { nil: null },
+        ),
+      ),
       assets: maybe(fc.record({ qr: asset, barcode: asset })),
       is_referral_code: maybe(fc.option(fc.boolean(), { nil: null })),
       holder_id: maybe(nullableText),
-      redemption: maybe(fc.record({ quantity: fc.option(fc.nat(), { nil: null }), redeemed_quantity: fc.nat(), object: fc.constant('list'), url: fc.string() })),
+      redemption: maybe(
+        fc.record({ quantity: fc.option(fc.nat(), { nil: null }), redeemed_quantity: fc.nat(), object: fc.constant('list'), url: fc.string() }),
+      ),
       publish: maybe(fc.record({ object: fc.constant('list'), count: fc.nat(), url: fc.string() })),
       object: maybe(fc.constant('voucher')),
     })
@@ -341,20 +451,39 @@ const voucherArb = withExtras(
 );
 
 const publicationArb = withExtras(
-  fc.record({
-    id: fc.string({ minLength: 1, maxLength: 40 }),
-    object: fc.constant('publication'),
-    created_at: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
-    customer_id: fc.string({ maxLength: 30 }),
-    tracking_id: maybe(nullableText),
-    metadata: fc.option(fc.dictionary(fc.string({ maxLength: 6 }).filter((k) => k !== '__proto__'), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }), { nil: null }),
-    channel: fc.option(fc.constantFrom('API', 'myown', 'Automation', 'voucherify-website'), { nil: null }),
-    source_id: nullableText,
-    result: fc.constant('SUCCESS'),
-    customer: withExtras(fc.record({ id: fc.string({ maxLength: 30 }), object: fc.constant('customer'), name: maybe(nullableText), email: maybe(nullableText), metadata: maybe(fc.constant(null)) }).map(compact)),
-    vouchers_id: maybe(fc.array(fc.string({ maxLength: 34 }), { maxLength: 1 })),
-    voucher: voucherArb,
-  }).map(compact),
+  fc
+    .record({
+      id: fc.string({ minLength: 1, maxLength: 40 }),
+      object: fc.constant('publication'),
+      created_at: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      customer_id: fc.string({ maxLength: 30 }),
+      tracking_id: maybe(nullableText),
+      metadata: fc.option(
+        fc.dictionary(
+          fc.string({ maxLength: 6 }).filter((k) => k !== '__proto__'),
+          fc.jsonValue({ maxDepth: 1 }),
+          { maxKeys: 3 },
+        ),
+        { nil: null },
+      ),
+      channel: fc.option(fc.constantFrom('API', 'myown', 'Automation', 'voucherify-website'), { nil: null }),
+      source_id: nullableText,
+      result: fc.constant('SUCCESS'),
+      customer: withExtras(
+        fc
+          .record({
+            id: fc.string({ maxLength: 30 }),
+            object: fc.constant('customer'),
+            name: maybe(nullableText),
+            email: maybe(nullableText),
+            metadata: maybe(fc.constant(null)),
+          })
+          .map(compact),
+      ),
+      vouchers_id: maybe(fc.array(fc.string({ maxLength: 34 }), { maxLength: 1 })),
+      voucher: voucherArb,
+    })
+    .map(compact),
 );
 
 describe('property: publications built to the schema', () => {
@@ -379,7 +508,11 @@ describe('property: publications built to the schema', () => {
       Array.isArray(value)
         ? value.map(reverse)
         : typeof value === 'object' && value !== null
-          ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverse(v)]))
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([k, v]) => [k, reverse(v)]),
+            )
           : value;
     fc.assert(
       fc.property(publicationArb, (publication) => {

@@ -6,14 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  checkPublicationRequest,
-  DEFAULT_REGION,
-  isPublicationCreateUrl,
-  PUBLICATION_CREATE_PATH,
-  regionOf,
-  REGIONS,
-} from '../../src/voucherify/index.js';
+import { checkPublicationRequest, DEFAULT_REGION, isPublicationCreateUrl, PUBLICATION_CREATE_PATH, regionOf, REGIONS } from '../../src/voucherify/index.js';
 
 const FEED = 'https://api.voucherify.io/v1/publications/create?customer[source_id]=ann%40example.com&campaign[name]=Welcome%20Codes';
 const KEYS = { 'X-App-Id': '[redacted]', 'X-App-Token': '[redacted]' };
@@ -47,7 +40,13 @@ describe('regionOf', () => {
   });
 
   it('is undefined for other hosts and for text that is not a URL', () => {
-    for (const url of ['https://example.com/v1/publications/create', 'https://voucherify.io.example.com/', 'https://notvoucherify.io/', 'api.voucherify.io', '']) {
+    for (const url of [
+      'https://example.com/v1/publications/create',
+      'https://voucherify.io.example.com/',
+      'https://notvoucherify.io/',
+      'api.voucherify.io',
+      '',
+    ]) {
       expect(regionOf(url), url).toBeUndefined();
     }
   });
@@ -74,7 +73,11 @@ describe('checkPublicationRequest', () => {
 
   it('warns about another Voucherify path, with advice for GET /v1/publications', () => {
     const [listing] = checkPublicationRequest({ url: 'https://api.voucherify.io/v1/publications?customer=c_1' });
-    expect(listing).toMatchObject({ severity: 'warning', part: 'url', message: `the request goes to /v1/publications, not ${PUBLICATION_CREATE_PATH}: it does not publish a voucher` });
+    expect(listing).toMatchObject({
+      severity: 'warning',
+      part: 'url',
+      message: `the request goes to /v1/publications, not ${PUBLICATION_CREATE_PATH}: it does not publish a voucher`,
+    });
     expect(listing!.hint).toContain('lists publications');
     expect(checkPublicationRequest({ url: 'https://api.voucherify.io/v1/publications/create/' })[0]!.message).toContain('/v1/publications/create/');
   });
@@ -88,7 +91,11 @@ describe('checkPublicationRequest', () => {
   it('requires integration keys in X-App-Id and X-App-Token (any case), not client-side keys', () => {
     expect(checkPublicationRequest({ url: FEED, headers: { 'x-app-id': 'a', 'X-APP-TOKEN': 'b' } })).toEqual([]);
     const [missing] = checkPublicationRequest({ url: FEED, headers: {} });
-    expect(missing).toMatchObject({ severity: 'warning', part: 'headers', message: 'GET /v1/publications/create needs integration keys in the X-App-Id and X-App-Token headers' });
+    expect(missing).toMatchObject({
+      severity: 'warning',
+      part: 'headers',
+      message: 'GET /v1/publications/create needs integration keys in the X-App-Id and X-App-Token headers',
+    });
     expect(missing!.hint).toContain('403 integration_api_key_required');
     const [client] = checkPublicationRequest({ url: FEED, headers: { 'X-Client-Application-Id': 'a', 'X-Client-Token': 'b' } });
     expect(client!.message).toMatch(/^client-side keys do not work/);

@@ -169,9 +169,20 @@ describe('validateResponseText: publications', () => {
   });
 
   it('reports a float where the spec has an integer, and a day of week out of range', () => {
-    const text = publication([...GOOD_VOUCHER.slice(0, 4), '"validity_day_of_week": [1, 7]', '"publish": {"object": "list", "count": 1.5}', '"object": "voucher"']);
+    const text = publication([
+      ...GOOD_VOUCHER.slice(0, 4),
+      '"validity_day_of_week": [1, 7]',
+      '"publish": {"object": "list", "count": 1.5}',
+      '"object": "voucher"',
+    ]);
     expect(seen(validateResponseText(text, 'pub.json'))).toEqual([
-      { ruleId: 'voucherify-publication', severity: 'error', message: '$.voucher.validity_day_of_week[1]: expected a number <= 6, found 7', line: 17, column: 33 },
+      {
+        ruleId: 'voucherify-publication',
+        severity: 'error',
+        message: '$.voucher.validity_day_of_week[1]: expected a number <= 6, found 7',
+        line: 17,
+        column: 33,
+      },
       { ruleId: 'voucherify-publication', severity: 'error', message: '$.voucher.publish.count: expected an integer, found 1.5', line: 18, column: 35 },
     ]);
   });
@@ -224,7 +235,13 @@ describe('validateResponseText: publications', () => {
         line: 15,
         column: 55,
       },
-      { ruleId: 'voucherify-publication', severity: 'warning', message: '$.voucher.gift: expected a gift object for a GIFT_VOUCHER, found null', line: 16, column: 5 },
+      {
+        ruleId: 'voucherify-publication',
+        severity: 'warning',
+        message: '$.voucher.gift: expected a gift object for a GIFT_VOUCHER, found null',
+        line: 16,
+        column: 5,
+      },
     ]);
   });
 
@@ -239,10 +256,22 @@ describe('validateResponseText: publications', () => {
 
   it('rejects a JSON array and a scalar at the top', () => {
     expect(seen(validateResponseText('[{"object": "publication"}]', 'pub.json'))).toEqual([
-      { ruleId: 'voucherify-publication', severity: 'error', message: '$: expected a publication or a Voucherify error object, found an array', line: 1, column: 1 },
+      {
+        ruleId: 'voucherify-publication',
+        severity: 'error',
+        message: '$: expected a publication or a Voucherify error object, found an array',
+        line: 1,
+        column: 1,
+      },
     ]);
     expect(seen(validateResponseText(' "WELCOME"', 'pub.json'))).toEqual([
-      { ruleId: 'voucherify-publication', severity: 'error', message: '$: expected a publication or a Voucherify error object, found "WELCOME"', line: 1, column: 2 },
+      {
+        ruleId: 'voucherify-publication',
+        severity: 'error',
+        message: '$: expected a publication or a Voucherify error object, found "WELCOME"',
+        line: 1,
+        column: 2,
+      },
     ]);
   });
 
@@ -275,10 +304,12 @@ describe('validateResponseText: error bodies', () => {
 
   it('rejects an error without message, and a code that is not a status', () => {
     const text = '{\n  "code": "four hundred",\n  "key": "not_found"\n}';
-    expect(seen(validateResponseText(text, 'e.json'))).toEqual([
-      { ruleId: 'voucherify-error', severity: 'error', message: '$.code: expected a number, found "four hundred"', line: 2, column: 3 },
-      { ruleId: 'voucherify-error', severity: 'error', message: '$.message: missing; expected a string', line: 1, column: 1 },
-    ].sort((a, b) => a.line - b.line));
+    expect(seen(validateResponseText(text, 'e.json'))).toEqual(
+      [
+        { ruleId: 'voucherify-error', severity: 'error', message: '$.code: expected a number, found "four hundred"', line: 2, column: 3 },
+        { ruleId: 'voucherify-error', severity: 'error', message: '$.message: missing; expected a string', line: 1, column: 1 },
+      ].sort((a, b) => a.line - b.line),
+    );
   });
 });
 
@@ -407,7 +438,13 @@ describe('validateRecordingText', () => {
   it('notes a bodyText that is JSON after all', () => {
     const text = recording({ status: 404 }).replace(/"body": \{[\s\S]*?\n {4}\}/, '"bodyText": "{\\"code\\": 404}"');
     expect(seen(validateRecordingText(text, 'r.json'))).toEqual([
-      { ruleId: 'recording-body-text', severity: 'info', message: '$.response.bodyText: holds JSON text: store it as body (JSON) so that it can be checked', line: 10, column: 5 },
+      {
+        ruleId: 'recording-body-text',
+        severity: 'info',
+        message: '$.response.bodyText: holds JSON text: store it as body (JSON) so that it can be checked',
+        line: 10,
+        column: 5,
+      },
     ]);
   });
 

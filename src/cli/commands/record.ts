@@ -133,7 +133,9 @@ export async function recordCommand(args: string[], io: CliIO): Promise<number> 
   if (!values.yes) {
     const answer = io.ask ? await io.ask(`Publish up to ${vouchers}? [y/N] `) : undefined;
     if (answer === undefined) {
-      io.stderr(`mergetag: refusing to publish vouchers without confirmation: not on a terminal\nhint: pass --yes to make the ${count} request${count === 1 ? '' : 's'}\n`);
+      io.stderr(
+        `mergetag: refusing to publish vouchers without confirmation: not on a terminal\nhint: pass --yes to make the ${count} request${count === 1 ? '' : 's'}\n`,
+      );
       return 2;
     }
     if (!answer) {
@@ -151,10 +153,17 @@ export async function recordCommand(args: string[], io: CliIO): Promise<number> 
       : { written: (line: string) => io.stdout(`${line}\n`), problem: (problem: Diagnostic) => io.stderr(`${problem.message}\n`) };
   const summary = await recordAll(plan, { concurrency, timeoutMs, maxBodyBytes, cwd: io.cwd }, events);
   if (format === 'json') {
-    return printJsonResult(io, summary.failed ? 1 : 0, [...project.diagnostics, ...problems], { requests: count, written: summary.written, failed: summary.failed, lines: written });
+    return printJsonResult(io, summary.failed ? 1 : 0, [...project.diagnostics, ...problems], {
+      requests: count,
+      written: summary.written,
+      failed: summary.failed,
+      lines: written,
+    });
   }
   const failed = summary.failed ? `; ${summary.failed} failed (nothing written for ${summary.failed === 1 ? 'it' : 'them'})` : '';
-  io.stderr(`recorded ${summary.written} of ${count} request${count === 1 ? '' : 's'}${failed}${timeoutMs !== 10_000 ? ` [timeout ${formatDuration(timeoutMs)}]` : ''}\n`);
+  io.stderr(
+    `recorded ${summary.written} of ${count} request${count === 1 ? '' : 's'}${failed}${timeoutMs !== 10_000 ? ` [timeout ${formatDuration(timeoutMs)}]` : ''}\n`,
+  );
   return summary.failed ? 1 : 0;
 }
 

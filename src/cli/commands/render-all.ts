@@ -46,7 +46,8 @@ interface Grouped {
 
 export function renderAll(project: Project, outDir: string, io: CliIO, services: CaseServices, options: RenderAllOptions): number {
   const out = resolve(io.cwd, outDir);
-  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${outDir}: not a folder`, 'render --all writes a folder of messages; give a folder path');
+  if (existsSync(out) && !statSync(out).isDirectory())
+    throw new UsageError(`--out ${outDir}: not a folder`, 'render --all writes a folder of messages; give a folder path');
 
   const cases = [...project.cases()];
   const paths = cases.map((c) => caseOutputPath(c.template.relative, c.user.id, c.variant));
@@ -81,7 +82,8 @@ function renderInto(
   for (const [index, { template, user, variant }] of cases.entries()) {
     const path = paths[index]!;
     const result = project.renderCase(template, user, variant, services);
-    if (progress) io.stderr(`\r\u001b[K[${index + 1}/${cases.length}] ${result.template.display} × ${result.user.id}${result.variant ? ` (${result.variant})` : ''}`);
+    if (progress)
+      io.stderr(`\r\u001b[K[${index + 1}/${cases.length}] ${result.template.display} × ${result.user.id}${result.variant ? ` (${result.variant})` : ''}`);
     const row = rowOf(result);
     noteSharedUrls(result, sharedUrls);
     for (const d of [...(result.result?.diagnostics ?? []), ...(result.problem ? [result.problem] : [])]) group(grouped, d);
@@ -115,7 +117,13 @@ function renderInto(
   const total = counts.rendered + counts.skipped + counts.notRendered;
   const shownOut = displayPath(io.cwd, folder.dir);
   if (options.format === 'json') {
-    const notRendered = [...skips.values()].map(({ row, users }) => ({ template: row.template, status: row.status, reason: row.reason ?? null, message: row.message, users }));
+    const notRendered = [...skips.values()].map(({ row, users }) => ({
+      template: row.template,
+      status: row.status,
+      reason: row.reason ?? null,
+      message: row.message,
+      users,
+    }));
     return printJsonResult(io, exitCode, diagnostics, { out: shownOut, summary: join(shownOut, SUMMARY), counts: { ...counts, total }, notRendered, notes });
   }
 
@@ -129,14 +137,16 @@ function renderInto(
     else lines.push(`  ${colors.error('error')}    ${label}: ${row.message}${row.hint ? `\n           ${row.hint}` : ''}`);
   }
   for (const note of notes) lines.push(`  ${colors.warning('note')}     ${note}`);
-  if (tooManyWarnings) lines.push(`  ${colors.error('error')}    ${warnings} warning${warnings === 1 ? '' : 's'}: more than --max-warnings ${options.maxWarnings}`);
+  if (tooManyWarnings)
+    lines.push(`  ${colors.error('error')}    ${warnings} warning${warnings === 1 ? '' : 's'}: more than --max-warnings ${options.maxWarnings}`);
   io.stdout(`${lines.join('\n')}\n`);
   return exitCode;
 }
 
 function rowOf(result: CaseResult): SummaryRow {
   const row: SummaryRow = { template: result.template.display, user: result.user.id, variant: result.variant ?? null, status: 'rendered', warnings: 0 };
-  if (result.problem) Object.assign(row, { status: 'not-rendered', message: result.problem.message, ...(result.problem.hint ? { hint: result.problem.hint } : {}) });
+  if (result.problem)
+    Object.assign(row, { status: 'not-rendered', message: result.problem.message, ...(result.problem.hint ? { hint: result.problem.hint } : {}) });
   else if (result.result!.skip) Object.assign(row, { status: 'skipped', reason: result.result!.skip.reason, message: result.result!.skip.message });
   row.warnings = result.result?.diagnostics.filter((d) => d.severity === 'warning').length ?? 0;
   return row;
@@ -186,12 +196,21 @@ function collisionError(project: Project, cases: Case[], collisions: ReturnType<
     const meets = cases[second]!;
     const other = first < 0 ? `mergetag's own ${SUMMARY}` : describe(cases[first]!);
     const at = { line: meets.user.line ?? 1, column: 1, offset: 0 };
-    return diagnostic('output-collision', 'error', `${describe(meets)} would write ${path}, which ${other} writes too (file names that differ only in case are one file on macOS and Windows)`, { start: at, end: at }, {
-      file: project.shown(meets.user.file),
-      hint: 'give the users ids that differ in more than case, or rename the template or variant',
-    });
+    return diagnostic(
+      'output-collision',
+      'error',
+      `${describe(meets)} would write ${path}, which ${other} writes too (file names that differ only in case are one file on macOS and Windows)`,
+      { start: at, end: at },
+      {
+        file: project.shown(meets.user.file),
+        hint: 'give the users ids that differ in more than case, or rename the template or variant',
+      },
+    );
   });
-  return new ReportedError(`${collisions.length} output file${collisions.length === 1 ? '' : 's'} would be written by two cases: nothing was written`, diagnostics);
+  return new ReportedError(
+    `${collisions.length} output file${collisions.length === 1 ? '' : 's'} would be written by two cases: nothing was written`,
+    diagnostics,
+  );
 }
 
 function describe(c: Case): string {

@@ -147,7 +147,15 @@ export function renderCommand(args: string[], io: CliIO): number {
   return report(io, format, file, new Map([[file, text]]), result, values.out as string | undefined);
 }
 
-function report(io: CliIO, format: 'text' | 'json', file: string, sources: ReadonlyMap<string | undefined, string>, result: RenderResult, out: string | undefined, extra: Diagnostic[] = []): number {
+function report(
+  io: CliIO,
+  format: 'text' | 'json',
+  file: string,
+  sources: ReadonlyMap<string | undefined, string>,
+  result: RenderResult,
+  out: string | undefined,
+  extra: Diagnostic[] = [],
+): number {
   const diagnostics = [...extra, ...result.diagnostics];
   // With --out the message goes to the file even in JSON mode; stdout carries the result.
   if (!result.skip && out !== undefined) writeOutput(resolve(io.cwd, out), result.output, out);
@@ -180,7 +188,10 @@ function renderProjectCase(
   const user = project.users.get(userId);
   if (!user) {
     const known = [...project.users.keys()];
-    throw new UsageError(`no user '${userId}' in the project (users: ${project.config.users})`, known.length ? `known users: ${known.slice(0, 10).join(', ')}` : 'add profile files');
+    throw new UsageError(
+      `no user '${userId}' in the project (users: ${project.config.users})`,
+      known.length ? `known users: ${known.slice(0, 10).join(', ')}` : 'add profile files',
+    );
   }
   const variant = values.variant as string | undefined;
   if (variant !== undefined && !Object.hasOwn(project.config.variants, variant)) {

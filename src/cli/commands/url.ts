@@ -55,7 +55,8 @@ export function urlCommand(args: string[], io: CliIO): number {
   const format = outputFormat(values.format as string | undefined);
   io = withMaxFrames(io, values['max-frames']);
   if (values.feed !== undefined) return projectUrl(values, positionals, io, format);
-  if (positionals.length !== 1) throw new UsageError('url takes one URL_TEMPLATE', "quote it: mergetag url 'https://…?id={{#urlEncode}}{{id}}{{/urlEncode}}' --user USER.json");
+  if (positionals.length !== 1)
+    throw new UsageError('url takes one URL_TEMPLATE', "quote it: mergetag url 'https://…?id={{#urlEncode}}{{id}}{{/urlEncode}}' --user USER.json");
   const reader = new InputReader(io);
   const { template, file } = urlTemplateFrom(positionals[0]!, reader, io);
   const user = values.user !== undefined ? reader.readJson(values.user as string, 'user profile') : new Map();
@@ -81,11 +82,22 @@ function projectUrl(values: Record<string, unknown>, positionals: string[], io: 
   }
   const userId = values.user as string | undefined;
   const user = userId === undefined ? undefined : project.users.get(userId);
-  if (!user) throw new UsageError(userId === undefined ? 'url --feed needs --user ID' : `no user '${userId}' in the project`, `known users: ${[...project.users.keys()].slice(0, 10).join(', ')}`);
+  if (!user)
+    throw new UsageError(
+      userId === undefined ? 'url --feed needs --user ID' : `no user '${userId}' in the project`,
+      `known users: ${[...project.users.keys()].slice(0, 10).join(', ')}`,
+    );
   const request = project.feedRequest(feedId, user);
   const file = request.diagnostics[0]?.file ?? `${project.shown(project.loaded.file)} (feeds.${feedId}.url)`;
   const warnings = [...project.diagnostics, ...project.projectDiagnostics()];
-  return printUrl({ rendered: request.rendered, url: request.url, diagnostics: request.diagnostics }, project.config.feeds[feedId]!.url, file, io, format, warnings);
+  return printUrl(
+    { rendered: request.rendered, url: request.url, diagnostics: request.diagnostics },
+    project.config.feeds[feedId]!.url,
+    file,
+    io,
+    format,
+    warnings,
+  );
 }
 
 function urlTemplateFrom(argument: string, reader: InputReader, io: CliIO): { template: string; file: string } {

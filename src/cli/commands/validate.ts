@@ -64,7 +64,9 @@ export function validateCommand(args: string[], io: CliIO): number {
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   if (format === 'json') return printJsonResult(io, errors ? 1 : 0, diagnostics, { files });
   printDiagnostics(io, diagnostics, sources, io.stdout);
-  io.stdout(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+  io.stdout(
+    `${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
+  );
   return errors ? 1 : 0;
 }
 
@@ -108,7 +110,12 @@ function validateFiles(paths: string[], io: CliIO): Checked {
   }
   if (unusable.length) {
     const files = new Set(unusable.map((d) => d.file));
-    throw new ReportedError(`${files.size} file${files.size === 1 ? '' : 's'} could not be checked`, [...unusable, ...diagnostics], sources, 'fix the paths or the JSON and run again');
+    throw new ReportedError(
+      `${files.size} file${files.size === 1 ? '' : 's'} could not be checked`,
+      [...unusable, ...diagnostics],
+      sources,
+      'fix the paths or the JSON and run again',
+    );
   }
   return { files: texts.map((t) => t.shown), diagnostics, sources };
 }

@@ -9,11 +9,4 @@ import { maxInListHelper, minInListHelper } from './arrays/min-max.js';
 import { sizeHelper } from './arrays/size.js';
 import { groupByHelper, sortByHelper } from './arrays/sort-group.js';
 
-export const arraysHelpers: HelperDefinition[] = [
-  sizeHelper,
-  minInListHelper,
-  maxInListHelper,
-  sortByHelper,
-  groupByHelper,
-  inLeftNotInRightHelper,
-];
+export const arraysHelpers: HelperDefinition[] = [sizeHelper, minInListHelper, maxInListHelper, sortByHelper, groupByHelper, inLeftNotInRightHelper];

@@ -181,7 +181,7 @@ export const nowHelper: HelperDefinition = {
     docsUrl: DATES_DOCS,
     fidelity: 'approximate',
     notes:
-      "Handlebars.java's now: a positional param is read as the helper's context and ignored (so {{now \"yyyy\"}} prints " +
+      'Handlebars.java\'s now: a positional param is read as the helper\'s context and ignored (so {{now "yyyy"}} prints ' +
       'the medium style; mergetag warns); use format=. Without tz= the zone is assumed UTC. ' +
       DATE_PATTERN_NOTES,
   },
@@ -223,7 +223,11 @@ export const dateMathHelper: HelperDefinition = {
   fn: (call) => {
     const [value, expression] = call.params;
     if (call.params.length > 2) {
-      call.warn('helper-form', `dateMath takes a date and an expression; the other ${call.params.length - 2} param(s) are ignored`, 'pass format= and tz= as hash params');
+      call.warn(
+        'helper-form',
+        `dateMath takes a date and an expression; the other ${call.params.length - 2} param(s) are ignored`,
+        'pass format= and tz= as hash params',
+      );
     }
     if (!isTruthy(value)) {
       call.warn(
@@ -236,7 +240,9 @@ export const dateMathHelper: HelperDefinition = {
     const start = value === 'now' ? nowInstant(call) : toInstant(value);
     const expressionText = text(expression);
     if (expressionText === undefined) {
-      throw new HelperError(`needs a date-math expression string such as "+1d-2h" after the date, got ${expression === undefined ? 'none' : describe(expression)}`);
+      throw new HelperError(
+        `needs a date-math expression string such as "+1d-2h" after the date, got ${expression === undefined ? 'none' : describe(expression)}`,
+      );
     }
     const zone = zoneOf(call, call.hash.get('tz'));
     let result: Instant;

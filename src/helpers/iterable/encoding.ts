@@ -109,12 +109,11 @@ function hmacHelper(name: 'hmacSHA1' | 'hmacSHA256', algorithm: 'sha1' | 'sha256
     form: 'inline',
     params: [{ name: 'fieldName', type: 'any', variadic: true }],
     description: `The HMAC-${algorithm.toUpperCase()} (${bits / 4} lowercase hex characters) of the value's UTF-8 text, keyed with the project's HMAC secret.`,
-    onMissing:
-      'prints nothing and warns; without a configured HMAC secret the render fails (HandlebarsExecutionError)',
+    onMissing: 'prints nothing and warns; without a configured HMAC secret the render fails (HandlebarsExecutionError)',
     docsUrl: ENCODING_DOCS,
     fidelity: 'exact',
     notes:
-      'The key is the UTF-8 of the secret given as `hmacSecret` (API) or the MERGETAG_HMAC_SECRET environment variable (CLI): the project\'s ' +
+      "The key is the UTF-8 of the secret given as `hmacSecret` (API) or the MERGETAG_HMAC_SECRET environment variable (CLI): the project's " +
       '"HMAC Secret" setting. Output is lowercase hex, as the documented 40- and 64-character examples are. ' +
       (name === 'hmacSHA1'
         ? 'Several params are concatenated before hashing (documented in the older article 205480365).'
@@ -125,9 +124,7 @@ function hmacHelper(name: 'hmacSHA1' | 'hmacSHA256', algorithm: 'sha1' | 'sha256
     fn: (call) => {
       const secret = call.runtime.hmacSecret;
       if (secret === undefined) {
-        throw new HelperError(
-          `no HMAC secret is configured: pass the project's HMAC secret as \`hmacSecret\` (API) or \`--hmac-secret\` (CLI)`,
-        );
+        throw new HelperError(`no HMAC secret is configured: pass the project's HMAC secret as \`hmacSecret\` (API) or \`--hmac-secret\` (CLI)`);
       }
       if (call.isBlock) warnForm(call, 'an inline helper', 'a block over its rendered body');
       const text = input(call);

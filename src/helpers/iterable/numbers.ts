@@ -78,7 +78,7 @@ export const numberFormatHelper: HelperDefinition = {
       'documented examples agree except `{{numberFormat 5.2345 "currency" "de_DE"}}`, documented as "€5,23": no JDK ' +
       'prints that (JDK 17 prints "5,23 €", as the corpus shows for de_DE), so mergetag keeps the JDK output. Locales ' +
       "outside mergetag's table (40 languages with their CLDR countries) fall back to the language's symbols and the " +
-      'currency\'s ISO code, with a warning. A string holding a number is not a number here (it prints the format param).',
+      "currency's ISO code, with a warning. A string holding a number is not a number here (it prints the format param).",
   },
   fn: (call) => {
     const value = call.params.length ? call.params[0] : call.context;

@@ -8,15 +8,7 @@
 import type { HelperDefinition } from '../types.js';
 import { breaklinesHelper } from './text/breaklines.js';
 import { capitalizeFirstHelper, capitalizeHelper, lowerHelper, upperHelper } from './text/case.js';
-import {
-  abbreviateHelper,
-  centerHelper,
-  cutHelper,
-  replaceHelper,
-  slugifyHelper,
-  stripTagsHelper,
-  substringHelper,
-} from './text/edit.js';
+import { abbreviateHelper, centerHelper, cutHelper, replaceHelper, slugifyHelper, stripTagsHelper, substringHelper } from './text/edit.js';
 import { joinHelper } from './text/join.js';
 import { lengthHelper } from './text/length.js';
 

@@ -47,7 +47,9 @@ export const stylish: Formatter = (results, context) => {
 
 function lacking(result: LintResult, dim: (s: string) => string): string[] {
   if (!result.lacking.length) return [];
-  return [dim(`  note: some rules could not check ${result.file}: no ${result.lacking.join(', no ')} known (run inside a project with recordings and sample users)`)];
+  return [
+    dim(`  note: some rules could not check ${result.file}: no ${result.lacking.join(', no ')} known (run inside a project with recordings and sample users)`),
+  ];
 }
 
 function indent(text: string): string {

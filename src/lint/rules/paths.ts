@@ -32,6 +32,12 @@ export function closestPath(root: Shape, candidate: readonly string[], lookup: E
   });
   if (ending.length) return ending.sort((a, b) => a.length - b.length)[0];
   const last = candidate[candidate.length - 1];
-  const name = last === undefined ? undefined : closestName(last, all.map((p) => p[p.length - 1]!));
+  const name =
+    last === undefined
+      ? undefined
+      : closestName(
+          last,
+          all.map((p) => p[p.length - 1]!),
+        );
   return name === undefined ? undefined : all.find((p) => p[p.length - 1] === name);
 }

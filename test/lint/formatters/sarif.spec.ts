@@ -27,7 +27,12 @@ describe('sarif formatter', () => {
     const valid = validate(log);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
-    expect(log.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort()).toEqual(['feed-path-not-found', 'syntax-error', 'unknown-feed-alias', 'unknown-helper']);
+    expect(log.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort()).toEqual([
+      'feed-path-not-found',
+      'syntax-error',
+      'unknown-feed-alias',
+      'unknown-helper',
+    ]);
   });
 
   it('an invalid log fails the same check (the check can fail)', () => {
@@ -49,7 +54,10 @@ describe('sarif formatter', () => {
   });
 
   it('fingerprints stay the same when unrelated lines move, and differ between findings', () => {
-    const fingerprints = (text: string) => JSON.parse(sarif([run(text)], context)).runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => Object.values(r.partialFingerprints)[0]);
+    const fingerprints = (text: string) =>
+      JSON.parse(sarif([run(text)], context)).runs[0].results.map(
+        (r: { partialFingerprints: Record<string, string> }) => Object.values(r.partialFingerprints)[0],
+      );
     const before = fingerprints(template);
     const after = fingerprints(`<!-- a new first line -->\n${template}`);
     expect(after).toEqual(before);

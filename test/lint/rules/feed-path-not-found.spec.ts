@@ -12,7 +12,11 @@ ruleTester(feedPathNotFound, {
     '[[welcome_codes.voucher.code.length]]',
     '{{frstName}} is the user family: not this rule',
     '[[@index]] [[this]]',
-    { name: 'no feed shape known: silent', code: '[[x.y]]', knowledge: welcomeKnowledge({ feeds: [{ id: 'f', alias: 'x', url: 'https://example.com/feed', samples: [] }] }) },
+    {
+      name: 'no feed shape known: silent',
+      code: '[[x.y]]',
+      knowledge: welcomeKnowledge({ feeds: [{ id: 'f', alias: 'x', url: 'https://example.com/feed', samples: [] }] }),
+    },
   ],
   invalid: [
     {

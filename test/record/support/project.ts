@@ -23,7 +23,8 @@ export function createProject(port: number, users: string[], options: { redact?:
   const dir = mkdtempSync(join(tmpdir(), 'mergetag-record-'));
   created.push(dir);
   mkdirSync(join(dir, 'users'));
-  for (const id of users) writeFileSync(join(dir, 'users', `${id}.json`), JSON.stringify({ source_id: id, firstName: id.charAt(0).toUpperCase() + id.slice(1) }));
+  for (const id of users)
+    writeFileSync(join(dir, 'users', `${id}.json`), JSON.stringify({ source_id: id, firstName: id.charAt(0).toUpperCase() + id.slice(1) }));
   writeFileSync(join(dir, 'welcome.html'), TEMPLATE);
   const config = {
     feeds: {

@@ -45,7 +45,8 @@ export function publication(sourceId: string): string {
 "metadata":{"big":12345678901234567890},"assets":{"qr":{"id":"qr1","url":"https://dl.voucherify.io/api/v1/assets/qr/${code}"}},"object":"voucher"},"vouchers_id":["v_1"]}`;
 }
 
-export const ERROR_400 = '{"code":400,"key":"no_voucher_suitable_for_publication","message":"Couldn\'t find any voucher suitable for publication.","details":"Use auto-update campaigns if you want Voucherify to generate vouchers automatically.","request_id":"v-0f3a91c6d2e80b47a5"}';
+export const ERROR_400 =
+  '{"code":400,"key":"no_voucher_suitable_for_publication","message":"Couldn\'t find any voucher suitable for publication.","details":"Use auto-update campaigns if you want Voucherify to generate vouchers automatically.","request_id":"v-0f3a91c6d2e80b47a5"}';
 export const HTML_502 = '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>\n';
 
 export async function startVoucherify(options: { token: string; delayMs?: number }): Promise<FakeVoucherify> {
@@ -81,10 +82,14 @@ export async function startVoucherify(options: { token: string; delayMs?: number
         return;
       }
       if (sourceId.startsWith('echo')) {
-        send(401, JSON.stringify({ code: 401, key: 'unauthorized', message: 'Unauthorized', details: `token ${String(req.headers['x-app-token'])} is not valid` }), {
-          'x-echo': String(req.headers['x-app-token']),
-          'x-app-token': String(req.headers['x-app-token']),
-        });
+        send(
+          401,
+          JSON.stringify({ code: 401, key: 'unauthorized', message: 'Unauthorized', details: `token ${String(req.headers['x-app-token'])} is not valid` }),
+          {
+            'x-echo': String(req.headers['x-app-token']),
+            'x-app-token': String(req.headers['x-app-token']),
+          },
+        );
         return;
       }
       if (sourceId.startsWith('nameecho')) return send(200, publication(sourceId), { [`x-echo-${String(req.headers['x-app-token'])}`]: '1' });
@@ -114,8 +119,10 @@ export async function startVoucherify(options: { token: string; delayMs?: number
       }
       if (sourceId.startsWith('bad')) return send(400, ERROR_400);
       if (sourceId.startsWith('html')) return send(502, HTML_502, { 'content-type': 'text/html' });
-      if (sourceId.startsWith('limited-long')) return send(429, '{"code":429,"message":"Too many requests hit the API too quickly."}', { 'retry-after': '120' });
-      if (sourceId.startsWith('limited-always')) return send(429, '{"code":429,"message":"Too many requests hit the API too quickly."}', { 'retry-after': '0' });
+      if (sourceId.startsWith('limited-long'))
+        return send(429, '{"code":429,"message":"Too many requests hit the API too quickly."}', { 'retry-after': '120' });
+      if (sourceId.startsWith('limited-always'))
+        return send(429, '{"code":429,"message":"Too many requests hit the API too quickly."}', { 'retry-after': '0' });
       if (sourceId.startsWith('limited') && !seenLimited.has(sourceId)) {
         seenLimited.add(sourceId);
         return send(429, '{"code":429,"message":"Too many requests hit the API too quickly."}', { 'retry-after': '1' });

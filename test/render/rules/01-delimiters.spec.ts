@@ -38,10 +38,7 @@ describe('rule 1: each family resolves against its own context', () => {
   });
 
   it('tags of the two families interleave and nest freely', () => {
-    expectTemplate('{{#if a}}<[[#if b]]{{n}}:[[c]][[/if]]>{{/if}}')
-      .withUser({ a: true, n: 'N' })
-      .withUnaliasedFeed({ b: 1, c: 'C' })
-      .toRender('<N:C>');
+    expectTemplate('{{#if a}}<[[#if b]]{{n}}:[[c]][[/if]]>{{/if}}').withUser({ a: true, n: 'N' }).withUnaliasedFeed({ b: 1, c: 'C' }).toRender('<N:C>');
   });
 
   it('a {{#if}} tests the user field even when the feed has the same name', () => {
@@ -54,10 +51,7 @@ describe('rule 1: each family keeps its own scope stack', () => {
   const feed = '{"items": [{"code": "A"}, {"code": "B"}], "title": "Deals"}';
 
   it('[[#each]] pushes only the feed stack: {{this}} inside it is still the user root', () => {
-    expectTemplate('[[#each items]]{{this}};[[/each]]')
-      .withUser('{"n": 1}')
-      .withUnaliasedFeed(feed)
-      .toRender('{n&#x3D;1};{n&#x3D;1};');
+    expectTemplate('[[#each items]]{{this}};[[/each]]').withUser('{"n": 1}').withUnaliasedFeed(feed).toRender('{n&#x3D;1};{n&#x3D;1};');
   });
 
   it('[[#each]] pushes only the feed stack: {{name}} resolves against the user root, [[code]] against the element', () => {
@@ -65,7 +59,10 @@ describe('rule 1: each family keeps its own scope stack', () => {
   });
 
   it('{{#each}} pushes only the user stack: [[this]] inside it is still the feed root', () => {
-    expectTemplate('{{#each xs}}[[this]];{{/each}}').withUser('{"xs": [1, 2]}').withUnaliasedFeed('{"k": "v"}').toRender('{k&#x3D;&quot;v&quot;};{k&#x3D;&quot;v&quot;};');
+    expectTemplate('{{#each xs}}[[this]];{{/each}}')
+      .withUser('{"xs": [1, 2]}')
+      .withUnaliasedFeed('{"k": "v"}')
+      .toRender('{k&#x3D;&quot;v&quot;};{k&#x3D;&quot;v&quot;};');
   });
 
   it('{{#each}} pushes only the user stack: [[title]] inside it is the feed root title', () => {
@@ -99,10 +96,13 @@ describe('rule 1: each family keeps its own scope stack', () => {
   });
 
   it('[[#with]] changes [[this]] but not {{this}}', () => {
-    expectTemplate('[[#with o]][[a]]/{{a}}[[/with]]').withUser('{"a": "user-a"}').withUnaliasedFeed('{"o": {"a": "feed-a"}, "a": "root-a"}').toRender('feed-a/user-a');
+    expectTemplate('[[#with o]][[a]]/{{a}}[[/with]]')
+      .withUser('{"a": "user-a"}')
+      .withUnaliasedFeed('{"o": {"a": "feed-a"}, "a": "root-a"}')
+      .toRender('feed-a/user-a');
   });
 
-  it('{{@root}} and [[@root]] are each family\'s own root', () => {
+  it("{{@root}} and [[@root]] are each family's own root", () => {
     expectTemplate('[[#each items]]{{@root.name}}|[[@root.title]] [[/each]]').withUser(user).withUnaliasedFeed(feed).toRender('Ann|Deals Ann|Deals ');
   });
 });
@@ -133,11 +133,15 @@ describe('rule 1: both families support the same grammar', () => {
   });
 
   it('[[a.[0]]] and [[a.[0].b]] index arrays (corpus sq.path_index, sq.path_index2)', () => {
-    expectTemplate('[[a.[0]]]|[[b.[0].c]]').withUnaliasedFeed({ a: ['first'], b: [{ c: 'B' }] }).toRender('first|B');
+    expectTemplate('[[a.[0]]]|[[b.[0].c]]')
+      .withUnaliasedFeed({ a: ['first'], b: [{ c: 'B' }] })
+      .toRender('first|B');
   });
 
   it('[[a.[b]]] (corpus x.sq_nested_brackets)', () => {
-    expectTemplate('[[a.[b]]]').withUnaliasedFeed({ a: { b: 'B' } }).toRender('B');
+    expectTemplate('[[a.[b]]]')
+      .withUnaliasedFeed({ a: { b: 'B' } })
+      .toRender('B');
   });
 
   it('#if / else in the feed family (corpus sq.if_true, sq.if_false)', () => {
@@ -146,7 +150,9 @@ describe('rule 1: both families support the same grammar', () => {
   });
 
   it('#each with @index in the feed family (corpus sq.each)', () => {
-    expectTemplate('[[#each a]][[@index]]:[[this]] [[/each]]').withUnaliasedFeed({ a: ['p', 'q'] }).toRender('0:p 1:q ');
+    expectTemplate('[[#each a]][[@index]]:[[this]] [[/each]]')
+      .withUnaliasedFeed({ a: ['p', 'q'] })
+      .toRender('0:p 1:q ');
   });
 
   it('[[^x]] inverted sections and [[else if]] chains', () => {
@@ -195,7 +201,11 @@ describe('rule 1: both families support the same grammar', () => {
   });
 
   it('raw helper output in both families', () => {
-    expectTemplate('{{{show "<" k=a}}}|[[{show "<" k=a}]]').withHelpers(helpers).withUser({ a: 'u' }).withUnaliasedFeed({ a: 'f' }).toRender('"<";k="u"|"<";k="f"');
+    expectTemplate('{{{show "<" k=a}}}|[[{show "<" k=a}]]')
+      .withHelpers(helpers)
+      .withUser({ a: 'u' })
+      .withUnaliasedFeed({ a: 'f' })
+      .toRender('"<";k="u"|"<";k="f"');
   });
 
   it('number literals as params keep their value (corpus x.number_literal_param)', () => {
@@ -209,22 +219,38 @@ describe('rule 1: both families support the same grammar', () => {
   });
 
   it('sub-expressions in both families (corpus x.subexpr_lookup)', () => {
-    expectTemplate('{{#if (lookup o k)}}Y{{else}}N{{/if}}').withUser({ o: { a: 1 }, k: 'a' }).toRender('Y');
-    expectTemplate('[[#if (lookup o k)]]Y[[else]]N[[/if]]').withUnaliasedFeed({ o: { a: 1 }, k: 'a' }).toRender('Y');
-    expectTemplate('[[#if (lookup o k)]]Y[[else]]N[[/if]]').withUnaliasedFeed({ o: { a: 1 }, k: 'b' }).toRender('N');
+    expectTemplate('{{#if (lookup o k)}}Y{{else}}N{{/if}}')
+      .withUser({ o: { a: 1 }, k: 'a' })
+      .toRender('Y');
+    expectTemplate('[[#if (lookup o k)]]Y[[else]]N[[/if]]')
+      .withUnaliasedFeed({ o: { a: 1 }, k: 'a' })
+      .toRender('Y');
+    expectTemplate('[[#if (lookup o k)]]Y[[else]]N[[/if]]')
+      .withUnaliasedFeed({ o: { a: 1 }, k: 'b' })
+      .toRender('N');
   });
 
   it('a sub-expression takes its params from its own family', () => {
-    expectTemplate('[[lookup o (lookup names 0)]]').withUser({ names: ['u'] }).withUnaliasedFeed({ o: { f: 'F', u: 'U' }, names: ['f'] }).toRender('F');
+    expectTemplate('[[lookup o (lookup names 0)]]')
+      .withUser({ names: ['u'] })
+      .withUnaliasedFeed({ o: { f: 'F', u: 'U' }, names: ['f'] })
+      .toRender('F');
   });
 
   it('block params as |a b| in both families (corpus each.block_params, x.hash_in_with)', () => {
-    expectTemplate('[[#each items as |it i|]][[i]]=[[it]] [[/each]]').withUnaliasedFeed({ items: ['a', 'b', 'c'] }).toRender('0=&quot;a&quot; 1=&quot;b&quot; 2=&quot;c&quot; ');
-    expectTemplate('[[#with o as |p|]][[p.a]][[/with]]').withUnaliasedFeed({ o: { a: 'A' } }).toRender('A');
+    expectTemplate('[[#each items as |it i|]][[i]]=[[it]] [[/each]]')
+      .withUnaliasedFeed({ items: ['a', 'b', 'c'] })
+      .toRender('0=&quot;a&quot; 1=&quot;b&quot; 2=&quot;c&quot; ');
+    expectTemplate('[[#with o as |p|]][[p.a]][[/with]]')
+      .withUnaliasedFeed({ o: { a: 'A' } })
+      .toRender('A');
   });
 
   it('a block param of one family is not visible to the other', () => {
-    expectTemplate('[[#with o as |p|]][[p.a]]/{{p.a}}[[/with]]').withUser({ p: { a: 'user-p' } }).withUnaliasedFeed({ o: { a: 'A' } }).toRender('A/user-p');
+    expectTemplate('[[#with o as |p|]][[p.a]]/{{p.a}}[[/with]]')
+      .withUser({ p: { a: 'user-p' } })
+      .withUnaliasedFeed({ o: { a: 'A' } })
+      .toRender('A/user-p');
   });
 });
 
@@ -242,7 +268,9 @@ describe('rule 1: feed values are never parsed as template code', () => {
   });
 
   it('an aliased feed value with a tag-like text prints verbatim', () => {
-    expectTemplate('[[vf.voucher.code]]').withFeed('vf', { voucher: { code: '[[vf.voucher.code]]' } }).toRender('[[vf.voucher.code]]');
+    expectTemplate('[[vf.voucher.code]]')
+      .withFeed('vf', { voucher: { code: '[[vf.voucher.code]]' } })
+      .toRender('[[vf.voucher.code]]');
   });
 });
 

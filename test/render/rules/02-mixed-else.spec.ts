@@ -68,7 +68,9 @@ describe('rule 2: the other direction and other blocks', () => {
 
   it('{{else}} inside [[#each]] renders for an empty list', () => {
     expectTemplate('[[#each xs]][[this]]{{else}}none[[/each]]').withUnaliasedFeed({ xs: [] }).toRender('none');
-    expectTemplate('[[#each xs]][[this]]{{else}}none[[/each]]').withUnaliasedFeed({ xs: ['a', 'b'] }).toRender('ab');
+    expectTemplate('[[#each xs]][[this]]{{else}}none[[/each]]')
+      .withUnaliasedFeed({ xs: ['a', 'b'] })
+      .toRender('ab');
     expectTemplate('[[#each xs]][[this]]{{else}}none[[/each]]').withUnaliasedFeed({ xs: [] }).toReport('mixed-else', '{{else}}');
   });
 

@@ -58,8 +58,12 @@ describe('rule 3: everything else is left alone', () => {
   });
 
   it('values inside #each are escaped (corpus esc.in_each)', () => {
-    expectTemplate('{{#each a}}{{this}}|{{/each}}').withUser({ a: ['<', '&'] }).toRender('&lt;|&amp;|');
-    expectTemplate('[[#each a]][[this]]|[[/each]]').withUnaliasedFeed({ a: ['<', '&'] }).toRender('&lt;|&amp;|');
+    expectTemplate('{{#each a}}{{this}}|{{/each}}')
+      .withUser({ a: ['<', '&'] })
+      .toRender('&lt;|&amp;|');
+    expectTemplate('[[#each a]][[this]]|[[/each]]')
+      .withUnaliasedFeed({ a: ['<', '&'] })
+      .toRender('&lt;|&amp;|');
   });
 });
 
@@ -86,7 +90,10 @@ describe('rule 3: raw forms do not escape', () => {
 describe('rule 3: helper results are escaped like values', () => {
   it('{{defaultIfEmpty}} and {{lookup}} output is escaped, {{{…}}} output is not', () => {
     expectTemplate('{{defaultIfEmpty x "<n/a>"}}|{{{defaultIfEmpty x "<n/a>"}}}').withUser({}).toRender('&lt;n/a&gt;|<n/a>');
-    expectTemplate('{{lookup o "k"}}|[[lookup o "k"]]').withUser({ o: { k: "'" } }).withUnaliasedFeed({ o: { k: '"' } }).toRender('&#x27;|&quot;');
+    expectTemplate('{{lookup o "k"}}|[[lookup o "k"]]')
+      .withUser({ o: { k: "'" } })
+      .withUnaliasedFeed({ o: { k: '"' } })
+      .toRender('&#x27;|&quot;');
   });
 
   it('string literals printed through a tag are escaped', () => {
@@ -96,8 +103,12 @@ describe('rule 3: helper results are escaped like values', () => {
 
 describe('rule 3: printed arrays and objects are escaped after printing', () => {
   it('an array of strings (corpus num.arr_of_str_html)', () => {
-    expectTemplate('{{x}}').withUser({ x: ['<a>', '&'] }).toRender('[&quot;&lt;a&gt;&quot;,&quot;&amp;&quot;]');
-    expectTemplate('[[x]]').withUnaliasedFeed({ x: ['<a>', '&'] }).toRender('[&quot;&lt;a&gt;&quot;,&quot;&amp;&quot;]');
+    expectTemplate('{{x}}')
+      .withUser({ x: ['<a>', '&'] })
+      .toRender('[&quot;&lt;a&gt;&quot;,&quot;&amp;&quot;]');
+    expectTemplate('[[x]]')
+      .withUnaliasedFeed({ x: ['<a>', '&'] })
+      .toRender('[&quot;&lt;a&gt;&quot;,&quot;&amp;&quot;]');
   });
 
   it('an object, raw and escaped (corpus num.obj, num.triple_obj)', () => {

@@ -95,7 +95,12 @@ describe('rule 4: arrays print as compact JSON, objects as a Java map (corpus nu
     ['num.this_root_str', '{{this}}', '"<s>"', '&lt;s&gt;'],
     ['num.this_root_num', '{{this}}', '5.0', '5.0'],
     ['num.dot_root', '{{.}}', '"dot"', 'dot'],
-    ['-', '{{{x}}}', '{"x":{"n":29.90,"big":12345678901234567890,"e":1e7,"s":"a\\"b\\\\c\\n"}}', '{n=29.9, big=12345678901234567890, e=1.0E7, s="a\\"b\\\\c\\n"}'],
+    [
+      '-',
+      '{{{x}}}',
+      '{"x":{"n":29.90,"big":12345678901234567890,"e":1e7,"s":"a\\"b\\\\c\\n"}}',
+      '{n=29.9, big=12345678901234567890, e=1.0E7, s="a\\"b\\\\c\\n"}',
+    ],
     ['-', '{{{x}}}', '{"x":[0.0001,-0.0,100.00]}', '[1.0E-4,-0.0,100.0]'],
     ['-', '{{{x}}}', '{"x":{"z":1,"a":2,"10":3,"2":4}}', '{z=1, a=2, 10=3, 2=4}'],
   ];
@@ -106,7 +111,9 @@ describe('rule 4: arrays print as compact JSON, objects as a Java map (corpus nu
   }
 
   it('the same in the feed family', () => {
-    expectTemplate('[[x]]|[[{x}]]|[[y]]').withUnaliasedFeed('{"x":[1,"a",true,null,5.0],"y":{"a":1,"b":"x"}}').toRender('[1,&quot;a&quot;,true,null,5.0]|[1,"a",true,null,5.0]|{a&#x3D;1, b&#x3D;&quot;x&quot;}');
+    expectTemplate('[[x]]|[[{x}]]|[[y]]')
+      .withUnaliasedFeed('{"x":[1,"a",true,null,5.0],"y":{"a":1,"b":"x"}}')
+      .toRender('[1,&quot;a&quot;,true,null,5.0]|[1,"a",true,null,5.0]|{a&#x3D;1, b&#x3D;&quot;x&quot;}');
   });
 
   it('the feed root printed with [[this]] is the merged object', () => {

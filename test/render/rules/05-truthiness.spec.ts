@@ -32,16 +32,24 @@ const data = (json: string | undefined) => (json === undefined ? '{}' : `{"v": $
 describe('rule 5: truthiness in the user family (corpus if.*, unless.*, elseif.*, section.*)', () => {
   for (const [id, json, truthy, section] of VALUES) {
     it(`#if ${json ?? 'missing'} is ${truthy ? 'truthy' : 'falsy'} (corpus if.${id})`, () => {
-      expectTemplate('{{#if v}}T{{else}}F{{/if}}').withUser(data(json)).toRender(truthy ? 'T' : 'F');
+      expectTemplate('{{#if v}}T{{else}}F{{/if}}')
+        .withUser(data(json))
+        .toRender(truthy ? 'T' : 'F');
     });
     it(`#unless ${json ?? 'missing'} (corpus unless.${id})`, () => {
-      expectTemplate('{{#unless v}}T{{else}}F{{/unless}}').withUser(data(json)).toRender(truthy ? 'F' : 'T');
+      expectTemplate('{{#unless v}}T{{else}}F{{/unless}}')
+        .withUser(data(json))
+        .toRender(truthy ? 'F' : 'T');
     });
     it(`else if ${json ?? 'missing'} (corpus elseif.${id})`, () => {
-      expectTemplate('{{#if nope}}A{{else if v}}B{{else}}C{{/if}}').withUser(data(json)).toRender(truthy ? 'B' : 'C');
+      expectTemplate('{{#if nope}}A{{else if v}}B{{else}}C{{/if}}')
+        .withUser(data(json))
+        .toRender(truthy ? 'B' : 'C');
     });
     it(`section {{#v}} with ${json ?? 'missing'} (corpus section.${id})`, () => {
-      expectTemplate('{{#v}}S[{{.}}]{{/v}}{{^v}}I{{/v}}').withUser(data(json)).toRender(truthy ? `S[${section}]` : 'I');
+      expectTemplate('{{#v}}S[{{.}}]{{/v}}{{^v}}I{{/v}}')
+        .withUser(data(json))
+        .toRender(truthy ? `S[${section}]` : 'I');
     });
   }
 });
@@ -49,16 +57,24 @@ describe('rule 5: truthiness in the user family (corpus if.*, unless.*, elseif.*
 describe('rule 5: truthiness in the feed family', () => {
   for (const [id, json, truthy, section] of VALUES) {
     it(`[[#if]] ${json ?? 'missing'} is ${truthy ? 'truthy' : 'falsy'} (as corpus if.${id})`, () => {
-      expectTemplate('[[#if v]]T[[else]]F[[/if]]').withUnaliasedFeed(data(json)).toRender(truthy ? 'T' : 'F');
+      expectTemplate('[[#if v]]T[[else]]F[[/if]]')
+        .withUnaliasedFeed(data(json))
+        .toRender(truthy ? 'T' : 'F');
     });
     it(`[[#unless]] ${json ?? 'missing'} (as corpus unless.${id})`, () => {
-      expectTemplate('[[#unless v]]T[[else]]F[[/unless]]').withUnaliasedFeed(data(json)).toRender(truthy ? 'F' : 'T');
+      expectTemplate('[[#unless v]]T[[else]]F[[/unless]]')
+        .withUnaliasedFeed(data(json))
+        .toRender(truthy ? 'F' : 'T');
     });
     it(`[[else if]] ${json ?? 'missing'} (as corpus elseif.${id})`, () => {
-      expectTemplate('[[#if nope]]A[[else if v]]B[[else]]C[[/if]]').withUnaliasedFeed(data(json)).toRender(truthy ? 'B' : 'C');
+      expectTemplate('[[#if nope]]A[[else if v]]B[[else]]C[[/if]]')
+        .withUnaliasedFeed(data(json))
+        .toRender(truthy ? 'B' : 'C');
     });
     it(`section [[#v]] with ${json ?? 'missing'} (as corpus section.${id})`, () => {
-      expectTemplate('[[#v]]S([[.]])[[/v]][[^v]]I[[/v]]').withUnaliasedFeed(data(json)).toRender(truthy ? `S(${section})` : 'I');
+      expectTemplate('[[#v]]S([[.]])[[/v]][[^v]]I[[/v]]')
+        .withUnaliasedFeed(data(json))
+        .toRender(truthy ? `S(${section})` : 'I');
     });
   }
 

@@ -8,8 +8,7 @@ import { describe, it } from 'vitest';
 import { expectTemplate } from '../../support/expect-template.js';
 
 /** The data the corpus path.* cases ran with. */
-const DATA =
-  '{"a":{"b":"ab","0":{"b":"a0b"}},"arr":[{"b":"arr0b"},{"b":"arr1b"}],"x y":"xy","n":{"x y":"nxy"},"a.b":"dotted","list":[10,20,30]}';
+const DATA = '{"a":{"b":"ab","0":{"b":"a0b"}},"arr":[{"b":"arr0b"},{"b":"arr1b"}],"x y":"xy","n":{"x y":"nxy"},"a.b":"dotted","list":[10,20,30]}';
 
 /** [corpus id, template in {{ }}, output] */
 const CASES: Array<[id: string, template: string, output: string]> = [
@@ -82,7 +81,9 @@ describe('rule 6: the same paths in the feed family', () => {
   }
 
   it('the same paths under an alias', () => {
-    expectTemplate('[[d.a.b]]|[[d.arr.[1].b]]|[[d.arr.0.b]]|[[d.[a.b]]]|[[d.n.[x y]]]|[[d.list.length]]').withFeed('d', DATA).toRender('ab|arr1b|arr0b|dotted|nxy|3');
+    expectTemplate('[[d.a.b]]|[[d.arr.[1].b]]|[[d.arr.0.b]]|[[d.[a.b]]]|[[d.n.[x y]]]|[[d.list.length]]')
+      .withFeed('d', DATA)
+      .toRender('ab|arr1b|arr0b|dotted|nxy|3');
   });
 });
 
@@ -184,7 +185,9 @@ describe('rule 6: more path forms', () => {
   });
 
   it('../../ climbs two feed scopes', () => {
-    expectTemplate('[[#each outer]][[#each inner]][[../n]]-[[../../t]] [[/each]][[/each]]').withUnaliasedFeed('{"t":"T","outer":[{"n":"o1","inner":[1,2]}]}').toRender('o1-T o1-T ');
+    expectTemplate('[[#each outer]][[#each inner]][[../n]]-[[../../t]] [[/each]][[/each]]')
+      .withUnaliasedFeed('{"t":"T","outer":[{"n":"o1","inner":[1,2]}]}')
+      .toRender('o1-T o1-T ');
   });
 
   it('a plain name falls back to enclosing feed scopes (as corpus path.implicit_parent_lookup)', () => {

@@ -19,7 +19,12 @@ const CASES: Array<[id: string, template: string, json: string, output: string]>
   ['ws.standalone_if', 'line1\n{{#if x}}\nin\n{{/if}}\nline2\n', '{"x":true}', 'line1\n\nin\n\nline2\n'],
   ['ws.standalone_if_false', 'line1\n{{#if x}}\nin\n{{else}}\nelse\n{{/if}}\nline2\n', '{"x":false}', 'line1\n\nelse\n\nline2\n'],
   ['ws.standalone_indented', 'line1\n   {{#if x}}   \n  in\n   {{/if}}\nline2', '{"x":true}', 'line1\n      \n  in\n   \nline2'],
-  ['ws.standalone_each', '<ul>\n  {{#each a}}\n  <li>{{this}}</li>\n  {{/each}}\n</ul>\n', '{"a":[1,2]}', '<ul>\n  \n  <li>1</li>\n  \n  <li>2</li>\n  \n</ul>\n'],
+  [
+    'ws.standalone_each',
+    '<ul>\n  {{#each a}}\n  <li>{{this}}</li>\n  {{/each}}\n</ul>\n',
+    '{"a":[1,2]}',
+    '<ul>\n  \n  <li>1</li>\n  \n  <li>2</li>\n  \n</ul>\n',
+  ],
   ['ws.not_standalone', 'a {{#if x}}\nin\n{{/if}} b', '{"x":true}', 'a \nin\n b'],
   ['ws.var_line', 'l1\n{{x}}\nl2', '{"x":""}', 'l1\n\nl2'],
   ['ws.crlf', 'l1\r\n{{#if x}}\r\nin\r\n{{/if}}\r\nl2', '{"x":true}', 'l1\r\n\r\nin\r\n\r\nl2'],
@@ -87,7 +92,7 @@ describe('rule 7: ~ details', () => {
     expectTemplate('x \n [[~#if a~]] \n A \n [[~/if~]] \n y').withUnaliasedFeed({ a: 1 }).toRender('xAy');
   });
 
-  it('a ~ before a comment\'s }} is comment text, not whitespace control', () => {
+  it("a ~ before a comment's }} is comment text, not whitespace control", () => {
     // Handlebars.java's lexer reads `{{!` ... `}}` in a COMMENTS mode that knows no `~` (HbsLexer.g4); only
     // `{{~!` is special, and it is an error (corpus ws.comment_tilde, see 08-errors).
     expectTemplate('a  {{! c ~}}  b').toRender('a    b');

@@ -117,13 +117,19 @@ describe('rule 8: unknown helpers with params or hash skip the message', () => {
   }
 
   it('in the feed family too', () => {
-    expectTemplate('[[foo bar]]').withUnaliasedFeed({ bar: 1 }).toSkip('HandlebarsExecutionError', /could not find helper 'foo'/);
-    expectTemplate('[[#foo x]]in[[/foo]]').withUnaliasedFeed({ x: 1 }).toSkip('HandlebarsExecutionError', /could not find helper 'foo'/);
+    expectTemplate('[[foo bar]]')
+      .withUnaliasedFeed({ bar: 1 })
+      .toSkip('HandlebarsExecutionError', /could not find helper 'foo'/);
+    expectTemplate('[[#foo x]]in[[/foo]]')
+      .withUnaliasedFeed({ x: 1 })
+      .toSkip('HandlebarsExecutionError', /could not find helper 'foo'/);
     expectTemplate('[[foo k=1]]').toReport('unknown-helper', 'foo');
   });
 
   it('even in a branch that is never taken: helpers are settled at compile time (corpus README)', () => {
-    expectTemplate('{{#if no}}{{foo x}}{{/if}}ok').withUser({ no: false }).toSkip('HandlebarsExecutionError', /could not find helper 'foo'/);
+    expectTemplate('{{#if no}}{{foo x}}{{/if}}ok')
+      .withUser({ no: false })
+      .toSkip('HandlebarsExecutionError', /could not find helper 'foo'/);
     expectTemplate('[[#if no]][[#foo x]][[/foo]][[/if]]ok').withUnaliasedFeed({ no: false }).toSkip('HandlebarsExecutionError');
   });
 
@@ -201,8 +207,12 @@ describe('rule 8 with §1: a helper that fails while running', () => {
   ]);
 
   it('skips the message when its tag is reached', () => {
-    expectTemplate('a{{boom}}b').withHelpers(boom).toSkip('HandlebarsExecutionError', /boom: it broke/);
-    expectTemplate('a[[boom]]b').withHelpers(boom).toSkip('HandlebarsExecutionError', /boom: it broke/);
+    expectTemplate('a{{boom}}b')
+      .withHelpers(boom)
+      .toSkip('HandlebarsExecutionError', /boom: it broke/);
+    expectTemplate('a[[boom]]b')
+      .withHelpers(boom)
+      .toSkip('HandlebarsExecutionError', /boom: it broke/);
   });
 
   it('reports an execution-error at the tag', () => {

@@ -18,7 +18,7 @@ describe('rule 9: what URLEncoder keeps and encodes', () => {
   });
 
   it('~ ! ( ) and other marks are encoded, uppercase hex', () => {
-    expectTemplate("{{#urlEncode}}~!(),;:/?#[]@$+%{{/urlEncode}}").toRender('%7E%21%28%29%2C%3B%3A%2F%3F%23%5B%5D%40%24%2B%25');
+    expectTemplate('{{#urlEncode}}~!(),;:/?#[]@$+%{{/urlEncode}}').toRender('%7E%21%28%29%2C%3B%3A%2F%3F%23%5B%5D%40%24%2B%25');
   });
 
   it('space becomes +, tab and newlines are encoded', () => {

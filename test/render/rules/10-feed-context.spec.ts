@@ -98,7 +98,11 @@ describe('rule 10: mergeDataFeedContext', () => {
   });
 
   it('a user field that is false or "" still wins', () => {
-    expectTemplate('<{{a}}|{{b}}>').mergingContexts().withUser('{"a": "", "b": false}').withUnaliasedFeed('{"a": "feed-a", "b": "feed-b"}').toRender('<|false>');
+    expectTemplate('<{{a}}|{{b}}>')
+      .mergingContexts()
+      .withUser('{"a": "", "b": false}')
+      .withUnaliasedFeed('{"a": "feed-a", "b": "feed-b"}')
+      .toRender('<|false>');
   });
 
   it('the user wins whole: a user object is not merged with a feed object of the same name', () => {
@@ -110,7 +114,11 @@ describe('rule 10: mergeDataFeedContext', () => {
   });
 
   it('merged feed fields keep their number spelling and can be iterated with {{#each}}', () => {
-    expectTemplate('{{#each items}}{{price}};{{/each}}').mergingContexts().withUser('{}').withUnaliasedFeed('{"items": [{"price": 29.90}, {"price": 5.0}]}').toRender('29.9;5.0;');
+    expectTemplate('{{#each items}}{{price}};{{/each}}')
+      .mergingContexts()
+      .withUser('{}')
+      .withUnaliasedFeed('{"items": [{"price": 29.90}, {"price": 5.0}]}')
+      .toRender('29.9;5.0;');
   });
 
   it('a merged feed value holding tag text is printed, never evaluated', () => {

@@ -8,7 +8,9 @@ import { expectTemplate } from '../../support/expect-template.js';
 describe('rule 11: HTTP status', () => {
   for (const status of [201, 204, 301, 400, 404, 429, 500, 503]) {
     it(`HTTP ${status} skips the message with DataFeedError`, () => {
-      expectTemplate('Hi [[vf.voucher.code]]').withFeed('vf', '{"voucher": {"code": "C"}}', status).toSkip('DataFeedError', new RegExp(`HTTP ${status}`));
+      expectTemplate('Hi [[vf.voucher.code]]')
+        .withFeed('vf', '{"voucher": {"code": "C"}}', status)
+        .toSkip('DataFeedError', new RegExp(`HTTP ${status}`));
     });
   }
 
@@ -18,11 +20,15 @@ describe('rule 11: HTTP status', () => {
 
   it('a Voucherify error body with 400 skips, even though it is JSON', () => {
     const error = '{"code": 400, "key": "quantity_exceeded", "message": "Quantity exceeded"}';
-    expectTemplate('[[vf.message]]').withFeed('vf', error, 400).toSkip('DataFeedError', /vf.*HTTP 400/);
+    expectTemplate('[[vf.message]]')
+      .withFeed('vf', error, 400)
+      .toSkip('DataFeedError', /vf.*HTTP 400/);
   });
 
   it('an unaliased feed with a bad status skips too', () => {
-    expectTemplate('[[code]]').withUnaliasedFeed('{"code": "C"}', 500).toSkip('DataFeedError', /HTTP 500/);
+    expectTemplate('[[code]]')
+      .withUnaliasedFeed('{"code": "C"}', 500)
+      .toSkip('DataFeedError', /HTTP 500/);
   });
 
   it('a bad feed skips the message even when the template uses no feed field', () => {
@@ -30,7 +36,10 @@ describe('rule 11: HTTP status', () => {
   });
 
   it('one bad feed among good ones skips the message', () => {
-    expectTemplate('[[a.x]][[b.x]]').withFeed('a', '{"x": 1}').withFeed('b', '{"x": 2}', 404).toSkip('DataFeedError', /'b'.*HTTP 404/);
+    expectTemplate('[[a.x]][[b.x]]')
+      .withFeed('a', '{"x": 1}')
+      .withFeed('b', '{"x": 2}', 404)
+      .toSkip('DataFeedError', /'b'.*HTTP 404/);
   });
 
   it('a skipped message has no output and carries the reason', () => {
@@ -51,7 +60,9 @@ describe('rule 11: bodies that are not JSON', () => {
   ];
   for (const [what, body] of bodies) {
     it(`${what} skips with DataFeedError`, () => {
-      expectTemplate('[[vf.a]]').withFeed('vf', body).toSkip('DataFeedError', /vf.*JSON/);
+      expectTemplate('[[vf.a]]')
+        .withFeed('vf', body)
+        .toSkip('DataFeedError', /vf.*JSON/);
     });
   }
 

@@ -132,7 +132,7 @@ describe('rule 12: errors', () => {
 describe('rule 12: each expansion honours its own compile options', () => {
   const template = `${VF}?customer[source_id]={{#urlEncode}}{{email}}{{/urlEncode}}`;
 
-  it('an expansion with the core helpers only does not change a later one with Iterable\'s helpers', () => {
+  it("an expansion with the core helpers only does not change a later one with Iterable's helpers", () => {
     // core helpers have no urlEncode: with no params the block is a section over a missing field, printing nothing
     expect(expandFeedUrl(template, { email: 'a@b.co' }, { helpers: coreHelpers() }).url).toBe(`${VF}?customer[source_id]=`);
     expect(expandFeedUrl(template, { email: 'a@b.co' }).url).toBe(`${VF}?customer[source_id]=a%40b.co`);

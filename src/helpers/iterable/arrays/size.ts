@@ -25,8 +25,7 @@ export const sizeHelper: HelperDefinition = {
     name: 'size',
     form: 'inline',
     params: [{ name: 'value', type: 'any', description: 'an array, object or string' }],
-    description:
-      'The number of items of an array, keys of an object or characters of a string. Iterable documents the path form {{list.size}}; prefer it.',
+    description: 'The number of items of an array, keys of an object or characters of a string. Iterable documents the path form {{list.size}}; prefer it.',
     onMissing: 'prints nothing (a number or boolean also prints nothing)',
     docsUrl: LOOPING_DOCS,
     fidelity: 'approximate',
@@ -35,11 +34,7 @@ export const sizeHelper: HelperDefinition = {
   },
   fn: (call) => {
     if (call.params.length === 0 && call.hash.size === 0) return property(call.context, 'size');
-    call.warn(
-      'helper-form',
-      'Iterable documents size as a property, not a helper: {{size list}} may fail there',
-      'write {{list.size}}',
-    );
+    call.warn('helper-form', 'Iterable documents size as a property, not a helper: {{size list}} may fail there', 'write {{list.size}}');
     return sizeOf(call.params[0]);
   },
 };

@@ -27,11 +27,19 @@ function fieldsOf(call: HelperCall, required: boolean): FieldPath[] {
   let spec = call.hash.get('field');
   if (spec === undefined && call.params.length > 1) {
     spec = call.params[1];
-    call.warn('helper-form', `${call.name} takes its field as field="${printValue(spec)}"`, `write {{#${call.name} list field="${printValue(spec)}" as |result|}}`);
+    call.warn(
+      'helper-form',
+      `${call.name} takes its field as field="${printValue(spec)}"`,
+      `write {{#${call.name} list field="${printValue(spec)}" as |result|}}`,
+    );
   }
   const fields = fieldPaths(spec);
   if (required && fields.length === 0) {
-    call.warn('helper-argument', `${call.name} needs field="..." to know what to group by: every item went into one group`, `write {{#${call.name} list field="category" as |groups|}}`);
+    call.warn(
+      'helper-argument',
+      `${call.name} needs field="..." to know what to group by: every item went into one group`,
+      `write {{#${call.name} list field="category" as |groups|}}`,
+    );
   }
   return fields;
 }
@@ -41,18 +49,31 @@ function descending(call: HelperCall): boolean {
   if (order === undefined || order === null) return false;
   const text = printValue(order).trim().toLowerCase();
   if (text === 'desc') return true;
-  if (text !== 'asc') call.warn('helper-argument', `${call.name}: order="${printValue(order)}" is neither "asc" nor "desc"; mergetag sorted ascending`, 'write order="asc" or order="desc"');
+  if (text !== 'asc')
+    call.warn(
+      'helper-argument',
+      `${call.name}: order="${printValue(order)}" is neither "asc" nor "desc"; mergetag sorted ascending`,
+      'write order="asc" or order="desc"',
+    );
   return false;
 }
 
 /** Renders the block with the result as the block parameter (or as `this` when the block declares none). */
 function renderResult(call: HelperCall, result: Value[]): Value {
   if (!call.isBlock) {
-    call.warn('helper-form', `${call.name} is documented as a block helper with a block parameter`, `write {{#${call.name} list field="..." as |result|}}…{{/${call.name}}}`);
+    call.warn(
+      'helper-form',
+      `${call.name} is documented as a block helper with a block parameter`,
+      `write {{#${call.name} list field="..." as |result|}}…{{/${call.name}}}`,
+    );
     return result;
   }
   if (call.blockParamNames.length) return call.fn({ blockParams: [{ value: result }] });
-  call.warn('block-params', `${call.name} gives its result through a block parameter; mergetag made it this`, `write {{#${call.name} list field="..." as |result|}}`);
+  call.warn(
+    'block-params',
+    `${call.name} gives its result through a block parameter; mergetag made it this`,
+    `write {{#${call.name} list field="..." as |result|}}`,
+  );
   return call.fn({ context: result });
 }
 
@@ -80,7 +101,12 @@ export function groupItems(list: readonly Value[], fields: readonly FieldPath[])
     group.items.push(item);
   }
   return [...groups.values()].map(
-    ({ key, items }) => new Map<string, Value>([['key', key], ['items', items], ['count', JsonNumber.fromNumber(items.length)]]),
+    ({ key, items }) =>
+      new Map<string, Value>([
+        ['key', key],
+        ['items', items],
+        ['count', JsonNumber.fromNumber(items.length)],
+      ]),
   );
 }
 

@@ -22,14 +22,7 @@ import { SafeString, type Value } from '../../../values/types.js';
 import { HelperError, SendSkip } from '../../../runtime/errors.js';
 import type { HelperCall, HelperDefinition } from '../../types.js';
 import { JavaRegexSyntaxError, JavaRegexUnsupported, RegexBudgetExceeded, compileJavaRegex } from './java-regex.js';
-import {
-  decimalOf,
-  decimalToNumber,
-  describe,
-  integerOfDecimal,
-  looseCompare,
-  looseEquals,
-} from './java-values.js';
+import { decimalOf, decimalToNumber, describe, integerOfDecimal, looseCompare, looseEquals } from './java-values.js';
 
 const CONDITIONAL_LOGIC = 'https://support.iterable.com/hc/en-us/articles/115003884806';
 const PERSONALIZING = 'https://support.iterable.com/hc/en-us/articles/205480365';
@@ -200,7 +193,7 @@ const ifMatchesRegexStr: HelperDefinition = {
       '(?i); a trailing /i is literal text. The Java pattern is translated to a JavaScript one (\\s is ASCII ' +
       'whitespace, \\p{Alpha} and the other POSIX classes, \\Q…\\E, \\A, \\z, \\h, \\R, nested classes). An invalid ' +
       'pattern fails the render, as Java rejects it. Matching is bounded: patterns RE2 can express run in time linear ' +
-      'in the value (re2js); back references, lookaround, atomic groups and possessive quantifiers (with Java\'s ' +
+      "in the value (re2js); back references, lookaround, atomic groups and possessive quantifiers (with Java's " +
       'no-backtracking rule: a*+a never matches) run on a backtracking matcher that stops after 1,000,000 steps and ' +
       'fails the render (error regex-budget). Class intersections (&&), Unicode blocks, \\G and inline flags after ' +
       'the start are not supported: the else block renders, with a warning (unsupported-regex).',
@@ -301,7 +294,10 @@ const ifContains: HelperDefinition = {
     const array = required(call, 0, 'array');
     if (!Array.isArray(array)) throw new HelperError(`the first value must be an array, not ${describe(array)}`);
     const pattern = wanted(required(call, 1, 'value'));
-    return branch(call, array.some((item) => matches(item, pattern)));
+    return branch(
+      call,
+      array.some((item) => matches(item, pattern)),
+    );
   },
 };
 

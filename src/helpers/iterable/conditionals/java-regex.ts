@@ -23,13 +23,7 @@
  * `JavaRegexUnsupported`. A pattern Java itself rejects (unbalanced brackets, `{` that is not a quantifier, an
  * unknown `\y` escape, ...) is a `JavaRegexSyntaxError`.
  */
-import {
-  ATOMIC_GROUP_PREFIX,
-  INPUT_END,
-  INPUT_END_BEFORE_TERMINATOR,
-  INPUT_START,
-  LINE_TERMINATORS,
-} from './regex/markers.js';
+import { ATOMIC_GROUP_PREFIX, INPUT_END, INPUT_END_BEFORE_TERMINATOR, INPUT_START, LINE_TERMINATORS } from './regex/markers.js';
 import { compileBacktracking, RegexBudgetExceeded } from './regex/backtracking.js';
 import { capturingGroupsOf, nodesOf, parseJsPattern } from './regex/js-pattern.js';
 import { toRe2, type JsFlags } from './regex/to-re2.js';
@@ -479,8 +473,10 @@ class Translator {
     let property: string;
     const keyed = /^(script|sc|general_category|gc)=(.+)$/i.exec(name);
     if (keyed) property = /^s/i.test(keyed[1]!) ? `Script=${keyed[2]}` : `General_Category=${keyed[2]}`;
-    else if (/^Is[A-Z][a-z&]?$/.test(name)) property = name.slice(2); // \p{IsLu}: a general category
-    else if (/^Is[A-Z]/.test(name)) property = `Script=${name.slice(2)}`; // \p{IsLatin}: a script
+    else if (/^Is[A-Z][a-z&]?$/.test(name))
+      property = name.slice(2); // \p{IsLu}: a general category
+    else if (/^Is[A-Z]/.test(name))
+      property = `Script=${name.slice(2)}`; // \p{IsLatin}: a script
     else property = name; // \p{L}, \p{Lu}, \p{Sc}
     if (!/^[A-Za-z_&=]+$/.test(property)) throw new JavaRegexSyntaxError(`Unknown character property name {${name}}`);
     return `\\${negated ? 'P' : 'p'}{${property.replace('L&', 'LC')}}`;

@@ -72,7 +72,9 @@ function equality(name: 'eq' | 'neq'): HelperDefinition {
       description: negate
         ? 'Renders the block when the two values differ (inline: true/false or yes=/no=).'
         : 'Renders the block when the two values are equal (inline: true/false or yes=/no=); numbers by value, arrays item by item.',
-      onMissing: negate ? 'missing equals null: {{#neq a b}} with both missing renders the else block' : 'missing equals null: {{#eq a b}} with both missing renders the block',
+      onMissing: negate
+        ? 'missing equals null: {{#neq a b}} with both missing renders the else block'
+        : 'missing equals null: {{#eq a b}} with both missing renders the block',
       docsUrl: PERSONALIZING,
       fidelity: 'exact',
       notes: EQUALITY_NOTES,

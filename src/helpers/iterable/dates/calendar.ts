@@ -65,7 +65,7 @@ export function dateOfEpochDay(epochDay: number): { year: number; month: number;
 
 /** ISO day of week, Monday = 1 … Sunday = 7. */
 export function isoDayOfWeek(epochDay: number): number {
-  return (((epochDay + 3) % 7) + 7) % 7 + 1;
+  return ((((epochDay + 3) % 7) + 7) % 7) + 1;
 }
 
 export function dayOfYear(year: number, month: number, day: number): number {

@@ -253,8 +253,7 @@ function weekBased(f: ZonedFields): [number, number] {
 
 const monthText = (f: ZonedFields, width: TextWidth, standalone: boolean): string => f.locale.months(width, standalone)[f.local.month - 1]!;
 const quarterText = (f: ZonedFields, width: TextWidth): string => f.locale.quarters(width)[quarter(f) - 1]!;
-const dayText = (f: ZonedFields, width: TextWidth, standalone: boolean): string =>
-  f.locale.weekdays(width, standalone)[isoDayOfWeek(epochDay(f)) - 1]!;
+const dayText = (f: ZonedFields, width: TextWidth, standalone: boolean): string => f.locale.weekdays(width, standalone)[isoDayOfWeek(epochDay(f)) - 1]!;
 const eraText = (f: ZonedFields, width: TextWidth): string => f.locale.eras(width)[f.local.year >= 1 ? 1 : 0];
 const amPmText = (f: ZonedFields): string => f.locale.amPm[f.local.hour < 12 ? 0 : 1];
 

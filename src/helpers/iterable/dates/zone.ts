@@ -293,8 +293,7 @@ function lookup(id: string): ZoneResolution {
     return { zone: GMT_ZONE, known: false };
   }
   // Java's zone lookup is case-sensitive; Intl's is not. Every tzdb segment starts with a capital letter.
-  const exactCase =
-    canonical.toLowerCase() === id.toLowerCase() ? canonical === id : id.split('/').every((segment) => /^[A-Z]/.test(segment));
+  const exactCase = canonical.toLowerCase() === id.toLowerCase() ? canonical === id : id.split('/').every((segment) => /^[A-Z]/.test(segment));
   if (!exactCase) return { zone: GMT_ZONE, known: false };
   return { zone: new RegionZone(id, canonical), known: true };
 }

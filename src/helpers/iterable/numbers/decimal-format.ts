@@ -143,9 +143,7 @@ export class JavaDecimalFormat {
     const isNegative = number < 0 || Object.is(number, -0);
     if (this.multiplier !== 1) number *= this.multiplier;
     if (!Number.isFinite(number)) {
-      return isNegative
-        ? this.negativePrefix + this.symbols.infinity + this.negativeSuffix
-        : this.positivePrefix + this.symbols.infinity + this.positiveSuffix;
+      return isNegative ? this.negativePrefix + this.symbols.infinity + this.negativeSuffix : this.positivePrefix + this.symbols.infinity + this.positiveSuffix;
     }
     if (isNegative) number = -number;
     const digits = new DigitList(this.roundingMode);
@@ -320,12 +318,7 @@ export class JavaDecimalFormat {
               }
               continue;
             }
-          } else if (
-            ch === PATTERN_DIGIT ||
-            ch === PATTERN_ZERO_DIGIT ||
-            ch === PATTERN_GROUPING_SEPARATOR ||
-            ch === PATTERN_DECIMAL_SEPARATOR
-          ) {
+          } else if (ch === PATTERN_DIGIT || ch === PATTERN_ZERO_DIGIT || ch === PATTERN_GROUPING_SEPARATOR || ch === PATTERN_DECIMAL_SEPARATOR) {
             phase = 1;
             --pos;
             continue;
@@ -479,7 +472,7 @@ export class JavaDecimalFormat {
   /** An affix pattern with its quoted specials (`'%`, `'¤`, `'¤¤`, `'‰`, `'-`, `''`) replaced by the symbols. */
   private expandAffix(pattern: string): string {
     let out = '';
-    for (let i = 0; i < pattern.length; ) {
+    for (let i = 0; i < pattern.length;) {
       let c = pattern[i++]!;
       if (c === QUOTE) {
         c = pattern[i++]!;

@@ -58,8 +58,7 @@ function javaClassName(value: Value): string {
 function classCast(value: Value, target: string): HelperError {
   const from = javaClassName(value);
   return new HelperError(
-    `java.lang.ClassCastException: class ${from} cannot be cast to class ${target} ` +
-      `(${from} and ${target} are in module java.base of loader 'bootstrap')`,
+    `java.lang.ClassCastException: class ${from} cannot be cast to class ${target} ` + `(${from} and ${target} are in module java.base of loader 'bootstrap')`,
   );
 }
 

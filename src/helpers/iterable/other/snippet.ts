@@ -55,7 +55,11 @@ export const snippetHelper: HelperDefinition = {
     const snippet = call.runtime.snippet(name);
     if (!snippet) {
       if (required) throw new SendSkip('SnippetLookupError', `the snippet "${name}" does not exist (required=true)`);
-      call.warn('snippet-missing', `the snippet "${name}" does not exist: nothing was rendered in its place`, 'check the name, or add required=true to skip the send instead');
+      call.warn(
+        'snippet-missing',
+        `the snippet "${name}" does not exist: nothing was rendered in its place`,
+        'check the name, or add required=true to skip the send instead',
+      );
       return '';
     }
     const stack = rendering.get(call.runtime) ?? [];
@@ -95,4 +99,3 @@ export const snippetHelper: HelperDefinition = {
     }
   },
 };
-

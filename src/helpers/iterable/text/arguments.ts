@@ -23,8 +23,7 @@ export const VALUE_WITH_FALLBACK: ParamMeta[] = [
 export const STRING_HELPERS_DOCS = 'https://support.iterable.com/hc/en-us/articles/205480365';
 
 /** `onMissing` of the helpers that follow the StringHelpers rule for a falsy value. */
-export const FALSY_INPUT =
-  'a missing, null, "", 0, false or [] value prints the next parameter (`{{upper x "n/a"}}` → `n/a`), or nothing';
+export const FALSY_INPUT = 'a missing, null, "", 0, false or [] value prints the next parameter (`{{upper x "n/a"}}` → `n/a`), or nothing';
 
 export interface StringHelperArguments {
   /** The value the helper works on: the first parameter, or `this` when the call has none. */

@@ -107,8 +107,7 @@ export const slugifyHelper = stringHelper(
     name: 'slugify',
     form: 'inline',
     params: VALUE_WITH_FALLBACK,
-    description:
-      'Lowercase letters only: trims the ends, turns each whitespace character into `-` (runs are not collapsed), drops digits and punctuation.',
+    description: 'Lowercase letters only: trims the ends, turns each whitespace character into `-` (runs are not collapsed), drops digits and punctuation.',
     onMissing: FALSY_INPUT,
     docsUrl: STRING_HELPERS_DOCS,
     fidelity: 'exact',
@@ -149,8 +148,7 @@ export const stripTagsHelper = stringHelper(
     description: 'Removes everything from each `<` to the next `>` (HTML tags and comments); a `<` with no `>` after it stays.',
     onMissing: FALSY_INPUT,
     fidelity: 'exact',
-    notes:
-      'jknack StringHelpers.stripTags; Iterable does not document it. A `>` inside an attribute value ends the tag early (`<a href="x>y">` leaves `y">`).',
+    notes: 'jknack StringHelpers.stripTags; Iterable does not document it. A `>` inside an attribute value ends the tag early (`<a href="x>y">` leaves `y">`).',
   },
   (value) => stripTags(printValue(value)),
 );

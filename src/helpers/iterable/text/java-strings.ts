@@ -40,11 +40,7 @@ export function javaTitleCase(codePoint: number): number {
   if (codePoint >= 0x1c4 && codePoint <= 0x1cc) return 0x1c5 + 3 * Math.floor((codePoint - 0x1c4) / 3);
   if (codePoint >= 0x1f1 && codePoint <= 0x1f3) return 0x1f2;
   if ((codePoint >= 0x10d0 && codePoint <= 0x10fa) || (codePoint >= 0x10fd && codePoint <= 0x10ff)) return codePoint;
-  if (
-    (codePoint >= 0x1f80 && codePoint <= 0x1f87) ||
-    (codePoint >= 0x1f90 && codePoint <= 0x1f97) ||
-    (codePoint >= 0x1fa0 && codePoint <= 0x1fa7)
-  ) {
+  if ((codePoint >= 0x1f80 && codePoint <= 0x1f87) || (codePoint >= 0x1f90 && codePoint <= 0x1f97) || (codePoint >= 0x1fa0 && codePoint <= 0x1fa7)) {
     return codePoint + 8;
   }
   if (codePoint === 0x1fb3 || codePoint === 0x1fc3 || codePoint === 0x1ff3) return codePoint + 9;
@@ -74,14 +70,7 @@ export function isJavaLetter(unit: string): boolean {
 export function isJavaWhitespace(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x1f);
   if (code < 0x1680) return false;
-  return (
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a && code !== 0x2007) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x205f ||
-    code === 0x3000
-  );
+  return code === 0x1680 || (code >= 0x2000 && code <= 0x200a && code !== 0x2007) || code === 0x2028 || code === 0x2029 || code === 0x205f || code === 0x3000;
 }
 
 /** `StringUtils.strip(text)`: Java whitespace removed from both ends. */
@@ -125,7 +114,7 @@ export function capitalizeFirstCodePoint(text: string): string {
 export function capitalizeWords(text: string): string {
   let out = '';
   let capitalizeNext = true;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const codePoint = text.codePointAt(i)!;
     if (codePoint === 0x20) {
       capitalizeNext = true;

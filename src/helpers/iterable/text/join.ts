@@ -37,8 +37,7 @@ export const joinHelper = stringHelper(
     onMissing: 'prints nothing (a missing, null, "", 0, false or [] list)',
     docsUrl: STRING_HELPERS_DOCS,
     fidelity: 'exact',
-    notes:
-      'A missing or non-string separator fails the render. With an array, later values are ignored: {{join arr x "/"}} joins arr only.',
+    notes: 'A missing or non-string separator fails the render. With an array, later values are ignored: {{join arr x "/"}} joins arr only.',
   },
   (value, params, call) => {
     const separatorValue: Value = params[params.length - 1];

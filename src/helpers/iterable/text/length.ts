@@ -13,8 +13,7 @@ export const lengthHelper: HelperDefinition = {
     name: 'length',
     form: 'inline',
     params: [{ name: 'value', type: 'any', optional: true }],
-    description:
-      'The number of characters of a string (UTF-16 units, as Java counts) or items of an array; the same as `{{value.length}}`.',
+    description: 'The number of characters of a string (UTF-16 units, as Java counts) or items of an array; the same as `{{value.length}}`.',
     onMissing: 'prints nothing, as {{missing.length}} does',
     docsUrl: 'https://support.iterable.com/hc/en-us/articles/205480365',
     fidelity: 'approximate',

@@ -87,7 +87,9 @@ class ProgramCompiler {
 
   private push(code: Instruction[], instruction: Instruction): number {
     if (++this.size > MAX_PROGRAM_SIZE) {
-      throw new RegexBudgetExceeded(`the pattern is too large to run with a bounded number of steps (over ${MAX_PROGRAM_SIZE} instructions once repetitions are unrolled)`);
+      throw new RegexBudgetExceeded(
+        `the pattern is too large to run with a bounded number of steps (over ${MAX_PROGRAM_SIZE} instructions once repetitions are unrolled)`,
+      );
     }
     code.push(instruction);
     return code.length - 1;

@@ -37,7 +37,9 @@ export function toRe2(pattern: AST.Pattern, flags: JsFlags): string | undefined 
  * a full match must consume the terminator, and nothing left would.
  */
 function alternatives(list: readonly AST.Alternative[], last: boolean, flags: JsFlags): string {
-  return list.map((alternative) => alternative.elements.map((element, i) => node(element, last && i === alternative.elements.length - 1, flags)).join('')).join('|');
+  return list
+    .map((alternative) => alternative.elements.map((element, i) => node(element, last && i === alternative.elements.length - 1, flags)).join(''))
+    .join('|');
 }
 
 function node(element: AST.Element, last: boolean, flags: JsFlags): string {
