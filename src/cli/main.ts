@@ -10,16 +10,19 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../iterable/template.js';
 import { OutputTargetError } from '../io/write-output.js';
+import { lintCommand, lintHelp } from './commands/lint.js';
 import { recordCommand, recordHelp } from './commands/record.js';
 import { renderCommand, renderHelp } from './commands/render.js';
 import { urlCommand, urlHelp } from './commands/url.js';
 import { validateCommand, validateHelp } from './commands/validate.js';
 import { InputFileError, ReportedError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
+import { version } from './version.js';
 import { asksForJson, FormatError, maxFramesInArgs, printDiagnostics, printJsonResult } from './report.js';
 import { escapeControlCharacters } from '../diagnostics/terminal-text.js';
 
 const commands: Record<string, { run: (args: string[], io: CliIO) => number | Promise<number>; help: string; summary: string }> = {
+  lint: { run: lintCommand, help: lintHelp, summary: 'lint templates: every mistake Iterable would not tell you about' },
   record: { run: recordCommand, help: recordHelp, summary: 'record real feed responses for users (publishes vouchers)' },
   render: { run: renderCommand, help: renderHelp, summary: 'render a template for a user and recorded feed responses' },
   url: { run: urlCommand, help: urlHelp, summary: 'print the data-feed request Iterable sends for a user' },
@@ -50,10 +53,7 @@ Options:
 `;
 }
 
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+export { version } from './version.js';
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const [name, ...args] = argv;

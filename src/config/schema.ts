@@ -53,6 +53,14 @@ export const configSchema = z
     snippets: z.string().default('snippets'),
     catalogs: z.string().default('catalogs'),
     variants: z.record(z.string(), variantSchema).default({}),
+    preset: z
+      .enum(['recommended', 'all'])
+      .default('recommended')
+      .describe('the lint rules that run: recommended (the default), or all of them; "rules" changes single rules'),
+    rules: z
+      .record(z.string(), z.enum(['error', 'warning', 'info', 'off']))
+      .default({})
+      .describe('lint rule id → severity, or "off": {"unused-feed": "error", "user-field-not-found": "off"}'),
   })
   .strict();
 

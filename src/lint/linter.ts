@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/source.js';
-import { analyze } from '../analysis/analyze.js';
+import { analyze, type TemplateAnalysis } from '../analysis/analyze.js';
 import { iterableHelpers } from '../helpers/index.js';
 import type { HelperRegistry } from '../helpers/registry.js';
 import { parse } from '../syntax/parser.js';
@@ -40,6 +40,8 @@ export interface LintResult {
   suppressedCount: number;
   /** Knowledge some active rule needed and the linter did not have: those rules could not judge this file. */
   lacking: Knowledge[];
+  /** The template's analysis, for callers that need it too (the config rules); not part of any output format. */
+  analysis?: TemplateAnalysis;
 }
 
 let defaultHelpers: HelperRegistry | undefined;
@@ -92,6 +94,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     infoCount: count(kept, 'info'),
     suppressedCount: suppressed.length,
     lacking: [...lacking],
+    analysis,
   };
 }
 

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { buildKnowledge, emptyKnowledge, type KnowledgeSources, type TemplateKnowledge } from '../../src/lint/knowledge.js';
 import { lintText } from '../../src/lint/linter.js';
 import type { Rule } from '../../src/lint/rule.js';
+import { allRules } from '../../src/lint/rules/index.js';
 import { parseJson } from '../../src/values/json.js';
 import type { Value } from '../../src/values/types.js';
 
@@ -49,9 +50,13 @@ export interface InvalidCase extends ValidCase {
   errors: Array<{ highlighted: string; message?: RegExp; hint?: RegExp }>;
 }
 
-/** Findings of one rule, with the text each highlights. */
+/**
+ * Findings of one rule, with the text each highlights. Every rule runs (the `all` preset), as in a real lint, so
+ * directives and rules that depend on each other behave as they will for users; only the rule's findings count.
+ */
 export function findings(rule: Rule, code: string, knowledge: TemplateKnowledge = welcomeKnowledge()) {
-  const result = lintText(code, { rules: [rule], knowledge, config: { preset: 'all' }, file: 'test.html' });
+  const rules = allRules.some((r) => r.meta.id === rule.meta.id) ? allRules : [...allRules, rule];
+  const result = lintText(code, { rules, knowledge, config: { preset: 'all' }, file: 'test.html' });
   return result.messages.filter((m) => m.ruleId === rule.meta.id).map((m) => ({ ...m, highlighted: code.slice(m.start.offset, m.end.offset) }));
 }
 

@@ -4,5 +4,6 @@ import { feedPathNotFound } from './feed-path-not-found/index.js';
 import { syntaxError } from './syntax-error/index.js';
 import { unknownFeedAlias } from './unknown-feed-alias/index.js';
 import { unknownHelper } from './unknown-helper/index.js';
+import { unusedDisableDirective } from './unused-disable-directive/index.js';
 
-export const allRules: readonly Rule[] = [syntaxError, unknownHelper, unknownFeedAlias, feedPathNotFound];
+export const allRules: readonly Rule[] = [syntaxError, unknownHelper, unknownFeedAlias, feedPathNotFound, unusedDisableDirective];
