@@ -42,7 +42,14 @@ describe('mergetag lint', () => {
 
   it('finds each mistake at its line and column, and nothing on the correct lines (exit 1)', async () => {
     const dir = welcomeProject(
-      ['<p>Hi {{firstName}}</p>', '<b>[[welcom_codes.voucher.code]]</b>', '<i>[[welcome_codes.voucher.cod]]</i>', '<p>{{upcase firstName}}</p>', '[[welcome_codes.voucher.code]]', ''].join('\n'),
+      [
+        '<p>Hi {{firstName}}</p>',
+        '<b>[[welcom_codes.voucher.code]]</b>',
+        '<i>[[welcome_codes.voucher.cod]]</i>',
+        '<p>{{upcase firstName}}</p>',
+        '[[welcome_codes.voucher.code]]',
+        '',
+      ].join('\n'),
     );
     const { code, messages } = await lintJson(dir);
     expect(code).toBe(1);

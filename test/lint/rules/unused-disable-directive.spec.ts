@@ -9,11 +9,16 @@ ruleTester(unusedDisableDirective, {
     '[[!-- mergetag-disable-next-line --]]\n[[welcom_codes.x]]',
   ],
   invalid: [
-    { code: '{{!-- mergetag-disable-next-line feed-path-not-found --}}\n<p>fine</p>', errors: [{ highlighted: '{{!-- mergetag-disable-next-line feed-path-not-found --}}', message: /for feed-path-not-found suppresses nothing/ }] },
+    {
+      code: '{{!-- mergetag-disable-next-line feed-path-not-found --}}\n<p>fine</p>',
+      errors: [{ highlighted: '{{!-- mergetag-disable-next-line feed-path-not-found --}}', message: /for feed-path-not-found suppresses nothing/ }],
+    },
     {
       name: 'only the rule ids that suppressed nothing are named',
       code: '{{! mergetag-disable-next-line unknown-helper, feed-path-not-found }}\n[[welcome_codes.voucher.cod]]',
-      errors: [{ highlighted: '{{! mergetag-disable-next-line unknown-helper, feed-path-not-found }}', message: /directive for unknown-helper suppresses nothing/ }],
+      errors: [
+        { highlighted: '{{! mergetag-disable-next-line unknown-helper, feed-path-not-found }}', message: /directive for unknown-helper suppresses nothing/ },
+      ],
     },
     {
       name: 'a directive after the problem does not cover it',
