@@ -174,4 +174,12 @@ describe('--format json', () => {
     });
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0, 2, 2]);
   });
+
+  it('the progress line on a terminal shows ids from input files escaped: a user id cannot drive the terminal', async () => {
+    const dir = project({ 'evil.json': '{"id": "x\\u001b]0;pwned\\u0007", "name": "Eve"}' });
+    const run = await runCli(['render', '--all', '--out', join(dir, 'out')], { cwd: dir, stderrIsTTY: true });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('x\\x1b]0;pwned\\x07');
+    expect(run.stderr).not.toContain('\u0007');
+  });
 });

@@ -8,6 +8,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { escapeControlCharacters } from '../../diagnostics/terminal-text.js';
 import { AtomicFileStream } from '../../io/atomic-write.js';
 import { OutputFolder } from '../../io/output-folder.js';
 import { caseOutputPath, findCollisions } from '../../project/output-paths.js';
@@ -82,8 +83,11 @@ function renderInto(
   for (const [index, { template, user, variant }] of cases.entries()) {
     const path = paths[index]!;
     const result = project.renderCase(template, user, variant, services);
-    if (progress)
-      io.stderr(`\r\u001b[K[${index + 1}/${cases.length}] ${result.template.display} × ${result.user.id}${result.variant ? ` (${result.variant})` : ''}`);
+    if (progress) {
+      // Ids and file names come from input files: escaped, so a user id cannot drive the terminal.
+      const label = `${result.template.display} × ${result.user.id}${result.variant ? ` (${result.variant})` : ''}`;
+      io.stderr(`\r\u001b[K[${index + 1}/${cases.length}] ${escapeControlCharacters(label)}`);
+    }
     const row = rowOf(result);
     noteSharedUrls(result, sharedUrls);
     for (const d of [...(result.result?.diagnostics ?? []), ...(result.problem ? [result.problem] : [])]) group(grouped, d);
