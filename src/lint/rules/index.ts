@@ -5,5 +5,17 @@ import { syntaxError } from './syntax-error/index.js';
 import { unknownFeedAlias } from './unknown-feed-alias/index.js';
 import { unknownHelper } from './unknown-helper/index.js';
 import { unusedDisableDirective } from './unused-disable-directive/index.js';
+// URL rules (i8-rules-b)
+import { linkUnencodedParam } from './link-unencoded-param/index.js';
+import { urlEncodeEscapedInput } from './url-encode-escaped-input/index.js';
 
-export const allRules: readonly Rule[] = [syntaxError, unknownHelper, unknownFeedAlias, feedPathNotFound, unusedDisableDirective];
+export const allRules: readonly Rule[] = [
+  syntaxError,
+  unknownHelper,
+  unknownFeedAlias,
+  feedPathNotFound,
+  unusedDisableDirective,
+  // URL rules (i8-rules-b)
+  linkUnencodedParam,
+  urlEncodeEscapedInput,
+];
