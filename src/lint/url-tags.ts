@@ -36,11 +36,6 @@ export function urlPieces(ast: Program, helpers: HelperRegistry): UrlPiece[] {
   return pieces;
 }
 
-/** `{{x}}`: a value read and printed, no helper (data variables included, `@index`). */
-export function isPlainRead(node: MustacheStatement, helpers: HelperRegistry): boolean {
-  return node.path.type === 'PathExpression' && node.params.length === 0 && node.hash === undefined && !helpers.get(node.path.original);
-}
-
 /** Data variables whose values are numbers or `first`/`last`: nothing in them needs encoding. */
 const SAFE_DATA = new Set(['@index', '@first', '@last']);
 
@@ -88,10 +83,20 @@ export function printedFor(node: MustacheStatement, profile: Value): string | un
   return printValue(value);
 }
 
-/** Whether every sample value of a read is a number or a boolean (which print with nothing to encode). */
+/**
+ * Iterable's system fields that are numbers (the message's campaign, template and message ids): Iterable's own
+ * feed URL examples write `&campid={{campaignId}}` unencoded, rightly.
+ */
+const NUMERIC_SYSTEM_FIELDS = new Set(['campaignId', 'templateId', 'messageId']);
+
+/**
+ * Whether a read can only print something with nothing to encode: a numeric system field, `@index`, or a field
+ * whose every sample value is a number or a boolean.
+ */
 export function alwaysPlainScalar(node: MustacheStatement, profiles: ReadonlyArray<{ profile: Value }> | undefined): boolean {
-  if (node.path.type !== 'PathExpression') return false;
+  if (node.path.type !== 'PathExpression' || node.params.length > 0 || node.hash !== undefined) return false;
   if (SAFE_DATA.has(node.path.original)) return true;
+  if (node.family === 'user' && NUMERIC_SYSTEM_FIELDS.has(node.path.original)) return true;
   if (!profiles?.length) return false;
   let seen = 0;
   for (const { profile } of profiles) {

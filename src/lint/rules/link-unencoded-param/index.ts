@@ -14,8 +14,6 @@ import type { Rule } from '../../rule.js';
 import { lintRuleMeta } from '../../rule.js';
 import { alwaysPlainScalar, breakage, printedFor, rawForm, TAG_PLACEHOLDER, tagText, urlPartAfter, urlPieces } from '../../url-tags.js';
 
-const NUMERIC_SYSTEM_FIELDS = new Set(['campaignId', 'templateId', 'messageId']);
-
 export const linkUnencodedParam: Rule = {
   meta: lintRuleMeta('link-unencoded-param', {
     recommended: true,
@@ -42,7 +40,6 @@ export const linkUnencodedParam: Rule = {
           if (value === undefined || urlPartAfter(value) !== 'query') continue;
           if (piece.encodedBy.includes('urlEncode')) continue;
           const node = piece.node;
-          if (node.path.type === 'PathExpression' && NUMERIC_SYSTEM_FIELDS.has(node.path.original)) continue;
           if (alwaysPlainScalar(node, node.family === 'user' ? profiles : undefined)) continue;
           const tag = tagText(node, text);
           const example =
