@@ -61,6 +61,10 @@ export const configSchema = z
       .record(z.string(), z.enum(['error', 'warning', 'info', 'off']))
       .default({})
       .describe('lint rule id → severity, or "off": {"unused-feed": "error", "user-field-not-found": "off"}'),
+    voucherifyHosts: z
+      .array(z.string().min(1))
+      .optional()
+      .describe("the project's dedicated Voucherify API hosts (e.g. acme.api.voucherify.io), accepted by the feed-url-region lint rule"),
   })
   .strict();
 

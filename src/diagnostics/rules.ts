@@ -48,10 +48,22 @@ const rules = {
   'unknown-feed-alias': { severity: 'error', description: "a [[ ]] tag names an alias that none of the template's feeds has: it prints nothing" },
   'unused-disable-directive': { severity: 'warning', description: 'a mergetag-disable comment that suppresses nothing' },
   // Lint rules on URLs and feed sets (src/lint/config-rules/, and link-unencoded-param, url-encode-escaped-input in rules/)
-  'feed-url-unencoded-param': { severity: 'warning', description: 'a {{ }} tag in a feed URL outside #urlEncode: a +, &, #, space or apostrophe in the value breaks the request' },
-  'link-unencoded-param': { severity: 'warning', description: 'a merge tag in the query of an href or src outside #urlEncode: a +, &, # or space in the value breaks the link' },
-  'feed-url-fragment': { severity: 'error', description: 'a feed URL that can contain # or & from HTML escaping, or a literal #: the request is cut and the message is not sent' },
-  'feed-url-missing-param': { severity: 'warning', description: 'a Voucherify customer or campaign parameter that is absent, or empty for a sample user: Voucherify answers 400' },
+  'feed-url-unencoded-param': {
+    severity: 'warning',
+    description: 'a raw {{{x}}} tag in a feed URL outside #urlEncode: a +, &, #, space or apostrophe in the value breaks the request',
+  },
+  'link-unencoded-param': {
+    severity: 'warning',
+    description: 'a merge tag in the query of an href or src outside #urlEncode: a +, &, # or space in the value breaks the link',
+  },
+  'feed-url-fragment': {
+    severity: 'error',
+    description: 'a feed URL that can contain # or & from HTML escaping, or a literal #: the request is cut and the message is not sent',
+  },
+  'feed-url-missing-param': {
+    severity: 'warning',
+    description: 'a Voucherify customer or campaign parameter that is absent, or empty for a sample user: Voucherify answers 400',
+  },
   'feed-url-region': { severity: 'warning', description: "a publication feed whose host is neither a Voucherify cluster nor the project's dedicated host" },
   'url-encode-escaped-input': { severity: 'warning', description: '{{x}} inside #urlEncode is HTML-escaped before it is encoded: write {{{x}}}' },
   'duplicate-feed-campaign': { severity: 'warning', description: 'two feeds of one template publish from the same Voucherify campaign: two vouchers per send' },
@@ -66,7 +78,10 @@ const rules = {
   'no-match': { severity: 'error', description: 'a template path or users glob of the config that matches no file' },
   config: { severity: 'error', description: 'a config setting that is missing, unknown or of the wrong type' },
   'config-secret': { severity: 'warning', description: 'a secret written into the config instead of an ${ENV_VAR} reference' },
-  'unused-feed': { severity: 'warning', description: 'a feed that no template uses, or that a template is attached to and never reads: each send still calls it (and burns a voucher)' },
+  'unused-feed': {
+    severity: 'warning',
+    description: 'a feed that no template uses, or that a template is attached to and never reads: each send still calls it (and burns a voucher)',
+  },
   'user-profile': { severity: 'error', description: 'a user profile that is not a JSON object (a string, an array, null...)' },
   'user-id': { severity: 'error', description: 'a user profile without an id, or two profiles with one id' },
   'no-recording': { severity: 'error', description: 'no recording answers a feed request of a case: it cannot be rendered offline' },

@@ -5,6 +5,7 @@
  */
 import { allRules as registryRules, type Rule as RegistryRule } from '../diagnostics/rules.js';
 import type { Rule } from './rule.js';
+import { configRules } from './config-rules/index.js';
 import { allRules as lintRules } from './rules/index.js';
 
 const KNOWLEDGE_WORDS: Record<string, string> = {
@@ -16,9 +17,16 @@ const KNOWLEDGE_WORDS: Record<string, string> = {
 
 export function rulePages(): Map<string, string> {
   const lint = new Map(lintRules.map((rule) => [rule.meta.id as string, rule]));
+  // A config rule's page shows config examples; an id that is both (url-encode-escaped-input) shows the template's.
+  const config = new Set<string>();
+  for (const rule of configRules) {
+    if (lint.has(rule.meta.id)) continue;
+    lint.set(rule.meta.id, rule as unknown as Rule);
+    config.add(rule.meta.id);
+  }
   const pages = new Map<string, string>();
   pages.set('docs/rules/index.md', indexPage(lint));
-  for (const entry of registryRules()) pages.set(entry.docs, rulePage(entry, lint.get(entry.id)));
+  for (const entry of registryRules()) pages.set(entry.docs, rulePage(entry, lint.get(entry.id), config.has(entry.id)));
   return pages;
 }
 
@@ -42,7 +50,7 @@ function indexPage(lint: ReadonlyMap<string, Rule>): string {
   ].join('\n');
 }
 
-function rulePage(entry: RegistryRule, rule: Rule | undefined): string {
+function rulePage(entry: RegistryRule, rule: Rule | undefined, inConfig = false): string {
   const lines = [`# \`${entry.id}\``, '', `${capitalise(entry.description)}.`, '', `- Default severity: **${entry.severity}**`];
   if (!rule) {
     lines.push('- Reported by `mergetag render`, `validate` or `record` when it happens; not a lint rule.', '');
@@ -53,14 +61,16 @@ function rulePage(entry: RegistryRule, rule: Rule | undefined): string {
   );
   const needs = rule.meta.requires ?? [];
   if (needs.length) lines.push(`- Needs ${needs.map((n) => KNOWLEDGE_WORDS[n] ?? n).join(' and ')}; without it the rule stays silent and lint says so`);
-  lines.push('', '## Wrong', '', fence(rule.meta.examples.wrong), '', '## Right', '', fence(rule.meta.examples.right), '');
+  if (inConfig) lines.push('- Checks `mergetag.config.json` (feed URLs, the feeds of each template); its findings point into the config');
+  const language = inConfig ? 'json' : 'handlebars';
+  lines.push('', '## Wrong', '', fence(rule.meta.examples.wrong, language), '', '## Right', '', fence(rule.meta.examples.right, language), '');
   return lines.join('\n');
 }
 
-function fence(code: string): string {
+function fence(code: string, language = 'handlebars'): string {
   const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
   const ticks = '`'.repeat(longest + 1);
-  return `${ticks}handlebars\n${code.replace(/\n$/, '')}\n${ticks}`;
+  return `${ticks}${language}\n${code.replace(/\n$/, '')}\n${ticks}`;
 }
 
 function capitalise(text: string): string {

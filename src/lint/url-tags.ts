@@ -117,6 +117,6 @@ export function breakage(value: string): string | undefined {
   if (value.includes('&')) return "'&' starts another parameter: the value is cut there";
   if (value.includes('+')) return "'+' is read as a space";
   if (value.includes(' ')) return 'a space ends the URL for some clients and is sent as %20 by others';
-  if (value.includes("'")) return "an apostrophe is not URL-safe and is HTML-escaped to &#x27; by {{ }}";
+  if (value.includes("'")) return 'an apostrophe is not URL-safe and is HTML-escaped to &#x27; by {{ }}';
   return undefined;
 }

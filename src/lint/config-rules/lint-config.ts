@@ -56,7 +56,15 @@ interface Entry {
 function context(
   rule: ConfigRule,
   severity: Severity,
-  shared: { input: ConfigLintInput; source: SourceText; tree: Node | undefined; plain: unknown; helpers: HelperRegistry; entries: Entry[]; found: Diagnostic[] },
+  shared: {
+    input: ConfigLintInput;
+    source: SourceText;
+    tree: Node | undefined;
+    plain: unknown;
+    helpers: HelperRegistry;
+    entries: Entry[];
+    found: Diagnostic[];
+  },
 ): ConfigRuleContext {
   const { input, source, tree, plain, helpers, entries, found } = shared;
   return {
@@ -84,7 +92,7 @@ export function spanIn(tree: Node | undefined, path: readonly JsonPathSegment[],
   const last = node.offset + node.length - 1;
   // rawAt[i]: the file offset of decoded character i; one more entry for the end of the string.
   const rawAt: number[] = [];
-  for (let i = node.offset + 1; i < last; ) {
+  for (let i = node.offset + 1; i < last;) {
     rawAt.push(i);
     if (raw[i] === '\\') i += raw[i + 1] === 'u' ? 6 : 2;
     else i++;

@@ -36,8 +36,8 @@ export interface ConfigRuleContext {
    */
   spanOf(path: readonly JsonPathSegment[], inString?: { start: number; end: number }): Span;
   /**
-   * The config location of a template's entry (`templates[i]`, or `templates[i].feeds[j]` with `feedIndex`): the
-   * entry whose path names the template's file and whose feeds are its feeds.
+   * The index `i` of a template's entry in the config's `templates` (for `['templates', i, 'feeds', j]`): the entry
+   * whose feeds are the template's feeds and whose path (or glob) names its file. Undefined when none matches.
    */
   templateEntry(template: ConfigTemplate): number | undefined;
   report(problem: Report): void;

@@ -12,8 +12,14 @@ configRuleTester(duplicateFeedCampaign, {
   valid: [
     { name: 'the welcome project', config: welcomeConfigText },
     { name: 'two campaigns', config: config(url('campaign[name]=Welcome'), url('campaign[name]=VIP')) },
-    { name: 'one campaign, two Voucherify projects (hosts)', config: config(url('campaign[name]=Welcome'), url('campaign[name]=Welcome', 'us1.api.voucherify.io')) },
-    { name: 'a campaign per recipient', config: config(url('campaign[name]={{#urlEncode}}{{{tier}}}{{/urlEncode}}'), url('campaign[name]={{#urlEncode}}{{{tier}}}{{/urlEncode}}')) },
+    {
+      name: 'one campaign, two Voucherify projects (hosts)',
+      config: config(url('campaign[name]=Welcome'), url('campaign[name]=Welcome', 'us1.api.voucherify.io')),
+    },
+    {
+      name: 'a campaign per recipient',
+      config: config(url('campaign[name]={{#urlEncode}}{{{tier}}}{{/urlEncode}}'), url('campaign[name]={{#urlEncode}}{{{tier}}}{{/urlEncode}}')),
+    },
     {
       name: 'same campaign, different templates',
       config: config(url('campaign[name]=Welcome'), url('campaign[name]=Welcome'), [
@@ -26,8 +32,17 @@ configRuleTester(duplicateFeedCampaign, {
     {
       name: 'same name, one spelt with %20 and one with a space',
       config: config(url('campaign[name]=Welcome%20Codes'), url('campaign[name]=Welcome Codes')),
-      errors: [{ highlighted: '"bonus_codes"', message: /'welcome_codes' and 'bonus_codes' of welcome\.html both publish from campaign\[name\]=Welcome Codes.*two vouchers/ }],
+      errors: [
+        {
+          highlighted: '"bonus_codes"',
+          message: /'welcome_codes' and 'bonus_codes' of welcome\.html both publish from campaign\[name\]=Welcome Codes.*two vouchers/,
+        },
+      ],
     },
-    { name: 'same campaign id', config: config(url('campaign[id]=camp_1'), url('campaign[id]=camp_1&campaign[count]=1')), errors: [{ highlighted: '"bonus_codes"' }] },
+    {
+      name: 'same campaign id',
+      config: config(url('campaign[id]=camp_1'), url('campaign[id]=camp_1&campaign[count]=1')),
+      errors: [{ highlighted: '"bonus_codes"' }],
+    },
   ],
 });

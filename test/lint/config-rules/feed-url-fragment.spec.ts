@@ -6,8 +6,14 @@ const VF = 'https://api.voucherify.io/v1/publications/create';
 configRuleTester(feedUrlFragment, {
   valid: [
     { name: 'the welcome project (its source_id is inside #urlEncode)', config: welcomeConfigText },
-    { name: 'raw inside #urlEncode', config: feedsConfig({ welcome_codes: `${VF}?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=W` }) },
-    { name: 'a literal space is sent as %20', config: feedsConfig({ welcome_codes: `${VF}?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=Welcome Codes` }) },
+    {
+      name: 'raw inside #urlEncode',
+      config: feedsConfig({ welcome_codes: `${VF}?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=W` }),
+    },
+    {
+      name: 'a literal space is sent as %20',
+      config: feedsConfig({ welcome_codes: `${VF}?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=Welcome Codes` }),
+    },
     { name: 'a # inside #urlEncode is encoded', config: feedsConfig({ shop: 'https://shop.example.com/x?tag={{#urlEncode}}#vip{{/urlEncode}}' }) },
     { name: 'an escaped tag as the base', config: feedsConfig({ shop: '{{feedUrl}}' }) },
     {
@@ -23,7 +29,8 @@ configRuleTester(feedUrlFragment, {
       errors: [
         {
           highlighted: '{{source_id}}',
-          message: /HTML-escaped.*# cuts the request.*does not send the message\. For obrien \("cust 1\/o'brien"\) the request stops at ".*customer\[source_id\]=cust 1\/o&"/,
+          message:
+            /HTML-escaped.*# cuts the request.*does not send the message\. For obrien \("cust 1\/o'brien"\) the request stops at ".*customer\[source_id\]=cust 1\/o&"/,
           hint: /\{\{#urlEncode\}\}\{\{\{source_id\}\}\}\{\{\/urlEncode\}\}/,
         },
       ],

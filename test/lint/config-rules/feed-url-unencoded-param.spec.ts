@@ -6,8 +6,14 @@ const VF = 'https://api.voucherify.io/v1/publications/create';
 configRuleTester(feedUrlUnencodedParam, {
   valid: [
     { name: 'the welcome project', config: welcomeConfigText },
-    { name: 'raw inside #urlEncode', config: feedsConfig({ welcome_codes: `${VF}?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=Welcome%20Codes` }) },
-    { name: 'an escaped tag is feed-url-fragment’s finding', config: feedsConfig({ welcome_codes: `${VF}?customer[source_id]={{source_id}}&campaign[name]=W` }) },
+    {
+      name: 'raw inside #urlEncode',
+      config: feedsConfig({ welcome_codes: `${VF}?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=Welcome%20Codes` }),
+    },
+    {
+      name: 'an escaped tag is feed-url-fragment’s finding',
+      config: feedsConfig({ welcome_codes: `${VF}?customer[source_id]={{source_id}}&campaign[name]=W` }),
+    },
     { name: 'a tag as the host or base', config: feedsConfig({ welcome_codes: '{{{feedBase}}}/v1/publications/create?campaign[name]=W' }) },
     { name: 'a tag in the host', config: feedsConfig({ welcome_codes: 'https://{{{cluster}}}.voucherify.io/v1/x' }) },
     {
@@ -23,7 +29,13 @@ configRuleTester(feedUrlUnencodedParam, {
     {
       name: 'raw source_id in the query: ann’s + reads as a space',
       config: feedsConfig({ welcome_codes: `${VF}?customer[source_id]={{{source_id}}}&campaign[name]=Welcome%20Codes` }),
-      errors: [{ highlighted: '{{{source_id}}}', message: /query unencoded.*ann.*'\+' is read as a space/, hint: /\{\{#urlEncode\}\}\{\{\{source_id\}\}\}\{\{\/urlEncode\}\}/ }],
+      errors: [
+        {
+          highlighted: '{{{source_id}}}',
+          message: /query unencoded.*ann.*'\+' is read as a space/,
+          hint: /\{\{#urlEncode\}\}\{\{\{source_id\}\}\}\{\{\/urlEncode\}\}/,
+        },
+      ],
     },
     {
       name: 'an ampersand tag in the path',

@@ -17,7 +17,9 @@ configRuleTester(unusedFeed, {
     {
       name: 'both feeds read, one only in an #each and one as a helper argument',
       config: twoFeeds([{ path: 'a.html', feeds: ['welcome_codes', 'vip_codes'] }]),
-      templates: { 'a.html': '[[#each welcome_codes.voucher.categories]][[name]][[/each]] {{#if (eq 1 1)}}[[defaultIfEmpty vip_codes.voucher.code "none"]]{{/if}}' },
+      templates: {
+        'a.html': '[[#each welcome_codes.voucher.categories]][[name]][[/each]] {{#if (eq 1 1)}}[[defaultIfEmpty vip_codes.voucher.code "none"]]{{/if}}',
+      },
     },
     {
       name: 'an unaliased feed read by a root field of its shape',
@@ -26,7 +28,10 @@ configRuleTester(unusedFeed, {
     },
     {
       name: 'mergeDataFeedContext: a {{ }} read of the feed counts',
-      config: { feeds: { welcome_codes: { url: `${VF}Welcome`, alias: 'welcome_codes' } }, templates: [{ path: 'a.html', feeds: ['welcome_codes'], mergeDataFeedContext: true }] },
+      config: {
+        feeds: { welcome_codes: { url: `${VF}Welcome`, alias: 'welcome_codes' } },
+        templates: [{ path: 'a.html', feeds: ['welcome_codes'], mergeDataFeedContext: true }],
+      },
       templates: { 'a.html': '{{welcome_codes.voucher.code}}' },
     },
     {

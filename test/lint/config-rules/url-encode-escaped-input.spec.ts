@@ -5,7 +5,10 @@ const VF = 'https://api.voucherify.io/v1/publications/create';
 
 configRuleTester(urlEncodeEscapedInputConfig, {
   valid: [
-    { name: 'raw inside #urlEncode', config: feedsConfig({ welcome_codes: `${VF}?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=W` }) },
+    {
+      name: 'raw inside #urlEncode',
+      config: feedsConfig({ welcome_codes: `${VF}?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=W` }),
+    },
     { name: 'ampersand form', config: feedsConfig({ welcome_codes: `${VF}?customer[source_id]={{#urlEncode}}{{&source_id}}{{/urlEncode}}&campaign[name]=W` }) },
     { name: 'escaped outside: another rule', config: feedsConfig({ welcome_codes: `${VF}?customer[source_id]={{source_id}}&campaign[name]=W` }) },
   ],
@@ -13,7 +16,13 @@ configRuleTester(urlEncodeEscapedInputConfig, {
     {
       name: "the welcome project's own URL: O'Brien's source_id reaches Voucherify escaped (the fixture shows it on purpose)",
       config: welcomeConfigText,
-      errors: [{ highlighted: '{{source_id}}', message: /for obrien, "cust 1\/o'brien" is sent as "cust 1\/o&#x27;brien"/, hint: /\{\{#urlEncode\}\}\{\{\{source_id\}\}\}\{\{\/urlEncode\}\}/ }],
+      errors: [
+        {
+          highlighted: '{{source_id}}',
+          message: /for obrien, "cust 1\/o'brien" is sent as "cust 1\/o&#x27;brien"/,
+          hint: /\{\{#urlEncode\}\}\{\{\{source_id\}\}\}\{\{\/urlEncode\}\}/,
+        },
+      ],
     },
     {
       name: 'no user shows it: still reported',

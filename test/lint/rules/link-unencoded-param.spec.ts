@@ -18,11 +18,33 @@ ruleTester(linkUnencodedParam, {
     {
       name: "ann's + reads as a space",
       code: '<a href="https://shop.example.com/welcome?email={{email}}">Shop now</a>',
-      errors: [{ highlighted: '{{email}}', message: /query without #urlEncode.*for ann, "ann\+vip@example\.com": '\+' is read as a space/, hint: /\{\{#urlEncode\}\}\{\{\{email\}\}\}\{\{\/urlEncode\}\}/ }],
+      errors: [
+        {
+          highlighted: '{{email}}',
+          message: /query without #urlEncode.*for ann, "ann\+vip@example\.com": '\+' is read as a space/,
+          hint: /\{\{#urlEncode\}\}\{\{\{email\}\}\}\{\{\/urlEncode\}\}/,
+        },
+      ],
     },
-    { name: 'single quotes, src, feed family', code: "<img src='https://img.example.com/c?code=[[welcome_codes.voucher.code]]'>", errors: [{ highlighted: '[[welcome_codes.voucher.code]]' }] },
-    { name: 'unquoted attribute, raw tag', code: '<a href=https://shop.example.com/?n={{{lastName}}}>x</a>', errors: [{ highlighted: '{{{lastName}}}', message: /obrien, "O'Brien"/, hint: /\{\{#urlEncode\}\}\{\{\{lastName\}\}\}/ }] },
-    { name: 'inside #if in the attribute', code: '<a href="https://shop.example.com/?n={{#if firstName}}{{firstName}}{{/if}}">x</a>', errors: [{ highlighted: '{{firstName}}' }] },
-    { name: 'after another tag in the query', code: '<a href="https://shop.example.com/?id={{campaignId}}&n={{lastName}}">x</a>', errors: [{ highlighted: '{{lastName}}' }] },
+    {
+      name: 'single quotes, src, feed family',
+      code: "<img src='https://img.example.com/c?code=[[welcome_codes.voucher.code]]'>",
+      errors: [{ highlighted: '[[welcome_codes.voucher.code]]' }],
+    },
+    {
+      name: 'unquoted attribute, raw tag',
+      code: '<a href=https://shop.example.com/?n={{{lastName}}}>x</a>',
+      errors: [{ highlighted: '{{{lastName}}}', message: /obrien, "O'Brien"/, hint: /\{\{#urlEncode\}\}\{\{\{lastName\}\}\}/ }],
+    },
+    {
+      name: 'inside #if in the attribute',
+      code: '<a href="https://shop.example.com/?n={{#if firstName}}{{firstName}}{{/if}}">x</a>',
+      errors: [{ highlighted: '{{firstName}}' }],
+    },
+    {
+      name: 'after another tag in the query',
+      code: '<a href="https://shop.example.com/?id={{campaignId}}&n={{lastName}}">x</a>',
+      errors: [{ highlighted: '{{lastName}}' }],
+    },
   ],
 });

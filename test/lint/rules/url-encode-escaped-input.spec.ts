@@ -12,9 +12,19 @@ ruleTester(urlEncodeEscapedInput, {
     {
       name: "Iterable's feed-form hint, {{#urlEncode}}{{myParam}}{{/urlEncode}}: right for plain values, wrong for O'Brien",
       code: '<a href="https://shop.example.com/?n={{#urlEncode}}{{lastName}}{{/urlEncode}}">x</a>',
-      errors: [{ highlighted: '{{lastName}}', message: /HTML-escaped before #urlEncode.*O%26%23x27%3BBrien/, hint: /\{\{\{lastName\}\}\} inside \{\{#urlEncode\}\}/ }],
+      errors: [
+        { highlighted: '{{lastName}}', message: /HTML-escaped before #urlEncode.*O%26%23x27%3BBrien/, hint: /\{\{\{lastName\}\}\} inside \{\{#urlEncode\}\}/ },
+      ],
     },
-    { name: 'feed family', code: '[[#urlEncode]][[welcome_codes.voucher.code]][[/urlEncode]]', errors: [{ highlighted: '[[welcome_codes.voucher.code]]', hint: /\[\[\{welcome_codes\.voucher\.code\}\]\]/ }] },
-    { name: 'a helper’s escaped output, in #base64', code: '{{#base64}}{{defaultIfEmpty lastName "x"}}{{/base64}}', errors: [{ highlighted: '{{defaultIfEmpty lastName "x"}}', message: /#base64/ }] },
+    {
+      name: 'feed family',
+      code: '[[#urlEncode]][[welcome_codes.voucher.code]][[/urlEncode]]',
+      errors: [{ highlighted: '[[welcome_codes.voucher.code]]', hint: /\[\[\{welcome_codes\.voucher\.code\}\]\]/ }],
+    },
+    {
+      name: 'a helper’s escaped output, in #base64',
+      code: '{{#base64}}{{defaultIfEmpty lastName "x"}}{{/base64}}',
+      errors: [{ highlighted: '{{defaultIfEmpty lastName "x"}}', message: /#base64/ }],
+    },
   ],
 });

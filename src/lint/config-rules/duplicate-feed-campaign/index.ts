@@ -69,7 +69,8 @@ function decode(value: string): string {
 }
 
 function example(second: string): string {
-  const url = (campaign: string) => `https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=${campaign}`;
+  const url = (campaign: string) =>
+    `https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=${campaign}`;
   return `${JSON.stringify(
     {
       feeds: {

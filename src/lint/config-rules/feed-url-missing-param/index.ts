@@ -23,8 +23,12 @@ export const feedUrlMissingParam: ConfigRule = {
     fixable: false,
     requires: ['users'],
     examples: {
-      wrong: configExample('https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{{shopper_id}}}{{/urlEncode}}&campaign[name]=Welcome%20Codes'),
-      right: configExample('https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=Welcome%20Codes'),
+      wrong: configExample(
+        'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{{shopper_id}}}{{/urlEncode}}&campaign[name]=Welcome%20Codes',
+      ),
+      right: configExample(
+        'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=Welcome%20Codes',
+      ),
     },
   }),
   check(context) {
@@ -52,16 +56,23 @@ export const feedUrlMissingParam: ConfigRule = {
       const expanded = profiles.map(({ id, profile }) => ({ id, url: requestOf(expandFeedUrl(feed.urlTemplate, profile).rendered) }));
       for (const param of parts.params) {
         if (!CHECKED.test(param.name)) continue;
-        const empty = param.value === '' ? profiles.map((p) => p.id) : expanded.filter(({ url }) => url?.searchParams.get(param.name) === '').map(({ id }) => id);
+        const empty =
+          param.value === '' ? profiles.map((p) => p.id) : expanded.filter(({ url }) => url?.searchParams.get(param.name) === '').map(({ id }) => id);
         if (!empty.length) continue;
         const everyone = empty.length === profiles.length;
-        const loc = context.spanOf(['feeds', feed.id, 'url'], param.value === '' ? { start: param.start - param.name.length - 1, end: param.end } : { start: param.start, end: param.end });
+        const loc = context.spanOf(
+          ['feeds', feed.id, 'url'],
+          param.value === '' ? { start: param.start - param.name.length - 1, end: param.end } : { start: param.start, end: param.end },
+        );
         context.report({
           loc,
           message:
             `${param.name} is empty ${everyone ? 'for every sample user' : `for ${nameUsers(empty)}`}: ` +
             `Voucherify cannot tell which ${param.name.startsWith('customer') ? 'customer gets the voucher' : 'campaign to publish from'} (400) and Iterable does not send ${everyone ? 'the message' : 'them the message'}`,
-          hint: param.value === '' ? `give ${param.name} a value` : `check the field name against the user profiles, or send only to users who have it (a segment on the field)`,
+          hint:
+            param.value === ''
+              ? `give ${param.name} a value`
+              : `check the field name against the user profiles, or send only to users who have it (a segment on the field)`,
         });
       }
     }

@@ -20,7 +20,9 @@ export const feedUrlUnencodedParam: ConfigRule = {
     fixable: false,
     examples: {
       wrong: configExample('https://api.voucherify.io/v1/publications/create?customer[source_id]={{{source_id}}}&campaign[name]=Welcome%20Codes'),
-      right: configExample('https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=Welcome%20Codes'),
+      right: configExample(
+        'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=Welcome%20Codes',
+      ),
     },
   }),
   check(context) {

@@ -25,8 +25,14 @@ export const unusedFeed: ConfigRule = {
       wrong: `${JSON.stringify(
         {
           feeds: {
-            welcome_codes: { url: 'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=Welcome%20Codes', alias: 'welcome_codes' },
-            vip_codes: { url: 'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=VIP', alias: 'vip_codes' },
+            welcome_codes: {
+              url: 'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=Welcome%20Codes',
+              alias: 'welcome_codes',
+            },
+            vip_codes: {
+              url: 'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=VIP',
+              alias: 'vip_codes',
+            },
           },
           templates: [{ path: 'welcome.html', feeds: ['welcome_codes', 'vip_codes'] }],
         },
@@ -36,7 +42,10 @@ export const unusedFeed: ConfigRule = {
       right: `${JSON.stringify(
         {
           feeds: {
-            welcome_codes: { url: 'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=Welcome%20Codes', alias: 'welcome_codes' },
+            welcome_codes: {
+              url: 'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=Welcome%20Codes',
+              alias: 'welcome_codes',
+            },
           },
           templates: [{ path: 'welcome.html', feeds: ['welcome_codes'] }],
         },

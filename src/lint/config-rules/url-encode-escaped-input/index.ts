@@ -19,8 +19,12 @@ export const urlEncodeEscapedInputConfig: ConfigRule = {
     recommended: true,
     fixable: false,
     examples: {
-      wrong: configExample('https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{source_id}}{{/urlEncode}}&campaign[name]=Welcome%20Codes'),
-      right: configExample('https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=Welcome%20Codes'),
+      wrong: configExample(
+        'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{source_id}}{{/urlEncode}}&campaign[name]=Welcome%20Codes',
+      ),
+      right: configExample(
+        'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=Welcome%20Codes',
+      ),
     },
   }),
   check(context) {

@@ -44,7 +44,9 @@ export const linkUnencodedParam: Rule = {
           const tag = tagText(node, text);
           const example =
             node.family === 'user'
-              ? profiles?.map(({ id, profile }) => ({ id, value: printedFor(node, profile) })).find(({ value: v }) => v !== undefined && breakage(v) !== undefined)
+              ? profiles
+                  ?.map(({ id, profile }) => ({ id, value: printedFor(node, profile) }))
+                  .find(({ value: v }) => v !== undefined && breakage(v) !== undefined)
               : undefined;
           context.report({
             loc: node.loc,
