@@ -1,9 +1,10 @@
 /**
  * `feed-url-unencoded-param`: a raw merge tag (`{{{source_id}}}`, `{{&x}}`, or a helper's output inside an
  * encoding block other than `#urlEncode`) in a feed URL's path or query, outside `{{#urlEncode}}`. Iterable puts the
- * value into the request as it is (support article "Data Feeds": wrap user fields in `{{#urlEncode}}` in feed
- * URLs), so a `+` reads as a space, an `&` starts another parameter, a `#` cuts the request, a space or an apostrophe
- * may break it. When a sample user's value does that, the message names them.
+ * value into the request as it is (its data-feed form says "Use {{#urlEncode}}{{myParam}}{{/urlEncode}} to encode
+ * parameters"; Voucherify's Iterable guide and Iterable's Sageflo article, support.iterable.com 360030852632, do),
+ * so a `+` reads as a space, an `&` starts another parameter, a `#` cuts the request, a space or an apostrophe may
+ * break it. When a sample user's value does that, the message names them.
  *
  * Not reported: escaped tags `{{x}}` outside `#urlEncode` (HTML escaping itself writes `&` and `#` into the URL:
  * `feed-url-fragment`, an error, reports them), tags in the scheme or host, tags whose sample values are all

@@ -2,9 +2,9 @@
  * `link-unencoded-param`: a merge tag in the query of an `href` or `src` attribute, outside `{{#urlEncode}}`
  * (`<a href="https://shop.example.com/?email={{email}}">`). HTML escaping does not protect a URL: the attribute is
  * decoded back, so a `+` in the value reads as a space (`ann+vip@example.com` arrives as `ann vip@example.com`), an
- * `&` starts another parameter, a `#` cuts the rest of the link. Iterable's docs wrap such values in
- * `{{#urlEncode}}` (support article "Handlebars helpers: urlEncode"). With sample users, the message names one whose
- * value breaks the link.
+ * `&` starts another parameter, a `#` cuts the rest of the link. Iterable's docs encode such values with
+ * `{{#urlEncode}}` (support.iterable.com 209732326, Encoding and Hashing Helpers); react-email's link checker
+ * reports the same. With sample users, the message names one whose value breaks the link.
  *
  * Not reported: tags that are the whole URL or its base (`href="{{unsubscribeUrl}}"`), tags in the path or the
  * fragment, tags inside `#urlEncode`, Iterable's numeric system fields (`campaignId`, `templateId`, `messageId`),
@@ -66,7 +66,10 @@ export const linkUnencodedParam: Rule = {
  * end inside one: `<a class="x" href="https://a.example/?e=` → `https://a.example/?e=`.
  */
 function attributeValue(html: string): string | undefined {
-  const match = /<[a-z][^<>]*?\s(?:href|src)\s*=\s*(?:"([^"]*)|'([^']*)|([^\s"'>]*))$/i.exec(html.slice(-4000));
+  // Only the last tag can hold the attribute: match from its `<`, so the scan stays linear in the template.
+  const open = html.lastIndexOf('<');
+  if (open < 0) return undefined;
+  const match = /^<[a-z][^<>]*?\s(?:href|src)\s*=\s*(?:"([^"]*)|'([^']*)|([^\s"'>]*))$/i.exec(html.slice(open));
   if (!match) return undefined;
   return match[1] ?? match[2] ?? match[3] ?? '';
 }
