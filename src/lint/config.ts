@@ -15,7 +15,7 @@ export interface LintConfig {
 }
 
 /** The severity of each rule that runs. An unknown rule id in the config is an error the caller reports. */
-export function resolveRules(rules: readonly Rule[], config: LintConfig = {}): { active: Map<RuleId, Severity>; unknown: string[] } {
+export function resolveRules(rules: readonly Pick<Rule, 'meta'>[], config: LintConfig = {}): { active: Map<RuleId, Severity>; unknown: string[] } {
   const preset = config.preset ?? 'recommended';
   const active = new Map<RuleId, Severity>();
   for (const rule of rules) if (preset === 'all' || rule.meta.recommended) active.set(rule.meta.id, rule.meta.severity);

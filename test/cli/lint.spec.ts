@@ -9,6 +9,10 @@ const temp = tempFolders();
 function welcomeProject(template?: string, config?: (c: Record<string, unknown>) => void): string {
   const dir = temp('mergetag-lint-');
   cpSync(join(repoRoot, 'fixtures/welcome'), dir, { recursive: true });
+  // The bundled feed URL keeps Iterable's documented {{source_id}} inside #urlEncode, which lint rightly warns
+  // about (see the first test); these tests are about the template, so their copy writes the URL as lint suggests.
+  const configFile = join(dir, 'mergetag.config.json');
+  writeFileSync(configFile, readFileSync(configFile, 'utf8').replace('{{#urlEncode}}{{source_id}}{{/urlEncode}}', '{{#urlEncode}}{{{source_id}}}{{/urlEncode}}'));
   if (template !== undefined) writeFileSync(join(dir, 'welcome.html'), template);
   if (config) {
     const file = join(dir, 'mergetag.config.json');
@@ -35,9 +39,14 @@ async function lintJson(dir: string, args: string[] = []): Promise<{ code: numbe
 }
 
 describe('mergetag lint', () => {
-  it('the bundled welcome project lints clean (exit 0, nothing printed)', async () => {
-    const result = await runCli(['lint'], { cwd: join(repoRoot, 'fixtures/welcome') });
-    expect(result).toMatchObject({ code: 0, stdout: '' });
+  it('the bundled welcome project: exit 0, its template clean, one warning on the feed URL that its README explains', async () => {
+    const { code, messages } = await lintJson(join(repoRoot, 'fixtures/welcome'));
+    expect(code).toBe(0);
+    expect(messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['url-encode-escaped-input', 5, 98]]);
+  });
+
+  it('a copy whose feed URL follows the hint lints clean: nothing printed', async () => {
+    expect(await runCli(['lint'], { cwd: welcomeProject() })).toMatchObject({ code: 0, stdout: '' });
   });
 
   it('finds each mistake at its line and column, and nothing on the correct lines (exit 1)', async () => {

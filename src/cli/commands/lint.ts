@@ -15,6 +15,7 @@ import { findConfig } from '../../config/load.js';
 import { resolveRules, type LintConfig } from '../../lint/config.js';
 import { formatters } from '../../lint/formatters/index.js';
 import { lintText, type LintResult } from '../../lint/linter.js';
+import { configRules, lintConfig } from '../../lint/config-rules/index.js';
 import { lintProjectTemplates, projectKnowledge } from '../../lint/project.js';
 import { allRules } from '../../lint/rules/index.js';
 import type { Project, TemplateEntry } from '../../project/project.js';
@@ -85,7 +86,7 @@ export function lintCommand(args: string[], io: CliIO): number {
     color: useColor(io) && formatName === 'stylish',
     frames: Boolean(values.frames),
     maxFrames: maxFramesOf(values['max-frames']),
-    rules: new Map(allRules.map((rule) => [rule.meta.id as string, rule.meta])),
+    rules: new Map([...allRules, ...configRules].map((rule) => [rule.meta.id as string, rule.meta])),
     version: version(),
   };
   io.stdout(formatter(results, context));
@@ -109,6 +110,29 @@ function lintInProject(io: CliIO, configPath: string | undefined, patterns: read
   const knowledge = projectKnowledge(project);
   const { entries, outside } = selectTemplates(project, io, patterns);
   const results = lintProjectTemplates(project, knowledge, entries, config).map((linted) => linted.result);
+  // The config's own findings (feed URLs, feeds a template never reads): only when the whole project is linted,
+  // since they are about every template's feeds.
+  if (!patterns.length) {
+    const analyses = new Map(results.map((result) => [result.file, result.analysis]));
+    const configFile = project.shown(project.loaded.file);
+    results.unshift(
+      lintConfig(
+        {
+          file: configFile,
+          text: project.sources.get(configFile) ?? '',
+          feeds: [...knowledge.feeds.values()],
+          templates: entries.map((entry) => ({
+            file: entry.display,
+            feedIds: entry.settings.feeds,
+            mergeDataFeedContext: entry.settings.mergeDataFeedContext,
+            analysis: analyses.get(entry.display),
+          })),
+          users: knowledge.users,
+        },
+        { config },
+      ),
+    );
+  }
   // A file given on the command line that the config does not name is linted with what its text tells.
   for (const file of outside) results.push(lintText(readFileSync(file, 'utf8'), { file: project.shown(file), config }));
   return results;
@@ -149,7 +173,7 @@ function expand(io: CliIO, patterns: readonly string[]): string[] {
 
 /** A rule id in the config's "rules" that mergetag does not have: an error at its key, with a did-you-mean. */
 function unknownRules(project: Project, config: LintConfig): Diagnostic[] {
-  const { unknown } = resolveRules(allRules, config);
+  const { unknown } = resolveRules([...allRules, ...configRules], config);
   if (!unknown.length) return [];
   const text = project.sources.get(project.shown(project.loaded.file)) ?? '';
   const source = new SourceText(text, project.shown(project.loaded.file));
