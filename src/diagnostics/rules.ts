@@ -46,6 +46,22 @@ const rules = {
   // Lint rules (src/lint/rules/<id>/): what `mergetag lint` finds without rendering
   'feed-path-not-found': { severity: 'error', description: 'a [[ ]] path that no recording has and the feed schema does not allow: it prints nothing' },
   'unknown-feed-alias': { severity: 'error', description: "a [[ ]] tag names an alias that none of the template's feeds has: it prints nothing" },
+  // Lint rules on the template text: helper calls, delimiter families, snippets
+  'helper-arguments': {
+    severity: 'error',
+    description: "a helper call that does not match the helper's parameters, hash keys or form: it fails, or prints something else",
+  },
+  'mixed-delimiter-else': {
+    severity: 'warning',
+    description: "a {{else}} directly inside a [[#block]], or [[else]] inside a {{#block}}: write the else of the block's own family",
+  },
+  'wrong-delimiter-family': { severity: 'error', description: 'a feed field read with {{ }} or a user field read with [[ ]]: it prints nothing' },
+  'snippet-escaped': { severity: 'warning', description: "{{snippet}} with double braces prints the snippet's HTML escaped: write {{{snippet}}}" },
+  'missing-snippet': {
+    severity: 'error',
+    description: 'a snippet that does not exist in the project: it renders nothing, or skips the send with required=true',
+  },
+  'raw-feed-output': { severity: 'warning', description: 'feed data printed unescaped ([[{x}]], [[&x]]) into HTML' },
   'unused-disable-directive': { severity: 'warning', description: 'a mergetag-disable comment that suppresses nothing' },
   // Lint rules on URLs and feed sets (src/lint/config-rules/, and link-unencoded-param, url-encode-escaped-input in rules/)
   'feed-url-unencoded-param': {

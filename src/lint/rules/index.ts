@@ -8,6 +8,8 @@ import { unusedDisableDirective } from './unused-disable-directive/index.js';
 // URL rules (i8-rules-b)
 import { linkUnencodedParam } from './link-unencoded-param/index.js';
 import { urlEncodeEscapedInput } from './url-encode-escaped-input/index.js';
+// Template rules: helper calls, delimiter families, snippets
+import { helperArguments } from './helper-arguments/index.js';
 
 export const allRules: readonly Rule[] = [
   syntaxError,
@@ -18,4 +20,6 @@ export const allRules: readonly Rule[] = [
   // URL rules (i8-rules-b)
   linkUnencodedParam,
   urlEncodeEscapedInput,
+  // Template rules: helper calls, delimiter families, snippets
+  helperArguments,
 ];
