@@ -10,6 +10,7 @@ import { linkUnencodedParam } from './link-unencoded-param/index.js';
 import { urlEncodeEscapedInput } from './url-encode-escaped-input/index.js';
 // Template rules: helper calls, delimiter families, snippets
 import { helperArguments } from './helper-arguments/index.js';
+import { mixedDelimiterElse } from './mixed-delimiter-else/index.js';
 
 export const allRules: readonly Rule[] = [
   syntaxError,
@@ -22,4 +23,5 @@ export const allRules: readonly Rule[] = [
   urlEncodeEscapedInput,
   // Template rules: helper calls, delimiter families, snippets
   helperArguments,
+  mixedDelimiterElse,
 ];
