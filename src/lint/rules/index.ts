@@ -11,6 +11,7 @@ import { urlEncodeEscapedInput } from './url-encode-escaped-input/index.js';
 // Template rules: helper calls, delimiter families, snippets
 import { helperArguments } from './helper-arguments/index.js';
 import { mixedDelimiterElse } from './mixed-delimiter-else/index.js';
+import { wrongDelimiterFamily } from './wrong-delimiter-family/index.js';
 
 export const allRules: readonly Rule[] = [
   syntaxError,
@@ -24,4 +25,5 @@ export const allRules: readonly Rule[] = [
   // Template rules: helper calls, delimiter families, snippets
   helperArguments,
   mixedDelimiterElse,
+  wrongDelimiterFamily,
 ];
