@@ -43,6 +43,10 @@ export interface TemplateKnowledge {
   users: UserKnowledge | undefined;
   /** Whether a snippet of that name exists; undefined when the project has no snippets folder. */
   snippetExists: ((name: string) => boolean) | undefined;
+  /** The names of the project's snippets, for did-you-mean hints; undefined when they cannot be listed. */
+  snippetNames?: readonly string[] | undefined;
+  /** A snippet's template text, to follow the snippets it includes; undefined when it cannot be read. */
+  snippetText?: ((name: string) => string | undefined) | undefined;
   /** Iterable's system fields, which it fills at send time: never reported as unknown. */
   systemFields: ReadonlySet<string>;
 }
@@ -129,6 +133,8 @@ export interface KnowledgeSources {
   users?: ReadonlyArray<{ id: string; profile: Value }>;
   mergeDataFeedContext?: boolean;
   snippetExists?: (name: string) => boolean;
+  snippetNames?: readonly string[];
+  snippetText?: (name: string) => string | undefined;
 }
 
 export function buildKnowledge(sources: KnowledgeSources): TemplateKnowledge {
@@ -144,5 +150,7 @@ export function buildKnowledge(sources: KnowledgeSources): TemplateKnowledge {
     users,
     mergeDataFeedContext: sources.mergeDataFeedContext ?? false,
     snippetExists: sources.snippetExists,
+    snippetNames: sources.snippetNames,
+    snippetText: sources.snippetText,
   });
 }

@@ -12,6 +12,8 @@ import { urlEncodeEscapedInput } from './url-encode-escaped-input/index.js';
 import { helperArguments } from './helper-arguments/index.js';
 import { mixedDelimiterElse } from './mixed-delimiter-else/index.js';
 import { wrongDelimiterFamily } from './wrong-delimiter-family/index.js';
+import { snippetEscaped } from './snippet-escaped/index.js';
+import { missingSnippet } from './missing-snippet/index.js';
 
 export const allRules: readonly Rule[] = [
   syntaxError,
@@ -26,4 +28,6 @@ export const allRules: readonly Rule[] = [
   helperArguments,
   mixedDelimiterElse,
   wrongDelimiterFamily,
+  snippetEscaped,
+  missingSnippet,
 ];
