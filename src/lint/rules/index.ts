@@ -14,6 +14,7 @@ import { mixedDelimiterElse } from './mixed-delimiter-else/index.js';
 import { wrongDelimiterFamily } from './wrong-delimiter-family/index.js';
 import { snippetEscaped } from './snippet-escaped/index.js';
 import { missingSnippet } from './missing-snippet/index.js';
+import { rawFeedOutput } from './raw-feed-output/index.js';
 
 export const allRules: readonly Rule[] = [
   syntaxError,
@@ -30,4 +31,5 @@ export const allRules: readonly Rule[] = [
   wrongDelimiterFamily,
   snippetEscaped,
   missingSnippet,
+  rawFeedOutput,
 ];
