@@ -22,6 +22,10 @@ ruleTester(helperArguments, {
     '{{#unless vip}}Join{{/unless}} {{#with address}}{{city}}{{/with}}',
     '{{#sortBy items field="price" as |sorted|}}{{#each sorted}}{{name}}{{/each}}{{/sortBy}}',
     '{{#not vip}}x{{/not}} {{not vip yes="a" no="b"}}',
+    {
+      name: 'extra positional values a helper reads its own way (it warns when rendering)',
+      code: '{{#sortBy items "price" as |s|}}{{s}}{{/sortBy}} {{now "x" "yyyy"}}',
+    },
   ],
   invalid: [
     {

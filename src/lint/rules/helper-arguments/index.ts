@@ -22,7 +22,8 @@
  * Deliberately not reported: zero parameters to a helper that falls back to the current context (`{{upper}}`
  * inside `{{#each names}}`, `{{#md5}}…{{/md5}}`), values that are paths or sub-expressions (their type is known
  * only at send time), numbers written as strings where a number is expected (`"2"`: the helpers parse them, see
- * `number-format-string`), and helpers that accept any `key=value` (`sendSkip`, `snippet` variables). Every
+ * `number-format-string`), helpers that accept any `key=value` (`sendSkip`, `snippet` variables), and extra
+ * positional values that `#sortBy`, `#groupBy` and `now` read in a way of their own (they warn when rendering). Every
  * documented Iterable example in test/helpers/*.spec.ts lints clean (test/lint/rules/helper-arguments.spec.ts).
  */
 import type { HelperUse } from '../../../analysis/analyze.js';
@@ -48,6 +49,12 @@ const NO_ARGUMENT: Record<string, string> = {
  * (src/helpers/iterable/conditionals/iterable-if.ts `required`, numbers.ts `math`). The others read `this` then.
  */
 const NO_CONTEXT_FALLBACK = new Set(['ifEq', 'ifGt', 'ifGte', 'ifLt', 'ifLte', 'ifModEq', 'ifContainsStr', 'ifMatchesRegexStr', 'ifContains', 'math']);
+
+/**
+ * Helpers that give extra positional parameters a meaning of their own, and say so when they render (`helper-form`):
+ * `#sortBy list "field"` and `#groupBy list "field"` take it as `field=`, `now "x" "format"` prints the second.
+ */
+const OWN_EXTRA_PARAMS = new Set(['sortBy', 'groupBy', 'now']);
 
 const FAILS = 'the template fails and Iterable does not send the message';
 
@@ -133,7 +140,7 @@ function checkCall(call: HelperUse, meta: HelperMeta, context: RuleContext): Rep
       message: `${name} takes ${describeArity(meta)}, got ${count}: the ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing, so ${FAILS}`,
       hint: `${o}${form === 'block' ? '#' : ''}${name} ${meta.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(' ')}${c}`,
     });
-  } else if (!variadic && count > meta.params.length) {
+  } else if (!variadic && count > meta.params.length && !OWN_EXTRA_PARAMS.has(name)) {
     const extra = call.params.slice(meta.params.length);
     const first = extra[0]!;
     const last = extra[extra.length - 1]!;
