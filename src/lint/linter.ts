@@ -61,7 +61,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
   for (const [id, severity] of active) {
     const rule = byId.get(id)!;
-    const missing = (rule.meta.requires ?? []).filter((need) => !has(knowledge, need));
+    const missing = (rule.meta.requires ?? []).filter((need) => !has(knowledge, need, analysis));
     if (missing.length) {
       for (const need of missing) lacking.add(need);
       continue;
@@ -126,7 +126,7 @@ function ruleContext(
   };
 }
 
-function has(knowledge: TemplateKnowledge, need: Knowledge): boolean {
+function has(knowledge: TemplateKnowledge, need: Knowledge, analysis: ReturnType<typeof analyze>): boolean {
   switch (need) {
     case 'feeds':
       return knowledge.feeds !== undefined;
@@ -135,7 +135,9 @@ function has(knowledge: TemplateKnowledge, need: Knowledge): boolean {
     case 'users':
       return knowledge.users !== undefined && knowledge.users.profiles.length > 0;
     case 'snippets':
-      return knowledge.snippetExists !== undefined;
+      // A template that calls no snippet needs no snippet knowledge: most projects keep their snippets in
+      // Iterable only, and a note on every file would be noise.
+      return knowledge.snippetExists !== undefined || !analysis.helperCalls.some((call) => call.definition?.meta.name === 'snippet');
   }
 }
 

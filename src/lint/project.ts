@@ -4,9 +4,10 @@
  * with each variant applied, and, for a Voucherify publication endpoint, the publication schema; the user shape from
  * the sample users. No recording is required: a rule that needs what is missing says so.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Shape } from '../analysis/shape.js';
+import { leavesFolder } from '../io/inside-folder.js';
 import { compileFeedUrl, expandFeedUrl } from '../iterable/feed-url.js';
 import type { Project, TemplateEntry } from '../project/project.js';
 import { applyVariant } from '../project/variants.js';
@@ -36,6 +37,9 @@ export function projectKnowledge(project: Project): ProjectKnowledge {
   const users: UserKnowledge | undefined = profiles.length ? { profiles, shape: Shape.of(profiles.map((p) => p.profile)) } : undefined;
   const snippetsDir = resolve(project.dir, project.config.snippets);
   const snippetExists = existsSync(snippetsDir) ? (name: string) => existsSync(resolve(snippetsDir, `${name}.html`)) : undefined;
+  // For missing-snippet: the names for its did-you-mean, the texts to follow the snippets a snippet includes.
+  const snippetNames = snippetExists ? listSnippets(snippetsDir) : undefined;
+  const snippetText = snippetExists ? (name: string) => readSnippet(snippetsDir, project.dir, name) : undefined;
   return {
     feeds,
     users,
@@ -46,8 +50,30 @@ export function projectKnowledge(project: Project): ProjectKnowledge {
         users,
         mergeDataFeedContext: entry.settings.mergeDataFeedContext,
         snippetExists,
+        snippetNames,
+        snippetText,
       }),
   };
+}
+
+function listSnippets(snippetsDir: string): string[] | undefined {
+  try {
+    return readdirSync(snippetsDir).flatMap((f) => (f.endsWith('.html') ? [f.slice(0, -'.html'.length)] : []));
+  } catch {
+    return undefined; // not a folder: no names to suggest
+  }
+}
+
+/** A snippet's text, read as `snippet "name"` reads it: a plain name, a file that stays inside the project. */
+function readSnippet(snippetsDir: string, projectDir: string, name: string): string | undefined {
+  if (!/^[\w. -]+$/.test(name) || name.startsWith('.')) return undefined;
+  const file = resolve(snippetsDir, `${name}.html`);
+  if (!existsSync(file) || leavesFolder(file, projectDir)) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined; // a folder, no permission: the render reports it; the lint just cannot follow it
+  }
 }
 
 /**

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../../src/lint/linter.js';
 import { missingSnippet } from '../../../src/lint/rules/missing-snippet/index.js';
 import type { KnowledgeSources } from '../../../src/lint/knowledge.js';
 import { ruleTester, welcomeKnowledge } from '../../support/rule-tester.js';
@@ -68,3 +70,15 @@ ruleTester(
   },
   { examplesKnowledge: knowledge },
 );
+
+describe('without a snippets folder', () => {
+  const lacking = (code: string) => lintText(code, { rules: [missingSnippet], knowledge: welcomeKnowledge(), config: { preset: 'all' } }).lacking;
+
+  it('the linter says the rule lacked snippet knowledge for a template that calls a snippet', () => {
+    expect(lacking('{{{snippet "footer"}}}')).toEqual(['snippets']);
+  });
+
+  it('and says nothing for a template that calls none', () => {
+    expect(lacking('<p>{{firstName}}</p>')).toEqual([]);
+  });
+});
