@@ -12,7 +12,10 @@ function welcomeProject(template?: string, config?: (c: Record<string, unknown>)
   // The bundled feed URL keeps Iterable's documented {{source_id}} inside #urlEncode, which lint rightly warns
   // about (see the first test); these tests are about the template, so their copy writes the URL as lint suggests.
   const configFile = join(dir, 'mergetag.config.json');
-  writeFileSync(configFile, readFileSync(configFile, 'utf8').replace('{{#urlEncode}}{{source_id}}{{/urlEncode}}', '{{#urlEncode}}{{{source_id}}}{{/urlEncode}}'));
+  writeFileSync(
+    configFile,
+    readFileSync(configFile, 'utf8').replace('{{#urlEncode}}{{source_id}}{{/urlEncode}}', '{{#urlEncode}}{{{source_id}}}{{/urlEncode}}'),
+  );
   if (template !== undefined) writeFileSync(join(dir, 'welcome.html'), template);
   if (config) {
     const file = join(dir, 'mergetag.config.json');
