@@ -33,6 +33,8 @@ export const unknownFeedAlias: Rule = {
           if (read.candidates.length > 1) continue;
           const alias = rootCandidate[0];
           if (alias === undefined) continue;
+          // `[[firstName]]`: a user field in the feed family is wrong-delimiter-family's finding, not an alias typo.
+          if (context.knowledge.users?.shape.fields.has(alias) || context.knowledge.systemFields.has(alias)) continue;
           const suggestion = closestName(alias, aliases);
           context.report({
             loc: segmentSpans(read.node, context.source)[read.scope.kind === 'root' ? 1 : 0] ?? read.node.loc,
