@@ -28,3 +28,25 @@ describe('the registry', () => {
     expect(names).not.toContain('catalogCollection');
   });
 });
+
+describe('failsOnMissing (read by the lint rule comparison-on-nullable)', () => {
+  const registry = iterableHelpers();
+  const failing = ['gt', 'gte', 'lt', 'lte', 'ifEq', 'ifGt', 'ifGte', 'ifLt', 'ifLte', 'ifModEq', 'ifContainsStr', 'ifMatchesRegexStr', 'ifContains', 'math'];
+
+  it('is set on exactly the helpers whose onMissing says a missing value fails the render', () => {
+    const flagged = registry.names().filter((name) => registry.get(name)?.meta.failsOnMissing);
+    expect(flagged.sort()).toEqual([...failing].sort());
+    for (const name of flagged) expect(registry.get(name)!.meta.onMissing, name).toMatch(/fails the render/);
+  });
+
+  it('and a missing value does fail the render of each of them', () => {
+    const calls: Record<string, string> = {
+      math: '{{math missing "+" 1}}',
+      ifModEq: '{{#ifModEq missing 2 0}}x{{/ifModEq}}',
+    };
+    for (const name of failing) {
+      const template = calls[name] ?? `{{#${name} missing "a"}}x{{/${name}}}`;
+      expectTemplate(template).withUser('{"present": "a"}').toSkip('HandlebarsExecutionError');
+    }
+  });
+});

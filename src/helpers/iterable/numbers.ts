@@ -30,6 +30,7 @@ export const mathHelper: HelperDefinition = {
       { name: 'right', type: 'number', description: 'a number, or a string that holds one' },
     ],
     description: 'Arithmetic on longs and doubles: 3 + 2 is 5, 3 / 2 is 1.5 (documented), a double makes a double (2.5 * 2 is 5.0).',
+    failsOnMissing: true,
     onMissing: 'a missing or non-numeric operand, an unknown operator or an integer division by zero fails the render',
     docsUrl: NUMBERS_DOCS,
     fidelity: 'approximate',
