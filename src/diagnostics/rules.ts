@@ -83,6 +83,14 @@ const rules = {
   'feed-url-region': { severity: 'warning', description: "a publication feed whose host is neither a Voucherify cluster nor the project's dedicated host" },
   'url-encode-escaped-input': { severity: 'warning', description: '{{x}} inside #urlEncode is HTML-escaped before it is encoded: write {{{x}}}' },
   'duplicate-feed-campaign': { severity: 'warning', description: 'two feeds of one template publish from the same Voucherify campaign: two vouchers per send' },
+  // Lint rules on data: user fields, optional paths, nullables, non-scalars, size (each-over-scalar above is one too)
+  'user-field-not-found': { severity: 'info', description: 'a {{ }} path that no sample user has: for such a profile it prints nothing' },
+  'unguarded-optional-path': { severity: 'warning', description: 'a path printed without a guard that some responses or users lack: it prints nothing' },
+  'comparison-on-nullable': { severity: 'warning', description: 'a comparison helper on a path that may be missing or null: the message is not sent' },
+  'prints-non-scalar': { severity: 'warning', description: "an object or a list printed whole: Iterable prints Java's rendering of it" },
+  'lookup-missing-key': { severity: 'warning', description: 'lookup of a key that some data lacks: it prints nothing' },
+  'java-method-key': { severity: 'warning', description: 'a key named size, empty or length that may be null: Java answers with the object\'s own size or emptiness' },
+  'max-size': { severity: 'warning', description: 'the rendered email is over 102 KB: Gmail clips it' },
   // Feeds
   'feed-alias': { severity: 'warning', description: 'a feed alias Iterable would not accept (only letters and underscores)' },
   'feed-tag-in-url': { severity: 'error', description: 'a [[ ]] tag in a feed URL: the URL is rendered before any feed is fetched' },

@@ -27,6 +27,11 @@ export interface FeedKnowledge {
   shapeSources: string[];
   /** The URL is a Voucherify publication endpoint: every call publishes (burns) a voucher. */
   publishes: boolean;
+  /**
+   * The sample 200 bodies the shape was learnt from (recordings, variants applied): rules count in how many of
+   * them a path is missing, and max-size renders the template with each.
+   */
+  samples: readonly Value[];
 }
 
 export interface UserKnowledge {
@@ -142,7 +147,17 @@ export function buildKnowledge(sources: KnowledgeSources): TemplateKnowledge {
     const publishes = isPublicationUrl(feed.url);
     const { shape, sources: shapeSources } = feedShape(feed.samples, publishes);
     const urlFile = feed.urlFile ?? `feeds.${feed.id}.url`;
-    return { id: feed.id, alias: feed.alias, url: feed.url, urlTemplate: compile(feed.url, { file: urlFile }), urlFile, shape, shapeSources, publishes };
+    return {
+      id: feed.id,
+      alias: feed.alias,
+      url: feed.url,
+      urlTemplate: compile(feed.url, { file: urlFile }),
+      urlFile,
+      shape,
+      shapeSources,
+      publishes,
+      samples: feed.samples,
+    };
   });
   const users = sources.users && { profiles: sources.users, shape: Shape.of(sources.users.map((u) => u.profile)) };
   return emptyKnowledge({

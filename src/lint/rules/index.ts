@@ -15,6 +15,27 @@ import { wrongDelimiterFamily } from './wrong-delimiter-family/index.js';
 import { snippetEscaped } from './snippet-escaped/index.js';
 import { missingSnippet } from './missing-snippet/index.js';
 import { rawFeedOutput } from './raw-feed-output/index.js';
+// Data rules: user fields, optional paths, nullables, non-scalars, size
+import { comparisonOnNullable } from './comparison-on-nullable/index.js';
+import { eachOverScalar } from './each-over-scalar/index.js';
+import { javaMethodKey } from './java-method-key/index.js';
+import { lookupMissingKey } from './lookup-missing-key/index.js';
+import { maxSize } from './max-size/index.js';
+import { printsNonScalar } from './prints-non-scalar/index.js';
+import { unguardedOptionalPath } from './unguarded-optional-path/index.js';
+import { userFieldNotFound } from './user-field-not-found/index.js';
+
+/** The data rules, in the order they are documented. */
+const dataRules: readonly Rule[] = [
+  userFieldNotFound,
+  unguardedOptionalPath,
+  comparisonOnNullable,
+  printsNonScalar,
+  eachOverScalar,
+  lookupMissingKey,
+  javaMethodKey,
+  maxSize,
+];
 
 export const allRules: readonly Rule[] = [
   syntaxError,
@@ -32,4 +53,6 @@ export const allRules: readonly Rule[] = [
   snippetEscaped,
   missingSnippet,
   rawFeedOutput,
+  // Data rules (i8-rules-c)
+  ...dataRules,
 ];

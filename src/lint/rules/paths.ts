@@ -41,3 +41,11 @@ export function closestPath(root: Shape, candidate: readonly string[], lookup: E
         );
   return name === undefined ? undefined : all.find((p) => p[p.length - 1] === name);
 }
+
+/**
+ * A last segment `size` or `empty` that the object lacks: Handlebars.java answers with the Java object's method of
+ * that name (a number of keys, `false`), not nothing (conformance corpus fuzz-classes.jsonl).
+ */
+export function answersWithJavaMethod(candidate: readonly string[], at: number): boolean {
+  return at === candidate.length - 1 && at > 0 && (candidate[at] === 'size' || candidate[at] === 'empty');
+}

@@ -9,7 +9,7 @@ import type { PathLookup, Shape } from '../../../analysis/shape.js';
 import { feedContextShape } from '../../knowledge.js';
 import type { Rule } from '../../rule.js';
 import { lintRuleMeta } from '../../rule.js';
-import { closestPath, segmentOffset } from '../paths.js';
+import { answersWithJavaMethod, closestPath, segmentOffset } from '../paths.js';
 import { spanFromSegment } from '../spans.js';
 
 export const feedPathNotFound: Rule = {
@@ -31,6 +31,8 @@ export const feedPathNotFound: Rule = {
           const missing = missingEverywhere(root, read);
           if (!missing) continue;
           const { candidate, lookup } = missing;
+          // `size`/`empty` of an object answer with Java's method, not nothing: java-method-key reports them.
+          if (answersWithJavaMethod(candidate, lookup.at)) continue;
           // An unknown alias is unknown-feed-alias's finding.
           if (lookup.at === 0 && aliases.size > 0 && feeds.every((f) => f.alias !== undefined)) continue;
           const segment = segmentOffset(read, candidate, lookup.at);

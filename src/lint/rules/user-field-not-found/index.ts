@@ -1,0 +1,78 @@
+/**
+ * `user-field-not-found`: a `{{ }}` path that no sample user has, such as `{{frstName}}`. Iterable prints nothing
+ * for a missing field, silently, so a typo ships as a blank greeting. The sample users are only samples (a real
+ * profile or an event may carry fields they lack), hence `info` by default; the hint names the closest field of
+ * the users' shape.
+ *
+ * Not reported: Iterable's system fields (`unsubscribeUrl`, `email`... from knowledge.systemFields), which it fills
+ * at send time; with `mergeDataFeedContext`, a path the feed context has; a path whose first segment is a feed
+ * alias or a feed field (that is `wrong-delimiter-family`'s finding); data variables, `#assign`ed variables, and
+ * paths under a context the analysis cannot name (inside `#sortBy`, `#catalog`...).
+ */
+import { pathText, type PathRead } from '../../../analysis/analyze.js';
+import type { PathLookup, Shape } from '../../../analysis/shape.js';
+import { feedContextShape } from '../../knowledge.js';
+import type { Rule } from '../../rule.js';
+import { lintRuleMeta } from '../../rule.js';
+import { answersWithJavaMethod, closestPath, segmentOffset } from '../paths.js';
+import { spanFromSegment } from '../spans.js';
+
+type Missing = Extract<PathLookup, { status: 'missing' }>;
+
+export const userFieldNotFound: Rule = {
+  meta: lintRuleMeta('user-field-not-found', {
+    recommended: true,
+    fixable: false,
+    requires: ['users'],
+    examples: { wrong: '<p>Hi {{defaultIfEmpty frstName "there"}},</p>\n', right: '<p>Hi {{defaultIfEmpty firstName "there"}},</p>\n' },
+  }),
+  create(context) {
+    const { knowledge } = context;
+    const users = knowledge.users!;
+    const feeds = knowledge.feeds ?? [];
+    const feedRoot = feeds.length ? feedContextShape(feeds) : undefined;
+    const aliases = new Set(feeds.map((f) => f.alias).filter((a) => a !== undefined));
+    const count = users.profiles.length;
+    return {
+      onEnd() {
+        for (const read of context.analysis.reads) {
+          if (read.family !== 'user' || read.candidates.length === 0) continue;
+          const missing = missingEverywhere(users.shape, read);
+          if (!missing) continue;
+          const { candidate, lookup } = missing;
+          // `size`/`empty` of an object answer with Java's method, not nothing: java-method-key reports them.
+          if (answersWithJavaMethod(candidate, lookup.at)) continue;
+          const head = candidate[0] ?? '';
+          if (knowledge.systemFields.has(head)) continue;
+          // A feed path in the user family: found with the merged contexts, else the delimiter rule's finding.
+          if (aliases.has(head) || (feedRoot && read.candidates.some((c) => feedRoot.resolve(c).status !== 'missing'))) continue;
+          const segment = segmentOffset(read, candidate, lookup.at);
+          // The missing part is the enclosing block's path: reported there, not for every tag inside.
+          if (segment < 0) continue;
+          const parent = candidate.slice(0, lookup.at);
+          const suggestion = closestPath(users.shape, candidate, lookup);
+          context.report({
+            loc: spanFromSegment(read.node, segment, context.source),
+            message:
+              `{{${pathText(candidate)}}}: no sample user has '${candidate[lookup.at]}'${parent.length ? ` in ${pathText(parent)}` : ''} ` +
+              `(${count} user${count === 1 ? '' : 's'} checked): for a profile without it Iterable prints nothing`,
+            hint: suggestion
+              ? `did you mean {{${pathText(suggestion)}}}?`
+              : 'check the field name against a user profile; if only some users have it, add one such user to users/',
+          });
+        }
+      },
+    };
+  },
+};
+
+/** The candidate that got furthest, when no candidate of the read exists (nor is unknowable). */
+function missingEverywhere(root: Shape, read: PathRead): { candidate: string[]; lookup: Missing } | undefined {
+  let best: { candidate: string[]; lookup: Missing } | undefined;
+  for (const candidate of read.candidates) {
+    const lookup = root.resolve(candidate);
+    if (lookup.status !== 'missing') return undefined;
+    if (!best || lookup.at > best.lookup.at) best = { candidate, lookup };
+  }
+  return best;
+}
