@@ -89,7 +89,10 @@ const rules = {
   'comparison-on-nullable': { severity: 'warning', description: 'a comparison helper on a path that may be missing or null: the message is not sent' },
   'prints-non-scalar': { severity: 'warning', description: "an object or a list printed whole: Iterable prints Java's rendering of it" },
   'lookup-missing-key': { severity: 'warning', description: 'lookup of a key that some data lacks: it prints nothing' },
-  'java-method-key': { severity: 'warning', description: 'a key named size, empty or length that may be null: Java answers with the object\'s own size or emptiness' },
+  'java-method-key': {
+    severity: 'warning',
+    description: "a key named size, empty or length that may be null: Java answers with the object's own size or emptiness",
+  },
   'max-size': { severity: 'warning', description: 'the rendered email is over 102 KB: Gmail clips it' },
   // Feeds
   'feed-alias': { severity: 'warning', description: 'a feed alias Iterable would not accept (only letters and underscores)' },

@@ -12,6 +12,7 @@ ruleTester(feedPathNotFound, {
     '[[welcome_codes.voucher.code.length]]',
     '{{frstName}} is the user family: not this rule',
     '[[@index]] [[this]]',
+    { name: "size of an object answers with Java's method, not nothing: java-method-key's finding", code: '[[welcome_codes.voucher.publish.size]]' },
     {
       name: 'no feed shape known: silent',
       code: '[[x.y]]',

@@ -36,6 +36,8 @@ export const lookupMissingKey: Rule = {
           if (!objectRead || !object) continue;
           const written = objectNode.original;
           if (keyNode.type === 'StringLiteral' || keyNode.type === 'NumberLiteral') {
+            // An index into a list may be out of range in any data: that is what the index means, not a mistake.
+            if (keyNode.type === 'NumberLiteral' && object.lookup.shape.kinds.has('array')) continue;
             const key = keyNode.type === 'StringLiteral' ? keyNode.value : keyNode.original;
             const path = [...object.candidate, key];
             const found = model.lookup(objectRead.family, path);

@@ -69,7 +69,10 @@ export const maxSize: Rule = {
         if (!largest || largest.bytes <= GMAIL_CLIP_BYTES) return;
         const lineEnd = text.search(/\r?\n|$/);
         const size = `${largest.capped ? 'over ' : ''}${(largest.bytes / 1024).toFixed(1)} KB`;
-        const withWhat = [largest.user !== undefined ? `user ${largest.user}` : undefined, largest.sample !== undefined ? `recorded response ${largest.sample + 1}` : undefined]
+        const withWhat = [
+          largest.user !== undefined ? `user ${largest.user}` : undefined,
+          largest.sample !== undefined ? `recorded response ${largest.sample + 1}` : undefined,
+        ]
           .filter((s) => s !== undefined)
           .join(' and ');
         context.report({

@@ -33,28 +33,33 @@ export const userFieldNotFound: Rule = {
     const feedRoot = feeds.length ? feedContextShape(feeds) : undefined;
     const aliases = new Set(feeds.map((f) => f.alias).filter((a) => a !== undefined));
     const count = users.profiles.length;
+    const merged = knowledge.mergeDataFeedContext;
     return {
       onEnd() {
         for (const read of context.analysis.reads) {
           if (read.family !== 'user' || read.candidates.length === 0) continue;
-          const missing = missingEverywhere(users.shape, read);
+          const userMissing = missingEverywhere(users.shape, read);
+          if (!userMissing) continue;
+          const head = userMissing.candidate[0] ?? '';
+          if (knowledge.systemFields.has(head)) continue;
+          const feedFound = feedRoot !== undefined && read.candidates.some((c) => feedRoot.resolve(c).status !== 'missing');
+          // A feed path in the user family: found in the merged contexts, else the delimiter rule's finding.
+          if (feedFound || (!merged && aliases.has(head))) continue;
+          // With the contexts merged, `{{alias.x}}` is a feed path: say where it stops in the feed context.
+          const missing = merged && aliases.has(head) && feedRoot ? missingEverywhere(feedRoot, read) : userMissing;
           if (!missing) continue;
           const { candidate, lookup } = missing;
           // `size`/`empty` of an object answer with Java's method, not nothing: java-method-key reports them.
           if (answersWithJavaMethod(candidate, lookup.at)) continue;
-          const head = candidate[0] ?? '';
-          if (knowledge.systemFields.has(head)) continue;
-          // A feed path in the user family: found with the merged contexts, else the delimiter rule's finding.
-          if (aliases.has(head) || (feedRoot && read.candidates.some((c) => feedRoot.resolve(c).status !== 'missing'))) continue;
           const segment = segmentOffset(read, candidate, lookup.at);
           // The missing part is the enclosing block's path: reported there, not for every tag inside.
           if (segment < 0) continue;
           const parent = candidate.slice(0, lookup.at);
-          const suggestion = closestPath(users.shape, candidate, lookup);
+          const suggestion = closestPath(missing === userMissing ? users.shape : feedRoot!, candidate, lookup);
           context.report({
             loc: spanFromSegment(read.node, segment, context.source),
             message:
-              `{{${pathText(candidate)}}}: no sample user has '${candidate[lookup.at]}'${parent.length ? ` in ${pathText(parent)}` : ''} ` +
+              `{{${pathText(candidate)}}}: no sample user${merged ? ' nor feed response' : ''} has '${candidate[lookup.at]}'${parent.length ? ` in ${pathText(parent)}` : ''} ` +
               `(${count} user${count === 1 ? '' : 's'} checked): for a profile without it Iterable prints nothing`,
             hint: suggestion
               ? `did you mean {{${pathText(suggestion)}}}?`
