@@ -8,7 +8,10 @@
 import { ANY_ELEMENT, type PathRead } from '../../analysis/analyze.js';
 import type { PathLookup, Shape } from '../../analysis/shape.js';
 import { feedContextShape, type FeedKnowledge, type TemplateKnowledge } from '../knowledge.js';
+import { printValue } from '../../values/print.js';
 import type { Value } from '../../values/types.js';
+import type { BlockStatement, Expression, MustacheStatement } from '../../syntax/ast.js';
+import type { VisitPath } from '../../syntax/visitor.js';
 
 export type Found = Extract<PathLookup, { status: 'found' }>;
 
@@ -76,9 +79,45 @@ export class DataModel {
       const lacking = feed.samples.filter((sample) => lacks(sample, path)).length;
       if (lacking > 0) return `absent or null in ${lacking} of ${feed.samples.length} recorded response${feed.samples.length === 1 ? '' : 's'}`;
       const schemas = feed.shapeSources.filter((s) => !/recorded response/.test(s));
-      if (schemas.length) return `optional or nullable in ${schemas.join(' and ')}`;
+      const seen = feed.samples.length ? ` (every recorded response has it: it may depend on the campaign)` : '';
+      if (schemas.length) return `optional or nullable in ${schemas.join(' and ')}${seen}`;
     }
     return 'missing or null in some responses';
+  }
+
+  /**
+   * Whether an enclosing `#ifEq`/`#eq` of a sibling field with a literal (`[[#ifEq voucher.discount.type
+   * "PERCENT"]]`) makes the read's value present: every sample where the comparison holds has it, and at least
+   * one sample shows the case. Voucherify's responses are unions on such a discriminator (a percentage discount
+   * has `percent_off`, an amount discount `amount_off`), which the merged shape cannot tell apart.
+   */
+  impliedByComparison(resolved: ResolvedRead, enclosing: readonly BlockStatement[], readOf: ReadonlyMap<Expression, PathRead>): boolean {
+    for (const block of enclosing) {
+      const name = block.path.original;
+      if ((name !== 'ifEq' && name !== 'eq') || block.params.length !== 2) continue;
+      const [a, b] = block.params;
+      const pathNode = a?.type === 'PathExpression' ? a : b?.type === 'PathExpression' ? b : undefined;
+      const literal = literalText(pathNode === a ? b : a);
+      const discriminatorRead = pathNode && readOf.get(pathNode);
+      const discriminator = discriminatorRead && this.resolve(discriminatorRead);
+      if (literal === undefined || !discriminator || discriminator.origin !== resolved.origin) continue;
+      const parent = discriminator.candidate.slice(0, -1);
+      if (!parent.every((segment, i) => resolved.candidate[i] === segment) || parent.includes(ANY_ELEMENT)) continue;
+      const samples = this.samplesOf(resolved);
+      if (!samples) continue;
+      const cases = samples.values.filter((sample) => printValue(valueAt(sample, samples.relative(discriminator.candidate))) === literal);
+      if (cases.length > 0 && !cases.some((sample) => lacks(sample, samples.relative(resolved.candidate)))) return true;
+    }
+    return false;
+  }
+
+  /** The samples a resolved read comes from, and how to make an absolute path relative to one. */
+  private samplesOf(resolved: ResolvedRead): { values: readonly Value[]; relative: (path: readonly string[]) => string[] } | undefined {
+    if (resolved.origin === 'user') return { values: (this.knowledge.users?.profiles ?? []).map((p) => p.profile), relative: (p) => [...p] };
+    const located = this.feedOf(resolved.candidate);
+    if (!located) return undefined;
+    const drop = resolved.candidate.length - located.path.length;
+    return { values: located.feed.samples, relative: (p) => p.slice(drop) };
   }
 
   /** The feed a feed-context path reads, and the path inside its response. */
@@ -90,6 +129,53 @@ export class DataModel {
     const unaliased = feeds.filter((f) => f.alias === undefined && f.shape?.resolve(candidate).status === 'found');
     const feed = unaliased[unaliased.length - 1];
     return feed && { feed, path: [...candidate] };
+  }
+}
+
+/** The value at a plain path (names and indexes) of a sample. */
+function valueAt(value: Value, path: readonly string[]): Value {
+  let current = value;
+  for (const segment of path) {
+    if (current instanceof Map) current = current.get(segment);
+    else if (Array.isArray(current) && /^\d+$/.test(segment)) current = current[Number(segment)];
+    else return undefined;
+  }
+  return current;
+}
+
+/** The text of a literal as the comparison helpers see it; undefined for anything else. */
+function literalText(node: Expression | undefined): string | undefined {
+  switch (node?.type) {
+    case 'StringLiteral':
+      return node.value;
+    case 'NumberLiteral':
+      return node.original;
+    case 'BooleanLiteral':
+      return String(node.value);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Collects, per tag, the blocks whose truthy branch holds it (outermost first): a rule's visitors call `visit` on
+ * every MustacheStatement and BlockStatement, and read `of(tag)` at the end.
+ */
+export class EnclosingBlocks {
+  private readonly blocks = new Map<MustacheStatement | BlockStatement, BlockStatement[]>();
+
+  visit(node: MustacheStatement | BlockStatement, path: VisitPath): void {
+    const out: BlockStatement[] = [];
+    const parents = path.parents;
+    parents.forEach((parent, i) => {
+      const next = parents[i + 1];
+      if (parent.type === 'BlockStatement' && next !== undefined && next === parent.program) out.push(parent);
+    });
+    this.blocks.set(node, out);
+  }
+
+  of(tag: PathRead['tag']): readonly BlockStatement[] {
+    return tag.type === 'PartialStatement' ? [] : (this.blocks.get(tag) ?? []);
   }
 }
 

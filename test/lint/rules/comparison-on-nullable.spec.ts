@@ -1,4 +1,5 @@
 import { comparisonOnNullable } from '../../../src/lint/rules/comparison-on-nullable/index.js';
+import { dataKnowledge } from '../../support/data-knowledge.js';
 import { ruleTester } from '../../support/rule-tester.js';
 
 const percent = 'welcome_codes.voucher.discount.percent_off';
@@ -12,6 +13,14 @@ ruleTester(comparisonOnNullable, {
     { name: 'eq compares a missing value as null without failing', code: '[[#eq welcome_codes.voucher.expiration_date "x"]]x[[/eq]]' },
     '{{#ifEq "a" "b"}}x{{/ifEq}}',
     { name: "Iterable's example guarded by #if", code: '{{#if firstName}}{{#ifEq firstName "Ann"}}Hej{{/ifEq}}{{/if}}' },
+    {
+      name: 'inside #ifEq on the discriminator',
+      code: '[[#ifEq f.discount.type "PERCENT"]][[#gt f.discount.percent_off 10]]Big savings[[/gt]][[/ifEq]]',
+      knowledge: dataKnowledge({
+        users: ['{}'],
+        feed: { alias: 'f', bodies: ['{"discount": {"type": "PERCENT", "percent_off": 20}}', '{"discount": {"type": "AMOUNT", "amount_off": 500}}'] },
+      }),
+    },
     { name: 'paths the data does not know are not this rule', code: '{{#gt points 100}}Gold{{/gt}}' },
   ],
   invalid: [

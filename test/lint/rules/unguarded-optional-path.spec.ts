@@ -23,6 +23,14 @@ ruleTester(unguardedOptionalPath, {
     { name: 'paths that do not exist are the not-found rules', code: '[[welcome_codes.voucher.cod]] {{frstName}}' },
     { name: 'below a free-form object nothing can be said', code: '[[welcome_codes.voucher.metadata.anything]]' },
     { name: 'a helper that prints a fallback of its own', code: '{{upper firstName "friend"}}' },
+    {
+      name: 'inside #ifEq on the discriminator: every recording of that case has the field',
+      code: '[[#ifEq welcome_codes.voucher.discount.type "PERCENT"]][[welcome_codes.voucher.discount.percent_off]]% off[[/ifEq]]',
+    },
+    {
+      name: 'the same with eq and the literal first',
+      code: '[[#eq "AMOUNT" welcome_codes.voucher.discount.type]][[welcome_codes.voucher.discount.amount_off]] off[[/eq]]',
+    },
   ],
   invalid: [
     {
@@ -43,7 +51,22 @@ ruleTester(unguardedOptionalPath, {
     {
       name: 'optional in the schema only: every recording has it',
       code: 'Published [[welcome_codes.voucher.publish.count]] times',
-      errors: [{ highlighted: 'welcome_codes.voucher.publish.count', message: /optional or nullable in the Voucherify publication schema/ }],
+      errors: [
+        {
+          highlighted: 'welcome_codes.voucher.publish.count',
+          message: /optional or nullable in the Voucherify publication schema \(every recorded response has it/,
+        },
+      ],
+    },
+    {
+      name: 'a discriminator case no recording shows proves nothing',
+      code: '[[#ifEq welcome_codes.voucher.discount.type "FIXED"]][[welcome_codes.voucher.discount.fixed_amount]][[/ifEq]]',
+      errors: [{ highlighted: 'welcome_codes.voucher.discount.fixed_amount' }],
+    },
+    {
+      name: 'the else branch of a discriminator comparison',
+      code: '[[#ifEq welcome_codes.voucher.discount.type "PERCENT"]]x[[else]][[welcome_codes.voucher.discount.percent_off]][[/ifEq]]',
+      errors: [{ highlighted: 'welcome_codes.voucher.discount.percent_off' }],
     },
     {
       name: 'a guard of another path does not count',

@@ -7,13 +7,15 @@
  * with HandlebarsExecutionError for exactly those recipients, which no preview with a complete profile shows.
  *
  * Not reported: a value guarded by an enclosing `#if`/`#with`/`#each` of it or a prefix, or passed through
- * `defaultIfEmpty` first (then the comparison gets the fallback); literals; hash values; paths the data does not
+ * `defaultIfEmpty` first (then the comparison gets the fallback), or inside `#ifEq` of a sibling discriminator
+ * whose samples of that case all have it (see unguarded-optional-path); literals; hash values; paths the data does not
  * know at all (the not-found rules' job) or cannot judge (below a voucher's free-form `metadata`). `eq`/`neq`
  * compare a missing value as null without failing, so they are not `failsOnMissing`.
  */
 import type { Rule } from '../../rule.js';
 import { lintRuleMeta } from '../../rule.js';
-import { DataModel, ifBlock, mayBeMissing, tagText } from '../data.js';
+import type { Expression } from '../../../syntax/ast.js';
+import { DataModel, EnclosingBlocks, ifBlock, mayBeMissing, tagText } from '../data.js';
 
 export const comparisonOnNullable: Rule = {
   meta: lintRuleMeta('comparison-on-nullable', {
@@ -26,13 +28,18 @@ export const comparisonOnNullable: Rule = {
   }),
   create(context) {
     const model = new DataModel(context.knowledge);
+    const enclosing = new EnclosingBlocks();
     return {
+      MustacheStatement: (node, path) => enclosing.visit(node, path),
+      BlockStatement: (node, path) => enclosing.visit(node, path),
       onEnd() {
+        const readOf = new Map(context.analysis.reads.map((read) => [read.node as Expression, read]));
         for (const read of context.analysis.reads) {
           const helper = read.helper;
           if (!helper?.definition?.meta.failsOnMissing || helper.param === undefined || read.guard) continue;
           const resolved = model.resolve(read);
           if (!resolved || !mayBeMissing(resolved.lookup)) continue;
+          if (model.impliedByComparison(resolved, enclosing.of(read.tag), readOf)) continue;
           const written = read.node.original;
           const fallback = `(defaultIfEmpty ${written} 0)`;
           context.report({

@@ -9,14 +9,18 @@
  * Printed means `{{x}}`, `{{{x}}}`, or the first argument of an inline helper that prints nothing for a missing
  * value (`{{join x ", "}}`). A read is guarded, and not reported, inside `#if` of the same path or a prefix of it,
  * `#with` of it, `#each` over it (an element's fields), the else branch of `#unless` of it, a section `{{#x}}`, or
- * as `defaultIfEmpty`'s value: the analysis (src/analysis/analyze.ts) records the guard. Not reported either: paths
+ * as `defaultIfEmpty`'s value: the analysis (src/analysis/analyze.ts) records the guard. Inside `#ifEq`/`#eq` of a
+ * sibling discriminator (`[[#ifEq voucher.discount.type "PERCENT"]][[voucher.discount.percent_off]]`) the read is
+ * not reported when every sample of that case has the value (Voucherify's discount is a union on `type`). Paths
+ * optional only in the schema are reported, saying that every recording has them. Not reported either: paths
  * the data does not know at all (the not-found rules' job) or cannot judge (below a free-form object such as a
  * voucher's `metadata`), and values used as conditions, compared or iterated (comparison-on-nullable and the
  * block helpers' own else branches handle those).
  */
 import type { Rule } from '../../rule.js';
 import { lintRuleMeta } from '../../rule.js';
-import { DataModel, ifBlock, isPrinted, mayBeMissing, tagText } from '../data.js';
+import type { Expression } from '../../../syntax/ast.js';
+import { DataModel, EnclosingBlocks, ifBlock, isPrinted, mayBeMissing, tagText } from '../data.js';
 
 export const unguardedOptionalPath: Rule = {
   meta: lintRuleMeta('unguarded-optional-path', {
@@ -30,12 +34,17 @@ export const unguardedOptionalPath: Rule = {
   }),
   create(context) {
     const model = new DataModel(context.knowledge);
+    const enclosing = new EnclosingBlocks();
     return {
+      MustacheStatement: (node, path) => enclosing.visit(node, path),
+      BlockStatement: (node, path) => enclosing.visit(node, path),
       onEnd() {
+        const readOf = new Map(context.analysis.reads.map((read) => [read.node as Expression, read]));
         for (const read of context.analysis.reads) {
           if (!isPrinted(read) || read.guard) continue;
           const resolved = model.resolve(read);
           if (!resolved || !mayBeMissing(resolved.lookup)) continue;
+          if (model.impliedByComparison(resolved, enclosing.of(read.tag), readOf)) continue;
           const written = read.node.original;
           const fallback = read.family === 'feed' ? `[[defaultIfEmpty ${written} "…"]]` : `{{defaultIfEmpty ${written} "…"}}`;
           context.report({
