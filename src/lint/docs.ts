@@ -61,6 +61,8 @@ function rulePage(entry: RegistryRule, rule: Rule | undefined, inConfig = false)
   );
   const needs = rule.meta.requires ?? [];
   if (needs.length) lines.push(`- Needs ${needs.map((n) => KNOWLEDGE_WORDS[n] ?? n).join(' and ')}; without it the rule stays silent and lint says so`);
+  const either = rule.meta.requiresAny ?? [];
+  if (either.length) lines.push(`- Needs ${either.map((n) => KNOWLEDGE_WORDS[n] ?? n).join(' or ')}; without any of it the rule stays silent and lint says so`);
   if (inConfig) lines.push('- Checks `mergetag.config.json` (feed URLs, the feeds of each template); its findings point into the config');
   const language = inConfig ? 'json' : 'handlebars';
   lines.push('', '## Wrong', '', fence(rule.meta.examples.wrong, language), '', '## Right', '', fence(rule.meta.examples.right, language), '');

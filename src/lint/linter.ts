@@ -62,6 +62,8 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   for (const [id, severity] of active) {
     const rule = byId.get(id)!;
     const missing = (rule.meta.requires ?? []).filter((need) => !has(knowledge, need, analysis));
+    const any = rule.meta.requiresAny ?? [];
+    if (any.length && !any.some((need) => has(knowledge, need, analysis))) missing.push(...any);
     if (missing.length) {
       for (const need of missing) lacking.add(need);
       continue;

@@ -32,6 +32,11 @@ export interface RuleMeta {
    */
   requires?: readonly Knowledge[];
   /**
+   * Knowledge of which the rule needs at least one (the data rules judge feed paths with feed shapes and user
+   * paths with the sample users); with none of it, the linter says so as for `requires`.
+   */
+  requiresAny?: readonly Knowledge[];
+  /**
    * For the rule's docs page (`npm run docs`), and checked by the rule's tests: a template the rule reports, and
    * the corrected one it accepts, linted with the bundled welcome project's knowledge.
    */

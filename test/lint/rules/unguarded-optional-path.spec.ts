@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { unguardedOptionalPath } from '../../../src/lint/rules/unguarded-optional-path/index.js';
 import { dataKnowledge } from '../../support/data-knowledge.js';
-import { ruleTester, welcomeKnowledge } from '../../support/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../../src/lint/linter.js';
+import { emptyKnowledge, ruleTester, welcomeKnowledge } from '../../support/rule-tester.js';
 
 const welcome = readFileSync(resolve(import.meta.dirname, '../../../fixtures/welcome/welcome.html'), 'utf8');
 const expiration = 'welcome_codes.voucher.expiration_date';
@@ -97,4 +99,21 @@ ruleTester(unguardedOptionalPath, {
       errors: [{ highlighted: 'f.note', message: /absent or null in 1 of 3 recorded responses/ }],
     },
   ],
+});
+
+describe('unguarded-optional-path needs feed shapes or sample users', () => {
+  const lint = (knowledge: ReturnType<typeof emptyKnowledge>) =>
+    lintText('<p>Hi {{firstName}}</p>', { rules: [unguardedOptionalPath], knowledge, config: { preset: 'all' } });
+
+  it('without either, it stays silent and the linter says what it lacked', () => {
+    const result = lint(emptyKnowledge());
+    expect(result.messages).toEqual([]);
+    expect(result.lacking.sort()).toEqual(['feed-shapes', 'users']);
+  });
+
+  it('sample users alone are enough for user paths', () => {
+    const result = lint(dataKnowledge({ users: ['{"firstName": "Ann"}', '{}'] }));
+    expect(result.lacking).toEqual([]);
+    expect(result.messages.map((m) => m.message)).toEqual([expect.stringMatching(/absent or null for 1 of 2 sample users/)]);
+  });
 });

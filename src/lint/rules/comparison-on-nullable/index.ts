@@ -21,6 +21,7 @@ export const comparisonOnNullable: Rule = {
   meta: lintRuleMeta('comparison-on-nullable', {
     recommended: true,
     fixable: false,
+    requiresAny: ['feed-shapes', 'users'],
     examples: {
       wrong: '[[#gt welcome_codes.voucher.discount.percent_off 10]]Big savings![[/gt]]\n',
       right: '[[#if welcome_codes.voucher.discount.percent_off]][[#gt welcome_codes.voucher.discount.percent_off 10]]Big savings![[/gt]][[/if]]\n',

@@ -17,6 +17,7 @@ export const eachOverScalar: Rule = {
   meta: lintRuleMeta('each-over-scalar', {
     recommended: true,
     fixable: false,
+    requiresAny: ['feed-shapes', 'users'],
     examples: {
       wrong: '[[#each welcome_codes.voucher.code]]<li>[[this]]</li>[[/each]]\n',
       right: '[[#each welcome_codes.voucher.categories]]<li>[[name]]</li>[[/each]]\n',

@@ -25,6 +25,7 @@ export const javaMethodKey: Rule = {
   meta: lintRuleMeta('java-method-key', {
     recommended: true,
     fixable: false,
+    requiresAny: ['feed-shapes', 'users'],
     examples: {
       wrong: '<p>Published [[welcome_codes.voucher.publish.size]] times</p>\n',
       right: '<p>Published [[defaultIfEmpty welcome_codes.voucher.publish.count 0]] times</p>\n',

@@ -17,6 +17,7 @@ export const lookupMissingKey: Rule = {
   meta: lintRuleMeta('lookup-missing-key', {
     recommended: true,
     fixable: false,
+    requiresAny: ['feed-shapes', 'users'],
     examples: {
       wrong: '<p>[[lookup welcome_codes.voucher "expiration_date"]]</p>\n',
       right: '<p>[[defaultIfEmpty (lookup welcome_codes.voucher "expiration_date") "no end date"]]</p>\n',

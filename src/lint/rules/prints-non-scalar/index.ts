@@ -17,6 +17,7 @@ export const printsNonScalar: Rule = {
   meta: lintRuleMeta('prints-non-scalar', {
     recommended: true,
     fixable: false,
+    requiresAny: ['feed-shapes', 'users'],
     examples: {
       wrong: '[[#if welcome_codes.voucher.discount]]<p>Your discount: [[welcome_codes.voucher.discount]]</p>[[/if]]\n',
       right: '[[#if welcome_codes.voucher.discount.percent_off]]<p>Your discount: [[welcome_codes.voucher.discount.percent_off]]%</p>[[/if]]\n',

@@ -26,7 +26,7 @@ export const unguardedOptionalPath: Rule = {
   meta: lintRuleMeta('unguarded-optional-path', {
     recommended: true,
     fixable: false,
-    requires: ['feed-shapes'],
+    requiresAny: ['feed-shapes', 'users'],
     examples: {
       wrong: '<div>Valid until [[welcome_codes.voucher.expiration_date]]</div>\n',
       right: '[[#if welcome_codes.voucher.expiration_date]]<div>Valid until [[welcome_codes.voucher.expiration_date]]</div>[[/if]]\n',
