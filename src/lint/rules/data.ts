@@ -186,7 +186,8 @@ export function mayBeMissing(lookup: Found): boolean {
 
 /**
  * Whether `path` is missing or null in `value`. `[]` (and a name on an array, as the shape resolves it) looks at
- * every element: one element without it is enough. An index may be out of range: then it is missing.
+ * every element: one element without it is enough. An index may be out of range: then it is missing. `length` and
+ * `size` of a list or a string are there.
  */
 export function lacks(value: Value, path: readonly string[]): boolean {
   let current: Value[] = [value];
@@ -194,7 +195,10 @@ export function lacks(value: Value, path: readonly string[]): boolean {
     const next: Value[] = [];
     for (const item of current) {
       if (item === null || item === undefined) return true;
-      if (Array.isArray(item)) {
+      // `length`/`size` of a list or a string answer in the engine (DESIGN.md rule 6), as the shape resolves them.
+      if ((segment === 'length' || segment === 'size') && (Array.isArray(item) || typeof item === 'string')) {
+        next.push(String(item.length));
+      } else if (Array.isArray(item)) {
         if (segment === ANY_ELEMENT) next.push(...item);
         else if (/^\d+$/.test(segment)) next.push(item[Number(segment)]);
         else for (const element of item) next.push(element instanceof Map ? element.get(segment) : undefined);

@@ -82,6 +82,11 @@ ruleTester(unguardedOptionalPath, {
     },
     { name: 'raw output', code: '{{{firstName}}}', errors: [{ highlighted: 'firstName' }] },
     {
+      name: 'the length of a field some users lack: counted like the field',
+      code: '{{firstName.length}}',
+      errors: [{ highlighted: 'firstName.length', message: /absent or null for 1 of 3 sample users/ }],
+    },
+    {
       name: 'the first argument of a helper that prints nothing for it',
       code: '[[join welcome_codes.voucher.categories ", "]]',
       errors: [{ highlighted: 'welcome_codes.voucher.categories' }],
