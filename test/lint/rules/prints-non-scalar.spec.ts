@@ -1,4 +1,5 @@
 import { printsNonScalar } from '../../../src/lint/rules/prints-non-scalar/index.js';
+import { dataKnowledge } from '../../support/data-knowledge.js';
 import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(printsNonScalar, {
@@ -16,7 +17,7 @@ ruleTester(printsNonScalar, {
       errors: [
         {
           highlighted: 'welcome_codes.voucher.discount',
-          message: /is an object in the feed data: Iterable prints Java's rendering of it \(like \{a=1, b=x\}\)/,
+          message: /is an object in the feed data: Iterable prints Java's rendering of it \(like \{a=1, b="x"\}, HTML-escaped\)/,
           hint: /a field of it \(\[\[welcome_codes\.voucher\.discount\.type\]\]\).*toJson/,
         },
       ],
@@ -29,5 +30,17 @@ ruleTester(printsNonScalar, {
     { name: 'raw output too', code: '{{{emailListIds}}}', errors: [{ highlighted: 'emailListIds' }] },
     { name: 'inside #with', code: '[[#with welcome_codes.voucher]][[discount]][[/with]]', errors: [{ highlighted: 'discount' }] },
     { name: 'this of an #each over objects', code: '[[#each welcome_codes.voucher.categories]][[this]][[/each]]', errors: [{ highlighted: 'this' }] },
+    {
+      name: 'a list of objects: print a field of each',
+      code: '{{orders}}',
+      knowledge: dataKnowledge({ users: ['{"orders": [{"id": "A1", "total": 5}]}'] }),
+      errors: [{ highlighted: 'orders', message: /is a list in the sample users/, hint: /\{\{#each orders\}\}\{\{id\}\}\{\{\/each\}\}/ }],
+    },
+    {
+      name: 'a string for some users, an object for others',
+      code: '{{address}}',
+      knowledge: dataKnowledge({ users: ['{"address": "1 Main St"}', '{"address": {"street": "1 Main St"}}'] }),
+      errors: [{ highlighted: 'address', message: /may be an object in the sample users/, hint: /\{\{address\.street\}\}/ }],
+    },
   ],
 });
