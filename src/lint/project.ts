@@ -31,7 +31,7 @@ export function projectKnowledge(project: Project): ProjectKnowledge {
     const samples = feedSamples(project, id, feed.url);
     const publishes = isPublicationUrl(feed.url);
     const { shape, sources } = feedShape(samples, publishes);
-    feeds.set(id, { id, alias: feed.alias, url: feed.url, urlTemplate, urlFile, shape, shapeSources: sources, publishes });
+    feeds.set(id, { id, alias: feed.alias, url: feed.url, urlTemplate, urlFile, shape, shapeSources: sources, publishes, samples });
   }
   const profiles = [...project.users.values()].map((user) => ({ id: user.id, profile: user.profile }));
   const users: UserKnowledge | undefined = profiles.length ? { profiles, shape: Shape.of(profiles.map((p) => p.profile)) } : undefined;
