@@ -93,6 +93,7 @@ export class DataModel {
    */
   impliedByComparison(resolved: ResolvedRead, enclosing: readonly BlockStatement[], readOf: ReadonlyMap<Expression, PathRead>): boolean {
     for (const block of enclosing) {
+      if (this.comparesItself(block, resolved, readOf)) return true;
       const name = block.path.original;
       if ((name !== 'ifEq' && name !== 'eq') || block.params.length !== 2) continue;
       const [a, b] = block.params;
@@ -109,6 +110,23 @@ export class DataModel {
       if (cases.length > 0 && !cases.some((sample) => lacks(sample, samples.relative(resolved.candidate)))) return true;
     }
     return false;
+  }
+
+  /**
+   * The block's truthy branch renders only when the value is there: a helper that fails on a missing value
+   * (`#ifEq`, `#gt`...) or `#eq` with a literal (a missing value equals only null) compares the read's own path.
+   */
+  private comparesItself(block: BlockStatement, resolved: ResolvedRead, readOf: ReadonlyMap<Expression, PathRead>): boolean {
+    const read = block.params.map((param) => readOf.get(param)).find((r) => r?.helper !== undefined);
+    const definition = read?.helper?.definition;
+    if (!read || !definition) return false;
+    const hasLiteral = block.params.some((param) => literalText(param) !== undefined);
+    if (!definition.meta.failsOnMissing && !(definition.meta.name === 'eq' && hasLiteral)) return false;
+    return block.params.some((param) => {
+      const other = readOf.get(param);
+      const target = other && this.resolve(other);
+      return target !== undefined && target.origin === resolved.origin && samePath(target.candidate, resolved.candidate);
+    });
   }
 
   /** The samples a resolved read comes from, and how to make an absolute path relative to one. */
@@ -130,6 +148,10 @@ export class DataModel {
     const feed = unaliased[unaliased.length - 1];
     return feed && { feed, path: [...candidate] };
   }
+}
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((segment, i) => b[i] === segment);
 }
 
 /** The value at a plain path (names and indexes) of a sample. */

@@ -30,6 +30,10 @@ ruleTester(unguardedOptionalPath, {
       code: '[[#ifEq welcome_codes.voucher.discount.type "PERCENT"]][[welcome_codes.voucher.discount.percent_off]]% off[[/ifEq]]',
     },
     {
+      name: 'inside a comparison of the value itself: it is there',
+      code: '{{#ifEq firstName "Ann"}}Hej {{firstName}}{{/ifEq}} {{#eq firstName "Ann"}}{{firstName}}{{/eq}}',
+    },
+    {
       name: 'the same with eq and the literal first',
       code: '[[#eq "AMOUNT" welcome_codes.voucher.discount.type]][[welcome_codes.voucher.discount.amount_off]] off[[/eq]]',
     },
@@ -69,6 +73,11 @@ ruleTester(unguardedOptionalPath, {
       name: 'the else branch of a discriminator comparison',
       code: '[[#ifEq welcome_codes.voucher.discount.type "PERCENT"]]x[[else]][[welcome_codes.voucher.discount.percent_off]][[/ifEq]]',
       errors: [{ highlighted: 'welcome_codes.voucher.discount.percent_off' }],
+    },
+    {
+      name: 'neq renders its block for a missing value',
+      code: '{{#neq firstName "Ann"}}Hi {{firstName}}{{/neq}}',
+      errors: [{ highlighted: 'firstName', message: /1 of 3 sample users/ }],
     },
     {
       name: 'a guard of another path does not count',

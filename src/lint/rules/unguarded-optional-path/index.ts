@@ -12,7 +12,8 @@
  * as `defaultIfEmpty`'s value: the analysis (src/analysis/analyze.ts) records the guard. Inside `#ifEq`/`#eq` of a
  * sibling discriminator (`[[#ifEq voucher.discount.type "PERCENT"]][[voucher.discount.percent_off]]`) the read is
  * not reported when every sample of that case has the value (Voucherify's discount is a union on `type`). Paths
- * optional only in the schema are reported, saying that every recording has them. Not reported either: paths
+ * optional only in the schema are reported, saying that every recording has them. Inside a comparison of the value
+ * itself (`{{#ifEq plan "gold"}}{{plan}}`, `#gt`, `#eq` with a literal) the value is there: not reported. Not reported either: paths
  * the data does not know at all (the not-found rules' job) or cannot judge (below a free-form object such as a
  * voucher's `metadata`), and values used as conditions, compared or iterated (comparison-on-nullable and the
  * block helpers' own else branches handle those).
