@@ -86,6 +86,25 @@ export class DataModel {
   }
 
   /**
+   * In how many samples the value is an empty string (or missing or null), for helpers that fail on "" too
+   * (`#ifContainsStr`, as Iterable documents): "empty, missing or null for 1 of 3 sample users"; undefined when
+   * no sample shows it.
+   */
+  whyEmpty(resolved: ResolvedRead): string | undefined {
+    const samples = this.samplesOf(resolved);
+    if (!samples) return undefined;
+    const path = samples.relative(resolved.candidate);
+    const empty = samples.values.filter((sample) => lacks(sample, path, true)).length;
+    if (empty === 0) return undefined;
+    const total = samples.values.length;
+    const what =
+      resolved.origin === 'user'
+        ? `for ${empty} of ${total} sample user${total === 1 ? '' : 's'}`
+        : `in ${empty} of ${total} recorded response${total === 1 ? '' : 's'}`;
+    return `empty, missing or null ${what}`;
+  }
+
+  /**
    * Whether an enclosing `#ifEq`/`#eq` of a sibling field with a literal (`[[#ifEq voucher.discount.type
    * "PERCENT"]]`) makes the read's value present: every sample where the comparison holds has it, and at least
    * one sample shows the case. Voucherify's responses are unions on such a discriminator (a percentage discount
@@ -211,7 +230,7 @@ export function mayBeMissing(lookup: Found): boolean {
  * every element: one element without it is enough. An index may be out of range: then it is missing. `length` and
  * `size` of a list or a string are there.
  */
-export function lacks(value: Value, path: readonly string[]): boolean {
+export function lacks(value: Value, path: readonly string[], orEmpty = false): boolean {
   let current: Value[] = [value];
   for (const segment of path) {
     const next: Value[] = [];
@@ -233,7 +252,7 @@ export function lacks(value: Value, path: readonly string[]): boolean {
     }
     current = next;
   }
-  return current.some((v) => v === null || v === undefined);
+  return current.some((v) => v === null || v === undefined || (orEmpty && v === ''));
 }
 
 /** The tag's helper prints its first argument as it is (or nothing when it is empty): `{{upper x}}` does not. */

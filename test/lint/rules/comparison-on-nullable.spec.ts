@@ -21,6 +21,11 @@ ruleTester(comparisonOnNullable, {
         feed: { alias: 'f', bodies: ['{"discount": {"type": "PERCENT", "percent_off": 20}}', '{"discount": {"type": "AMOUNT", "amount_off": 500}}'] },
       }),
     },
+    {
+      name: 'an empty string is fine for the other comparisons',
+      code: '{{#ifEq favorite "dark roast"}}Dark{{/ifEq}}',
+      knowledge: dataKnowledge({ users: ['{"favorite": "dark roast"}', '{"favorite": ""}'] }),
+    },
     { name: 'paths the data does not know are not this rule', code: '{{#gt points 100}}Gold{{/gt}}' },
   ],
   invalid: [
@@ -41,6 +46,17 @@ ruleTester(comparisonOnNullable, {
       errors: [{ highlighted: 'firstName', message: /ifEq fails the render.*1 of 3 sample users/ }],
     },
     { name: 'a comparison in a sub-expression', code: `[[#if (gt ${percent} 10)]]big[[/if]]`, errors: [{ highlighted: percent }] },
+    {
+      name: '#ifContainsStr fails on an empty string too, as Iterable documents',
+      code: '{{#ifContainsStr favorite "roast"}}Roasts{{/ifContainsStr}}',
+      knowledge: dataKnowledge({ users: ['{"favorite": "dark roast"}', '{"favorite": ""}'] }),
+      errors: [
+        {
+          highlighted: 'favorite',
+          message: /ifContainsStr fails the render on a missing, null or empty value.*empty, missing or null for 1 of 2 sample users/,
+        },
+      ],
+    },
     { name: 'math fails on a missing operand', code: `[[math ${percent} "*" 2]]`, errors: [{ highlighted: percent, message: /math fails the render/ }] },
   ],
 });

@@ -5,6 +5,8 @@
  * #gt, gt, #gte, or gte expression references a non-existent or null field, the template will fail and the message
  * will not be sent to that user" (support article 205480365; #ifContainsStr in 115003884806). The send is skipped
  * with HandlebarsExecutionError for exactly those recipients, which no preview with a complete profile shows.
+ * `#ifContainsStr` also fails on an empty string ("references an empty or missing field"): its string is reported
+ * when a sample has it empty.
  *
  * Not reported: a value guarded by an enclosing `#if`/`#with`/`#each` of it or a prefix, or passed through
  * `defaultIfEmpty` first (then the comparison gets the fallback), or inside `#ifEq` of a sibling discriminator
@@ -39,15 +41,19 @@ export const comparisonOnNullable: Rule = {
           const helper = read.helper;
           if (!helper?.definition?.meta.failsOnMissing || helper.param === undefined || read.guard) continue;
           const resolved = model.resolve(read);
-          if (!resolved || !mayBeMissing(resolved.lookup)) continue;
+          if (!resolved) continue;
+          // `#ifContainsStr` fails on an empty string too, as Iterable documents (support article 115003884806).
+          const failsOnEmpty = helper.definition.meta.name === 'ifContainsStr' && helper.param === 0;
+          const why = mayBeMissing(resolved.lookup) ? model.whyMissing(resolved) : failsOnEmpty ? model.whyEmpty(resolved) : undefined;
+          if (why === undefined) continue;
           if (model.impliedByComparison(resolved, enclosing.of(read.tag), readOf)) continue;
           const written = read.node.original;
           const fallback = `(defaultIfEmpty ${written} 0)`;
           context.report({
             loc: read.node.loc,
             message:
-              `${helper.name} fails the render on a missing or null value, and ${tagText(read.family, written)} is ` +
-              `${model.whyMissing(resolved)}: for those recipients Iterable does not send the message (HandlebarsExecutionError)`,
+              `${helper.name} fails the render on a ${failsOnEmpty ? 'missing, null or empty' : 'missing or null'} value, and ` +
+              `${tagText(read.family, written)} is ${why}: for those recipients Iterable does not send the message (HandlebarsExecutionError)`,
             hint: `compare only when it is there: ${ifBlock(read.family, written, `…${helper.name}…`)}, or compare a fallback: ${fallback}`,
           });
         }
