@@ -43,7 +43,7 @@ ruleTester(comparisonOnNullable, {
     {
       name: "Iterable's #ifEq on a field some users lack",
       code: '{{#ifEq firstName "Ann"}}Hej Ann{{/ifEq}}',
-      errors: [{ highlighted: 'firstName', message: /ifEq fails the render.*1 of 3 sample users/ }],
+      errors: [{ highlighted: 'firstName', message: /ifEq fails the render.*1 of 3 sample users/, hint: /\(defaultIfEmpty firstName ""\)/ }],
     },
     { name: 'a comparison in a sub-expression', code: `[[#if (gt ${percent} 10)]]big[[/if]]`, errors: [{ highlighted: percent }] },
     {

@@ -25,6 +25,7 @@ ruleTester(unguardedOptionalPath, {
     { name: 'paths that do not exist are the not-found rules', code: '[[welcome_codes.voucher.cod]] {{frstName}}' },
     { name: 'below a free-form object nothing can be said', code: '[[welcome_codes.voucher.metadata.anything]]' },
     { name: 'a helper that prints a fallback of its own', code: '{{upper firstName "friend"}}' },
+    { name: "an object printed whole is prints-non-scalar's finding", code: '[[welcome_codes.voucher.discount]]' },
     {
       name: 'inside #ifEq on the discriminator: every recording of that case has the field',
       code: '[[#ifEq welcome_codes.voucher.discount.type "PERCENT"]][[welcome_codes.voucher.discount.percent_off]]% off[[/ifEq]]',

@@ -48,7 +48,9 @@ export const comparisonOnNullable: Rule = {
           if (why === undefined) continue;
           if (model.impliedByComparison(resolved, enclosing.of(read.tag), readOf)) continue;
           const written = read.node.original;
-          const fallback = `(defaultIfEmpty ${written} 0)`;
+          // A fallback of the value's own type: a string compares with "", a number with 0.
+          const kinds = resolved.lookup.shape.kinds;
+          const fallback = `(defaultIfEmpty ${written} ${kinds.has('string') && !kinds.has('number') ? '""' : '0'})`;
           context.report({
             loc: read.node.loc,
             message:

@@ -14,7 +14,7 @@
  * not reported when every sample of that case has the value (Voucherify's discount is a union on `type`). Paths
  * optional only in the schema are reported, saying that every recording has them. Inside a comparison of the value
  * itself (`{{#ifEq plan "gold"}}{{plan}}`, `#gt`, `#eq` with a literal) the value is there: not reported. Not reported either: paths
- * the data does not know at all (the not-found rules' job) or cannot judge (below a free-form object such as a
+ * the data does not know at all (the not-found rules' job), objects and lists (prints-non-scalar's), or cannot judge (below a free-form object such as a
  * voucher's `metadata`), and values used as conditions, compared or iterated (comparison-on-nullable and the
  * block helpers' own else branches handle those).
  */
@@ -45,6 +45,9 @@ export const unguardedOptionalPath: Rule = {
           if (!isPrinted(read) || read.guard) continue;
           const resolved = model.resolve(read);
           if (!resolved || !mayBeMissing(resolved.lookup)) continue;
+          // An object or a list printed whole is wrong either way: prints-non-scalar says so, once.
+          const whole = read.use === 'printed' || read.use === 'printed-raw';
+          if (whole && [...resolved.lookup.shape.kinds].every((k) => k === 'object' || k === 'array' || k === 'null')) continue;
           if (model.impliedByComparison(resolved, enclosing.of(read.tag), readOf)) continue;
           const written = read.node.original;
           const fallback = read.family === 'feed' ? `[[defaultIfEmpty ${written} "…"]]` : `{{defaultIfEmpty ${written} "…"}}`;
