@@ -5,7 +5,7 @@
  * them with `removeStaleTempFiles`.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** The temporary file names this module makes (and only those). */
@@ -17,6 +17,22 @@ export interface AtomicWriteOptions {
    * `syncPaths` once at the end instead of paying one fsync per file.
    */
   durable?: boolean;
+  /**
+   * Never replace an existing file: the complete temporary file is hard-linked to the target, which fails with
+   * EEXIST when the target exists, even one created a moment earlier by someone else (`mergetag init`). On file
+   * systems without hard links, the target is checked just before the rename instead.
+   */
+  exclusive?: boolean;
+}
+
+/** `writeFileAtomic(path, data, {exclusive: true})` found the target already there: nothing was written. */
+export class FileExistsError extends Error {
+  readonly code = 'EEXIST';
+
+  constructor(readonly path: string) {
+    super(`${path} exists`);
+    this.name = 'FileExistsError';
+  }
 }
 
 function tempPath(path: string): string {
@@ -45,12 +61,27 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
     if (options.durable !== false) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(temp, path);
+    if (options.exclusive) publishExclusive(temp, path);
+    else renameSync(temp, path);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     removeQuietly(temp);
     throw error;
   }
+}
+
+function publishExclusive(temp: string, path: string): void {
+  try {
+    linkSync(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new FileExistsError(path);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    if (existsSync(path)) throw new FileExistsError(path);
+    renameSync(temp, path);
+    return;
+  }
+  removeQuietly(temp);
 }
 
 /** A file written in pieces as they come (a summary row by row) that appears whole, atomically, at `commit()`. */
