@@ -15,6 +15,8 @@ import { recordCommand, recordHelp } from './commands/record.js';
 import { renderCommand, renderHelp } from './commands/render.js';
 import { urlCommand, urlHelp } from './commands/url.js';
 import { validateCommand, validateHelp } from './commands/validate.js';
+import { varsCommand, varsHelp } from './commands/vars.js';
+import { initCommand, initHelp } from './commands/init.js';
 import { InputFileError, ReportedError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
 import { version } from './version.js';
@@ -27,6 +29,8 @@ const commands: Record<string, { run: (args: string[], io: CliIO) => number | Pr
   render: { run: renderCommand, help: renderHelp, summary: 'render a template for a user and recorded feed responses' },
   url: { run: urlCommand, help: urlHelp, summary: 'print the data-feed request Iterable sends for a user' },
   validate: { run: validateCommand, help: validateHelp, summary: 'check recordings and Voucherify responses against their schemas' },
+  vars: { run: varsCommand, help: varsHelp, summary: 'list the fields, guards and helpers a template reads' },
+  init: { run: initCommand, help: initHelp, summary: 'start a project: config, a sample user, a template, a CI workflow' },
 };
 
 /** Only the table's own commands: `mergetag constructor` is an unknown command, not Object's constructor. */
