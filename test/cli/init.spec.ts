@@ -6,7 +6,8 @@ import { FileExistsError, writeFileAtomic } from '../../src/io/atomic-write.js';
 import { buildKnowledge } from '../../src/lint/knowledge.js';
 import { lintText } from '../../src/lint/linter.js';
 import { parseJson } from '../../src/values/json.js';
-import { runCli, tempFolders } from '../support/run-cli.js';
+import { INIT_FILES } from '../../src/cli/commands/init.js';
+import { repoRoot, runCli, tempFolders } from '../support/run-cli.js';
 
 const temp = tempFolders();
 
@@ -137,5 +138,13 @@ describe('writeFileAtomic exclusive', () => {
     expect(() => writeFileAtomic(link, 'x', { exclusive: true })).toThrow(FileExistsError);
     expect(existsSync(join(dir, 'nowhere.txt'))).toBe(false);
     expect(readdirSync(dir).sort()).toEqual(['a.txt', 'link.txt']);
+  });
+});
+
+describe('the README', () => {
+  it('shows the workflow init writes, as it writes it', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const shown = /The workflow it writes[^\n]*\n\n```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(shown).toBe(INIT_FILES.find((file) => file.path === '.github/workflows/mergetag.yml')!.text);
   });
 });
