@@ -4,15 +4,40 @@
  * `highlightedOffenses`) and, optionally, their message. Templates are linted with the bundled welcome project's
  * knowledge (its feed, recordings and sample users) unless a case brings its own.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { welcomeKnowledge } from '../../bench/support/welcome.js';
-import { emptyKnowledge, type TemplateKnowledge } from '../../src/lint/knowledge.js';
+import { buildKnowledge, emptyKnowledge, type KnowledgeSources, type TemplateKnowledge } from '../../src/lint/knowledge.js';
 import { lintText } from '../../src/lint/linter.js';
 import type { Rule } from '../../src/lint/rule.js';
 import { allRules } from '../../src/lint/rules/index.js';
+import { parseJson } from '../../src/values/json.js';
+import type { Value } from '../../src/values/types.js';
 
-// The welcome project's knowledge lives with the benchmark, which may not import test code.
-export { welcomeKnowledge, welcomeSources } from '../../bench/support/welcome.js';
+const welcome = resolve(import.meta.dirname, '../../fixtures/welcome');
+
+function readJson(file: string): Value {
+  const parsed = parseJson(readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new Error(`${file}: not JSON`);
+  return parsed.value;
+}
+
+/** The welcome project's knowledge, read from fixtures/welcome as a project would. */
+export function welcomeSources(overrides: Partial<KnowledgeSources> = {}): KnowledgeSources {
+  const config = readJson(join(welcome, 'mergetag.config.json')) as Map<string, Value>;
+  const feed = (config.get('feeds') as Map<string, Value>).get('welcome_codes') as Map<string, Value>;
+  const samples = readdirSync(join(welcome, 'recordings'))
+    .map((name) => readJson(join(welcome, 'recordings', name)) as Map<string, Value>)
+    .map((recording) => recording.get('response') as Map<string, Value>)
+    .filter((response) => String(response.get('status')) === '200')
+    .map((response) => response.get('body'));
+  const users = readdirSync(join(welcome, 'users')).map((name) => ({ id: name.replace(/\.json$/, ''), profile: readJson(join(welcome, 'users', name)) }));
+  return { feeds: [{ id: 'welcome_codes', alias: 'welcome_codes', url: String(feed.get('url')), samples }], users, ...overrides };
+}
+
+export function welcomeKnowledge(overrides: Partial<KnowledgeSources> = {}): TemplateKnowledge {
+  return buildKnowledge(welcomeSources(overrides));
+}
 
 export interface ValidCase {
   code: string;
