@@ -107,14 +107,15 @@ describe('mergetag vars', () => {
     writeFileSync(join(dir, 'other.html'), '{{a}}');
     const run = await runCli(['vars', 'other.html'], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('other.html is not a template of mergetag.config.json: its feed URLs are unknown');
+    expect(run.stderr).toContain('note: other.html is not a template of mergetag.config.json: its feed URLs are unknown');
     const alone = await runCli(['vars', 'other.html', '--no-project'], { cwd: dir });
-    expect(alone.stdout).not.toContain('not a template');
+    expect(alone.stderr).not.toContain('not a template');
   });
 
   it('escapes control characters from the template in its table', async () => {
     const file = template('{{[a\u001b[31mb]}}');
-    const run = await runCli(['vars', file]);
+    const run = await runCli(['vars', file], { env: { FORCE_COLOR: '1' }, stderrIsTTY: true });
+    // Neither the template's control characters nor colors: the listing is plain text.
     expect(run.stdout).not.toContain('\u001b');
   });
 

@@ -140,12 +140,13 @@ export function varsCommand(args: string[], io: CliIO): number {
     });
   }
   printDiagnostics(io, diagnostics, sources);
-  const out: string[] = [printAnalysis(io, file, analysis)];
   if (project && !entry) {
-    out.push(`${paint(io).dim(`(${file} is not a template of ${project.shown(project.loaded.file)}: its feed URLs are unknown)`)}\n`);
+    io.stderr(`${paint(io).dim(`note: ${file} is not a template of ${project.shown(project.loaded.file)}: its feed URLs are unknown`)}\n`);
   }
+  // The listing is plain text on stdout (no colors: it is meant to be read, piped and diffed).
+  const out: string[] = [printAnalysis(file, analysis)];
   for (const feed of feedAnalyses) {
-    out.push(printAnalysis(io, `feed ${feed.id}${feed.alias ? ` (alias ${feed.alias})` : ''}: ${feed.file}`, feed.analysis, feed.url));
+    out.push(printAnalysis(`feed ${feed.id}${feed.alias ? ` (alias ${feed.alias})` : ''}: ${feed.file}`, feed.analysis, feed.url));
   }
   io.stdout(out.join('\n'));
   return code;
@@ -237,9 +238,8 @@ function scopeText(scope: ReadScope): string {
 
 // ---- text -------------------------------------------------------------------------------------------------
 
-function printAnalysis(io: CliIO, title: string, analysis: TemplateAnalysis, url?: string): string {
-  const colors = paint(io);
-  const lines = [colors.bold(inert(title))];
+function printAnalysis(title: string, analysis: TemplateAnalysis, url?: string): string {
+  const lines = [inert(title)];
   if (url !== undefined) lines.push(`  ${inert(url)}`);
   const user = analysis.reads.filter((read) => read.family === 'user');
   const feed = analysis.reads.filter((read) => read.family === 'feed');
