@@ -37,7 +37,9 @@ describe('mergetag init', () => {
     const { config } = loaded.loaded;
     expect(config.$schema).toBe('./node_modules/mergetag/schema/mergetag.config.schema.json');
     expect(Object.keys(config.feeds)).toEqual(['welcome_codes']);
-    expect(config.feeds.welcome_codes!.url).toMatch(/\/v1\/publications\/create\?customer\[source_id\]=\{\{#urlEncode\}\}\{\{source_id\}\}\{\{\/urlEncode\}\}/);
+    expect(config.feeds.welcome_codes!.url).toMatch(
+      /\/v1\/publications\/create\?customer\[source_id\]=\{\{#urlEncode\}\}\{\{\{source_id\}\}\}\{\{\/urlEncode\}\}/,
+    );
     expect(config.feeds.welcome_codes!.headers).toEqual({ 'X-App-Id': '${VOUCHERIFY_APP_ID}', 'X-App-Token': '${VOUCHERIFY_APP_TOKEN}' });
     expect(config.templates).toMatchObject([{ path: 'welcome.html', feeds: ['welcome_codes'] }]);
   });

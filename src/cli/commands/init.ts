@@ -35,10 +35,11 @@ could not be written); 2 bad usage.
 
 /**
  * Iterable's feed URL for a Voucherify publication: one voucher of the campaign for the recipient, per send. The
- * customer id is URL-encoded so that `+`, `&`, `#` or a space in it cannot change the request (DESIGN.md rule 12).
+ * customer id is URL-encoded so that `+`, `&`, `#` or a space in it cannot change the request (DESIGN.md rule 12),
+ * and read raw (`{{{ }}}`): `{{source_id}}` would be HTML-escaped first, so an apostrophe would be sent as `%26%23x27%3B`.
  */
 const FEED_URL =
-  'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{source_id}}{{/urlEncode}}&campaign[name]=Welcome%20Codes';
+  'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=Welcome%20Codes';
 
 const CONFIG = {
   // Editors read the schema the installed package ships (package.json "files" has schema/).
