@@ -99,7 +99,9 @@ function generate(index: number): Generated {
         sections.push(`[[#with welcome_codes.voucher]]<span>[[code]]</span>[[#if metadata.marketing_text]] [[metadata.marketing_text]][[/if]][[/with]]`);
         break;
       case 5:
-        sections.push(`<a href="https://shop.example.com/?e={{#urlEncode}}{{{email}}}{{/urlEncode}}&c=[[welcome_codes.voucher.code]]">Shop</a>`);
+        sections.push(
+          `<a href="https://shop.example.com/?e={{#urlEncode}}{{{email}}}{{/urlEncode}}&c=[[#urlEncode]][[{welcome_codes.voucher.code}]][[/urlEncode]]">Shop</a>`,
+        );
         break;
       case 6:
         sections.push(`{{#ifEq signupSource "checkout"}}<p>Thanks for your order.</p>{{else}}<p>Welcome aboard.</p>{{/ifEq}}`);
