@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli, tempFolders } from '../support/run-cli.js';
@@ -131,8 +131,19 @@ describe('mergetag url', () => {
     );
   });
 
-  it('expands a project feed for a user by id, and warns about escaping inside urlEncode', async () => {
+  it('expands a project feed for a user by id: the triple-stash value inside urlEncode is encoded as it is', async () => {
     const run = await runCli(['url', '--feed', 'welcome_codes', '--user', 'obrien'], { cwd: join(repoRoot, 'fixtures/welcome') });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('customer[source_id]=cust+1%2Fo%27brien');
+    expect(run.stderr).not.toContain('escaped-in-url-encode');
+  });
+
+  it("warns about escaping inside urlEncode when the feed URL writes {{source_id}} as Iterable's docs do", async () => {
+    const dir = temp('mergetag-url-');
+    cpSync(join(repoRoot, 'fixtures/welcome'), dir, { recursive: true });
+    const config = join(dir, 'mergetag.config.json');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('{{{source_id}}}', '{{source_id}}'));
+    const run = await runCli(['url', '--feed', 'welcome_codes', '--user', 'obrien'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('customer[source_id]=cust+1%2Fo%26%23x27%3Bbrien');
     expect(run.stderr).toContain('(escaped-in-url-encode)');

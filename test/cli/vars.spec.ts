@@ -40,7 +40,7 @@ describe('mergetag vars', () => {
     expect(out).toMatch(/helper calls \(4\)/);
     expect(out).toMatch(/56:90 +#urlEncode +block +\{\{ \}\}/);
     expect(out).toContain('feed welcome_codes (alias welcome_codes): mergetag.config.json (feeds.welcome_codes.url)');
-    expect(out).toMatch(/1:86 +source_id +printed in #urlEncode/);
+    expect(out).toMatch(/1:87 +source_id +printed-raw in #urlEncode/);
   });
 
   it('prints every read with 1-based spans, candidates, use, guard and scope as JSON', async () => {

@@ -14,8 +14,8 @@ configRuleTester(urlEncodeEscapedInputConfig, {
   ],
   invalid: [
     {
-      name: "the welcome project's own URL: O'Brien's source_id reaches Voucherify escaped (the fixture shows it on purpose)",
-      config: welcomeConfigText,
+      name: "the welcome URL written as Iterable's docs write it: O'Brien's source_id would reach Voucherify escaped",
+      config: welcomeConfigText.replace('{{{source_id}}}', '{{source_id}}'),
       errors: [
         {
           highlighted: '{{source_id}}',

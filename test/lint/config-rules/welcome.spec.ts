@@ -1,7 +1,7 @@
 /**
- * The welcome project under every URL and feed-set rule: its template is clean, and its config has one finding,
- * on purpose: the fixture's feed URL writes `{{#urlEncode}}{{source_id}}{{/urlEncode}}` (Iterable's own feed-form
- * hint) to show that O'Brien's apostrophe reaches Voucherify HTML-escaped (recordings/obrien.json).
+ * The welcome project under every URL and feed-set rule: its template and its config are clean. Written as
+ * Iterable's own feed-form hint does, `{{#urlEncode}}{{source_id}}{{/urlEncode}}`, the URL gets one finding: O'Brien's
+ * apostrophe would reach Voucherify HTML-escaped.
  */
 import { describe, expect, it } from 'vitest';
 import { configRules, lintConfig } from '../../../src/lint/config-rules/index.js';
@@ -11,17 +11,24 @@ import { urlEncodeEscapedInput } from '../../../src/lint/rules/url-encode-escape
 import { configInput, feedsConfig, welcomeConfigText, welcomeTemplate } from '../../support/config-rule-tester.js';
 import { welcomeKnowledge } from '../../support/rule-tester.js';
 
+const documentedForm = welcomeConfigText.replace('{{{source_id}}}', '{{source_id}}');
+
 describe('the welcome project under the URL and feed-set rules', () => {
   it('welcome.html lints clean', () => {
     const result = lintText(welcomeTemplate, { rules: [linkUnencodedParam, urlEncodeEscapedInput], knowledge: welcomeKnowledge(), config: { preset: 'all' } });
     expect(result.messages).toEqual([]);
   });
 
-  it("its config: only the escaped source_id inside #urlEncode, which O'Brien's recording shows", () => {
-    const input = configInput({ config: welcomeConfigText });
+  it('its config lints clean under every rule', () => {
+    const result = lintConfig(configInput({ config: welcomeConfigText }), { config: { preset: 'all' } });
+    expect(result.messages).toEqual([]);
+    expect(result.lacking).toEqual([]);
+  });
+
+  it("written as Iterable's docs write it, {{source_id}} inside #urlEncode is the one finding", () => {
+    const input = configInput({ config: documentedForm });
     const result = lintConfig(input, { config: { preset: 'all' } });
     expect(result.messages.map((m) => `${m.ruleId} ${input.text.slice(m.start.offset, m.end.offset)}`)).toEqual(['url-encode-escaped-input {{source_id}}']);
-    expect(result.lacking).toEqual([]);
   });
 
   it("Iterable's documented feed URLs: no fragment or unencoded-param finding", () => {
@@ -36,7 +43,7 @@ describe('the welcome project under the URL and feed-set rules', () => {
   });
 
   it('a config rule severity can be changed or turned off, as template rules', () => {
-    const input = configInput({ config: welcomeConfigText });
+    const input = configInput({ config: documentedForm });
     expect(lintConfig(input, { config: { rules: { 'url-encode-escaped-input': 'error' } } }).errorCount).toBe(1);
     expect(lintConfig(input, { config: { rules: { 'url-encode-escaped-input': 'off' } } }).messages).toEqual([]);
   });
