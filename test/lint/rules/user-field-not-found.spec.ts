@@ -1,5 +1,6 @@
 import { userFieldNotFound } from '../../../src/lint/rules/user-field-not-found/index.js';
-import { ruleTester, welcomeKnowledge } from '../../support/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { findings, ruleTester, welcomeKnowledge } from '../../support/rule-tester.js';
 
 ruleTester(userFieldNotFound, {
   valid: [
@@ -51,4 +52,13 @@ ruleTester(userFieldNotFound, {
       ],
     },
   ],
+});
+
+describe('user-field-not-found says what Iterable does with the missing field', () => {
+  it('a compared field fails the send, a condition takes the else branch, a printed one prints nothing', () => {
+    const messages = findings(userFieldNotFound, '{{#ifGt agee 21}}a{{/ifGt}}{{#if vipp}}b{{/if}}{{nick}}').map((f) => f.message);
+    expect(messages[0]).toMatch(/#ifGt fails and Iterable does not send the message/);
+    expect(messages[1]).toMatch(/the block takes its else branch/);
+    expect(messages[2]).toMatch(/Iterable prints nothing/);
+  });
 });

@@ -60,7 +60,7 @@ export const userFieldNotFound: Rule = {
             loc: spanFromSegment(read.node, segment, context.source),
             message:
               `{{${pathText(candidate)}}}: no sample user${merged ? ' nor feed response' : ''} has '${candidate[lookup.at]}'${parent.length ? ` in ${pathText(parent)}` : ''} ` +
-              `(${count} user${count === 1 ? '' : 's'} checked): for a profile without it Iterable prints nothing`,
+              `(${count} user${count === 1 ? '' : 's'} checked): ${consequence(read)}`,
             hint: suggestion
               ? `did you mean {{${pathText(suggestion)}}}?`
               : 'check the field name against a user profile; if only some users have it, add one such user to users/',
@@ -70,6 +70,13 @@ export const userFieldNotFound: Rule = {
     };
   },
 };
+
+/** What Iterable does for a profile without the field, by what the tag does with it. */
+function consequence(read: PathRead): string {
+  if (read.helper?.definition?.meta.failsOnMissing) return `for a profile without it #${read.helper.name} fails and Iterable does not send the message`;
+  if (read.use === 'condition' || read.use === 'section' || read.use === 'iterated') return 'for a profile without it the block takes its else branch';
+  return 'for a profile without it Iterable prints nothing';
+}
 
 /** The candidate that got furthest, when no candidate of the read exists (nor is unknowable). */
 function missingEverywhere(root: Shape, read: PathRead): { candidate: string[]; lookup: Missing } | undefined {
