@@ -1,5 +1,6 @@
 import { urlEncodeEscapedInput } from '../../../src/lint/rules/url-encode-escaped-input/index.js';
-import { ruleTester } from '../../support/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { findings, ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(urlEncodeEscapedInput, {
   valid: [
@@ -27,4 +28,15 @@ ruleTester(urlEncodeEscapedInput, {
       errors: [{ highlighted: '{{defaultIfEmpty lastName "x"}}', message: /#base64/ }],
     },
   ],
+});
+
+describe('url-encode-escaped-input names what the block does with the escaped value', () => {
+  it('encodes for #urlEncode, encodes as Base64 for #base64, hashes for #sha256', () => {
+    const messages = findings(urlEncodeEscapedInput, '{{#urlEncode}}{{a}}{{/urlEncode}}{{#base64}}{{b}}{{/base64}}{{#sha256}}{{c}}{{/sha256}}').map(
+      (f) => f.message,
+    );
+    expect(messages[0]).toMatch(/before #urlEncode encodes it: .*O%26%23x27%3BBrien/);
+    expect(messages[1]).toMatch(/before #base64 encodes it as Base64/);
+    expect(messages[2]).toMatch(/before #sha256 hashes it/);
+  });
 });

@@ -29,7 +29,7 @@ export const urlEncodeEscapedInput: Rule = {
           const tag = tagText(piece.node, context.source.text);
           context.report({
             loc: piece.node.loc,
-            message: `${tag} is HTML-escaped before #${helper} encodes it: an apostrophe is sent as &#x27;, encoded (O'Brien → O%26%23x27%3BBrien), and & as &amp;`,
+            message: `${tag} is HTML-escaped before #${helper} ${whatItDoes(helper)}: ${example(helper)}`,
             hint: `write ${rawForm(tag)} inside {{#${helper}}}`,
           });
         }
@@ -37,3 +37,15 @@ export const urlEncodeEscapedInput: Rule = {
     };
   },
 };
+
+/** What the encoding block does with its body, in words: URL-encoding, Base64, or a hash. */
+function whatItDoes(helper: string): string {
+  if (helper === 'urlEncode') return 'encodes it';
+  if (helper === 'base64') return 'encodes it as Base64';
+  return 'hashes it';
+}
+
+function example(helper: string): string {
+  if (helper === 'urlEncode') return "an apostrophe is sent as &#x27;, encoded (O'Brien → O%26%23x27%3BBrien), and & as &amp;";
+  return `an apostrophe becomes &#x27; and & becomes &amp; first, so the result differs from #${helper} of the value itself`;
+}
