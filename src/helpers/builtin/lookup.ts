@@ -11,6 +11,8 @@ export const lookupHelper: HelperDefinition = {
   meta: {
     name: 'lookup',
     form: 'both',
+    // The block form renders with the looked-up value as `this` (or its block parameter).
+    blockContext: 'derived',
     params: [
       { name: 'object', type: 'any' },
       { name: 'key', type: 'any' },

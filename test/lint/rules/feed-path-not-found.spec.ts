@@ -45,3 +45,23 @@ ruleTester(feedPathNotFound, {
     },
   ],
 });
+
+ruleTester(feedPathNotFound, {
+  valid: [
+    {
+      name: 'inside #sortBy the context is the sorted list: its fields are not checked against the outer context',
+      code: '[[#sortBy welcome_codes.voucher.categories "name"]][[#each this]][[name]] [[hierarchy]][[/each]][[/sortBy]]',
+    },
+    {
+      name: 'inside #minInList the context is the element with the smallest value',
+      code: '[[#minInList welcome_codes.voucher.validity_hours.daily "start_time"]][[start_time]][[/minInList]]',
+    },
+  ],
+  invalid: [
+    {
+      name: 'inside #minInList a field the elements lack',
+      code: '[[#minInList welcome_codes.voucher.validity_hours.daily "start_time"]][[start_tme]][[/minInList]]',
+      errors: [{ highlighted: 'start_tme' }],
+    },
+  ],
+});

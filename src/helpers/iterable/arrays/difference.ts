@@ -27,6 +27,8 @@ export const inLeftNotInRightHelper: HelperDefinition = {
   meta: {
     name: 'inLeftNotInRight',
     form: 'inline',
+    // Also renders a block (with the difference as `this`), though Iterable documents only the inline form.
+    blockContext: 'derived',
     params: [
       { name: 'left', type: 'array' },
       { name: 'right', type: 'array' },

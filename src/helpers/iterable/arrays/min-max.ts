@@ -53,6 +53,8 @@ function minMaxHelper(name: 'minInList' | 'maxInList', sign: 1 | -1, word: 'smal
     meta: {
       name,
       form: 'block',
+      // `this` in the block is the element with the smallest (largest) value.
+      blockContext: 'element',
       params: [
         { name: 'list', type: 'array' },
         { name: 'field', type: 'string', optional: true, description: 'the field of each item to compare' },

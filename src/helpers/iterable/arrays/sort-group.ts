@@ -114,6 +114,8 @@ export const sortByHelper: HelperDefinition = {
   meta: {
     name: 'sortBy',
     form: 'block',
+    // `this` (or the block parameter) is the sorted or grouped list the helper computes.
+    blockContext: 'derived',
     params: [{ name: 'list', type: 'array' }],
     hash: [
       { name: 'field', type: 'string', optional: true, description: 'field(s) to sort by: "price" or "price,name", dot notation for nested fields' },
@@ -140,6 +142,8 @@ export const groupByHelper: HelperDefinition = {
   meta: {
     name: 'groupBy',
     form: 'block',
+    // `this` (or the block parameter) is the sorted or grouped list the helper computes.
+    blockContext: 'derived',
     params: [{ name: 'list', type: 'array' }],
     hash: [{ name: 'field', type: 'string', description: 'field(s) to group by: "category" or "date,method", dot notation for nested fields' }],
     description:

@@ -19,6 +19,8 @@ export const catalogHelper: HelperDefinition = {
   meta: {
     name: 'catalog',
     form: 'block',
+    // `this` (or the block parameter) is the catalog item.
+    blockContext: 'derived',
     params: [
       { name: 'catalog', type: 'string', description: 'the catalog name, quoted' },
       { name: 'key', type: 'any', description: 'the item key (a string, a number, or a field holding one)' },
