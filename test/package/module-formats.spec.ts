@@ -49,4 +49,18 @@ describe('loading the built package by name', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('1.0E7 true');
   });
+
+  it("import from 'mergetag/testing' gives the kit and the fast-check instance its arbitraries belong to", () => {
+    const run = runNode([
+      '--input-type=module',
+      '-e',
+      "import { arbitraries, checkTemplate, fc } from 'mergetag/testing'; " +
+        'const [alias] = fc.sample(arbitraries.alias(), { numRuns: 1, seed: 1 }); ' +
+        "const result = checkTemplate('Hi', { runs: 5, seed: 1 }); " +
+        "process.stdout.write(/^[A-Za-z_]+$/.test(alias) + ' ' + result.passed + ' ' + typeof fc.property)",
+    ]);
+    expect(run.stderr).not.toMatch(/Error/);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('true true function');
+  });
 });
