@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FeedResponse } from '../../src/iterable/feed-context.js';
 import { compile, type RenderInput } from '../../src/iterable/template.js';
+import { arbitraries } from '../../src/testing/index.js';
 import {
   expectedEscape,
   feedAlias,
@@ -277,6 +278,32 @@ describe('a feed that does not answer a JSON object stops the message (send-skip
       fc.property(jsonScalar({ bigIntegers: true, floats: 'any' }), (scalar) => {
         const result = run('[[a]]', { feeds: [{ body: jsonText(scalar) }] });
         expect(result.skip?.reason).toBe('DataFeedError');
+      }),
+      options,
+    );
+  });
+});
+
+describe('Voucherify publication feeds (the public generators of mergetag/testing)', () => {
+  it('[[alias.voucher.code]] prints the code of any publication, HTML-escaped, and its discount type', () => {
+    fc.assert(
+      fc.property(arbitraries.alias(), arbitraries.publication(), (alias, body) => {
+        const voucher = body.voucher as { code: string; type: string };
+        const result = run(`[[${alias}.voucher.code]]|[[${alias}.voucher.type]]`, { feeds: [{ alias, body }] });
+        expect(result.skip).toBeUndefined();
+        expect(result.output).toBe(`${expectedEscape(voucher.code)}|${voucher.type}`);
+      }),
+      options,
+    );
+  });
+
+  it('every documented error answer skips the message with DataFeedError, whatever the template', () => {
+    fc.assert(
+      fc.property(arbitraries.publicationError(), ({ status, body }) => {
+        const result = run('[[x]]', { feeds: [{ body: {} }, { status, body }] });
+        expect(result.output).toBe('');
+        expect(result.skip?.reason).toBe('DataFeedError');
+        expect(result.skip?.message).toContain(`HTTP ${status}`);
       }),
       options,
     );

@@ -12,7 +12,7 @@ import { toValue } from '../../src/values/json.js';
 const welcomeDir = fileURLToPath(new URL('../../fixtures/welcome/', import.meta.url));
 const PUBLISH = 'https://api.voucherify.io/v1/publications/create?customer[source_id]={{#urlEncode}}{{{source_id}}}{{/urlEncode}}&campaign[name]=Welcome';
 
-function feeds(...list: Array<{ id: string; alias?: string; url?: string; samples?: unknown[] }>): FeedKnowledge[] {
+function feeds(...list: Array<{ id: string; alias?: string; url?: string; samples?: unknown[] }>): readonly FeedKnowledge[] {
   return buildKnowledge({
     feeds: list.map((feed) => ({ id: feed.id, alias: feed.alias, url: feed.url ?? PUBLISH, samples: (feed.samples ?? []).map(toValue) })),
   }).feeds!;
