@@ -96,6 +96,11 @@ describe('each built-in property passes on a correct template and fails on one t
     expect(check('[[welcome_codes.voucher.discount.type]] <a href="{{unsubscribeUrl}}">x</a>', 'no-garbage').passed).toBe(true);
     expect(failure('[[welcome_codes.voucher.discount]]', 'no-garbage').message).toMatch(/\[\[welcome_codes.voucher.discount\]\] \(line 1\) prints an object/);
     expect(failure('<a href="{{website}}">site</a>', 'no-garbage').message).toMatch(/empty href/);
+    // A list of names printed whole: Iterable writes its JSON, nulls and all.
+    const listed = feeds({ id: 'list', alias: 'list', url: 'https://example.com/list', samples: [{ names: ['Ann', null] }] });
+    expect(failure('[[list.names]]', 'no-garbage', { feeds: listed }).message).toMatch(
+      /^\[\[list.names\]\] \(line 1\) prints an array \(\["Ann",null\]\) whole/,
+    );
   });
 
   it('feed-url: a query parameter from a field some users lack', () => {

@@ -13,7 +13,8 @@ function holds(value: unknown, word: string): boolean {
   if (typeof value === 'string') return value.includes(word);
   if (Array.isArray(value)) return value.some((item) => holds(item, word));
   if (isPlainObject(value)) return Object.entries(value).some(([key, item]) => key.includes(word) || holds(item, word));
-  return value === null && word === 'null';
+  // A JSON null prints nothing (DESIGN.md rule 4): only text can bring the word into the message.
+  return false;
 }
 
 export const noGarbage: Property = {
