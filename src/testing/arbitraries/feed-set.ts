@@ -21,9 +21,9 @@ export interface FeedSetOptions {
 
 function feedResponse(feed: FeedKnowledge, options: FeedSetOptions): fc.Arbitrary<FeedResponse> {
   const samples = feed.samples.map(toPlain).filter(isPlainObject);
+  // `{alias?, status, body}`, as render takes it: the response's place in the list says which feed it answers.
   const withAlias = (status: number, body: Record<string, unknown>): FeedResponse => ({
     ...(feed.alias !== undefined ? { alias: feed.alias } : {}),
-    name: feed.id,
     status,
     body,
   });
