@@ -10,6 +10,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../iterable/template.js';
 import { OutputTargetError } from '../io/write-output.js';
+import { checkCommand, checkHelp } from './commands/check.js';
 import { lintCommand, lintHelp } from './commands/lint.js';
 import { recordCommand, recordHelp } from './commands/record.js';
 import { renderCommand, renderHelp } from './commands/render.js';
@@ -25,6 +26,7 @@ import { escapeControlCharacters } from '../diagnostics/terminal-text.js';
 
 const commands: Record<string, { run: (args: string[], io: CliIO) => number | Promise<number>; help: string; summary: string }> = {
   lint: { run: lintCommand, help: lintHelp, summary: 'lint templates: every mistake Iterable would not tell you about' },
+  check: { run: checkCommand, help: checkHelp, summary: 'property tests: render for generated users and responses, check, shrink' },
   record: { run: recordCommand, help: recordHelp, summary: 'record real feed responses for users (publishes vouchers)' },
   render: { run: renderCommand, help: renderHelp, summary: 'render a template for a user and recorded feed responses' },
   url: { run: urlCommand, help: urlHelp, summary: 'print the data-feed request Iterable sends for a user' },
