@@ -55,7 +55,7 @@ describe('mergetag check on the welcome project', () => {
     expect(recording.request.url).toMatch(/^https:\/\/api\.voucherify\.io\/v1\/publications\/create\?customer\[source_id\]=/);
     expect(recording.request.headers).toEqual({ 'X-App-Id': '[redacted]', 'X-App-Token': '[redacted]' });
     expect(recording.response.status).toBe(200);
-    expect(recording.recordedAt).toBe('2026-01-01T09:00:00.000Z');
+    expect(recording.recordedAt).toBe('2026-01-15T12:00:00.000Z');
 
     // The command, run as printed in the same folder, renders the counterexample's output.
     const words = shellWords(command!);
@@ -74,7 +74,7 @@ describe('mergetag check on the welcome project', () => {
     const run = await runCli(['check', '--runs', '30', '--seed', '3', '--format', 'json'], { cwd: dir });
     expect(run.code).toBe(1);
     const result = JSON.parse(run.stdout);
-    expect(result).toMatchObject({ exitCode: 1, errorCount: 0, diagnostics: [], now: '2026-01-01T09:00:00.000Z' });
+    expect(result).toMatchObject({ exitCode: 1, errorCount: 0, diagnostics: [], now: '2026-01-15T12:00:00.000Z' });
     expect(result.results).toHaveLength(1);
     expect(result.results[0]).toMatchObject({ template: 'welcome.html', seed: 3, runs: 30, passed: false });
     const failure = result.results[0].failures[0];
@@ -121,12 +121,45 @@ describe('mergetag check on the welcome project', () => {
     expect(named.stdout).toContain('ok welcome.html: 5 runs, seed 2');
   });
 
+  it('--property runs only the properties named; --help lists them all', async () => {
+    const dir = welcome({ 'welcome.html': UNGUARDED });
+    const only = await runCli(['check', '--runs', '30', '--seed', '3', '--format', 'json', '--property', 'max-size', '--property', 'not-skipped'], {
+      cwd: dir,
+    });
+    expect(only.code, only.stdout).toBe(0);
+    const failing = await runCli(['check', '--runs', '30', '--seed', '3', '--format', 'json', '--property', 'prints-scalars'], { cwd: dir });
+    expect(JSON.parse(failing.stdout).results[0].failures.map((f: { property: string }) => f.property)).toEqual(['prints-scalars']);
+    const help = await runCli(['check', '--help']);
+    expect(help.code).toBe(0);
+    for (const name of [
+      'not-skipped',
+      'prints-scalars',
+      'no-garbage',
+      'feed-url',
+      'max-size',
+      'alias-rename',
+      'alias-reorder',
+      'unaliased-merge',
+      'merge-context',
+    ]) {
+      expect(help.stdout).toContain(`  ${name} `);
+    }
+  });
+
+  it('--now sets the clock of the run and of the command that reproduces it', async () => {
+    const dir = welcome({ 'welcome.html': UNGUARDED });
+    const run = await runCli(['check', '--runs', '30', '--seed', '3', '--format', 'json', '--now', '2027-03-01T08:00:00Z'], { cwd: dir });
+    const result = JSON.parse(run.stdout);
+    expect(result.now).toBe('2027-03-01T08:00:00Z');
+    expect(result.results[0].failures[0].command).toContain('--now 2027-03-01T08:00:00Z');
+  });
+
   it('exits 2 outside a project, and on an unknown --property', async () => {
     const empty = temp('mergetag-check-none-');
     expect((await runCli(['check'], { cwd: empty })).code).toBe(2);
     const dir = welcome();
     const run = await runCli(['check', '--property', 'no-such-property'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('no-such-property');
+    expect(run.stderr).toContain("--property: unknown property 'no-such-property'; the properties are: not-skipped, prints-scalars");
   });
 });

@@ -18,7 +18,7 @@ import type { FeedResponse } from '../../iterable/feed-context.js';
 import type { Project, TemplateEntry } from '../../project/project.js';
 import { encodeSegment } from '../../project/output-paths.js';
 import { REDACTED } from '../../recordings/schema.js';
-import { checkTemplate, type CheckFailure, type CheckResult } from '../../testing/index.js';
+import { checkTemplate, DEFAULT_NOW, PROPERTIES, UnknownPropertyError, type CheckFailure, type CheckResult } from '../../testing/index.js';
 import { jsonString, jsonText } from '../../values/print.js';
 import { toValue } from '../../values/json.js';
 import type { Value } from '../../values/types.js';
@@ -29,10 +29,15 @@ import { openCommandProject } from '../project.js';
 import { outputFormat, printJsonResult } from '../report.js';
 
 /**
- * The clock of every run, unless --now: date helpers then print the same text in every run and on every machine,
- * so a counterexample and its render command agree.
+ * The clock of every run, unless --now: checkTemplate's own fixed date, so that a seed replays the same messages in
+ * the CLI and in a user's vitest, and a counterexample and its render command agree on every machine.
  */
-export const DEFAULT_CHECK_NOW = '2026-01-01T09:00:00.000Z';
+const DEFAULT_CHECK_NOW = DEFAULT_NOW.toISOString();
+
+/** The built-in properties for --help: name and description, in the order they run. */
+function propertyList(): string {
+  return PROPERTIES.map(({ name, description }) => `  ${name.padEnd(16)} ${description}`).join('\n');
+}
 
 /** Where counterexamples go, relative to the project folder, unless --out. */
 export const DEFAULT_CHECK_OUT = '.mergetag/check';
@@ -56,6 +61,9 @@ A failure is shrunk to a small counterexample, printed, written as files (the
 user profile and one recording per feed) and given with the mergetag render
 command that reproduces it.
 
+Properties (--property NAME):
+${propertyList()}
+
 Options:
   --runs N                generated cases per template (default 100)
   --seed S                fast-check's seed (default: random; always printed,
@@ -74,7 +82,7 @@ broken config or input file.
 
 Examples:
   cd fixtures/welcome && mergetag check
-  mergetag check welcome.html --runs 1000 --seed 42 --property no-empty-output
+  mergetag check welcome.html --runs 1000 --seed 42 --property prints-scalars
 `;
 
 interface WrittenFailure {
@@ -137,10 +145,7 @@ export function checkCommand(args: string[], io: CliIO): number {
         ...(properties ? { properties } : {}),
       });
     } catch (error) {
-      // An unknown --property name is the one error checkTemplate throws for its options: the user's mistake.
-      if (properties && error instanceof Error && properties.some((name) => error.message.includes(name))) {
-        throw new UsageError(`--property: ${error.message}`, 'mergetag check --help lists the properties');
-      }
+      if (error instanceof UnknownPropertyError) throw new UsageError(`--property: ${error.message}`, 'mergetag check --help lists them');
       throw error;
     }
     const failures = result.failures.map((failure) => writeFailure(project, io, entry, failure, out, nowText));
