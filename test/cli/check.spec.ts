@@ -69,6 +69,25 @@ describe('mergetag check on the welcome project', () => {
     expect(render.stdout).toContain('<p></p>');
   });
 
+  it('an unaliased feed with mergeDataFeedContext: the command passes the recording without an alias, and --merge-context', async () => {
+    const dir = welcome({ 'welcome.html': '<p>{{voucher.metadata.marketing_text}}</p>\n' });
+    const config = JSON.parse(readFileSync(join(dir, 'mergetag.config.json'), 'utf8'));
+    delete config.feeds.welcome_codes.alias;
+    config.templates[0].mergeDataFeedContext = true;
+    writeFileSync(join(dir, 'mergetag.config.json'), JSON.stringify(config));
+    const run = await runCli(['check', '--runs', '50', '--seed', '1', '--property', 'prints-scalars', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stdout).toBe(1);
+    const failure = JSON.parse(run.stdout).results[0].failures[0];
+    expect(failure.message).toContain('{{voucher.metadata.marketing_text}}');
+    const words = shellWords(failure.command);
+    expect(words).toContain('--merge-context');
+    const feed = words[words.indexOf('--feed') + 1]!;
+    expect(feed).toBe(`${failure.folder}/welcome_codes.json`);
+    const render = await runCli(words.slice(1), { cwd: dir });
+    expect(render.code, render.stderr).toBe(0);
+    expect(render.stdout).toBe(failure.counterexample.output);
+  });
+
   it('--format json: the shared result with each template, its seed and failures', async () => {
     const dir = welcome({ 'welcome.html': UNGUARDED });
     const run = await runCli(['check', '--runs', '30', '--seed', '3', '--format', 'json'], { cwd: dir });
