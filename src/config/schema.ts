@@ -53,6 +53,14 @@ export const configSchema = z
     snippets: z.string().default('snippets'),
     catalogs: z.string().default('catalogs'),
     variants: z.record(z.string(), variantSchema).default({}),
+    check: z
+      .object({
+        requiredUserFields: z.array(z.string()).default([]).describe('user fields every recipient has, although some sample users lack them'),
+        optionalUserFields: z.array(z.string()).default([]).describe('user fields a recipient may lack, although every sample user has them'),
+      })
+      .strict()
+      .default({ requiredUserFields: [], optionalUserFields: [] })
+      .describe('what mergetag check generates: which user fields are always there or may be missing'),
     preset: z
       .enum(['recommended', 'all'])
       .default('recommended')

@@ -90,6 +90,8 @@ interface Setup {
   shown: string;
   feeds: readonly FeedKnowledge[];
   users: readonly Record<string, unknown>[];
+  /** The config's word on which user fields are always there or may be missing (`check` in mergetag.config.json). */
+  userFields: { required?: readonly string[]; optional?: readonly string[] };
   mergeDataFeedContext: boolean;
   services: RenderServices;
 }
@@ -104,6 +106,7 @@ function setUp(template: Template | string, options: CheckOptions): Setup {
       shown: compiled.file ?? '(template)',
       feeds: options.feeds ?? [],
       users: options.users ?? [],
+      userFields: {},
       mergeDataFeedContext: options.mergeDataFeedContext ?? false,
       services: { now },
     };
@@ -121,6 +124,7 @@ function setUp(template: Template | string, options: CheckOptions): Setup {
     shown: entry?.display ?? compiled.file ?? '(template)',
     feeds: forTemplate?.feeds ?? options.feeds ?? [],
     users: (knowledge.users?.profiles ?? []).map((p) => toPlain(p.profile)).filter(isPlainObject),
+    userFields: { required: project.config.check.requiredUserFields, optional: project.config.check.optionalUserFields },
     mergeDataFeedContext: entry?.settings.mergeDataFeedContext ?? options.mergeDataFeedContext ?? false,
     services: { now, snippets: (name) => resources.snippet(name), catalogs: (name) => resources.catalog(name) },
   };
@@ -166,7 +170,7 @@ export function checkTemplate(template: Template | string, options: CheckOptions
       return target.render({ user, feeds, mergeDataFeedContext: merge, ...setup.services });
     },
   };
-  const inputs = fc.record({ user: userArbitrary({ samples: setup.users }), feeds: feedSet(setup.feeds) });
+  const inputs = fc.record({ user: userArbitrary({ samples: setup.users, ...setup.userFields }), feeds: feedSet(setup.feeds) });
   const judge = (property: Property, user: Record<string, unknown>, feeds: FeedResponse[]): { reason: string | undefined; inputs: CheckInputs } => {
     const result = context.render(setup.template, user, feeds);
     const checked: CheckInputs = { user, feeds, result };

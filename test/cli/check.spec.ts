@@ -181,4 +181,18 @@ describe('mergetag check on the welcome project', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("--property: unknown property 'no-such-property'; the properties are: not-skipped, prints-scalars");
   });
+
+  it('the config can make a user field optional that every sample user has: the feed URL then misses its customer', async () => {
+    const dir = welcome();
+    const file = join(dir, 'mergetag.config.json');
+    const config = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    config.check = { optionalUserFields: ['source_id'] };
+    writeFileSync(file, JSON.stringify(config, null, 2));
+    const run = await runCli(['check', '--property', 'feed-url', '--runs', '200', '--seed', '1'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/customer\[source_id\]/);
+    delete config.check;
+    writeFileSync(file, JSON.stringify(config, null, 2));
+    expect((await runCli(['check', '--property', 'feed-url', '--runs', '200', '--seed', '1'], { cwd: dir })).code).toBe(0);
+  });
 });

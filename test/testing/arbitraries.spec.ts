@@ -104,6 +104,12 @@ describe('arbitraries.user()', () => {
       .join('');
     for (const ch of ['<', '&', "'", '+', ' ', 'é']) expect(text).toContain(ch);
   });
+
+  it('the config can say otherwise: a required field is always there, an optional one sometimes missing', () => {
+    const users = fc.sample(arbitraries.user({ samples, required: ['firstName'], optional: ['source_id'] }), { numRuns: 300, seed: 10 });
+    expect(users.every((u) => typeof u.firstName === 'string' && u.firstName.length > 0)).toBe(true);
+    expect(users.some((u) => !('source_id' in u) || u.source_id === null || u.source_id === '')).toBe(true);
+  });
 });
 
 describe('arbitraries.alias() and arbitraries.feedSet()', () => {

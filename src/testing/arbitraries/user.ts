@@ -15,6 +15,10 @@ import { trickyString } from './strings.js';
 export interface UserOptions {
   /** Sample profiles (plain JSON) whose fields shape the generated ones; default: none (system fields only). */
   samples?: readonly Record<string, unknown>[];
+  /** Fields every generated profile has, although some samples lack them (the project knows better). */
+  required?: readonly string[];
+  /** Fields a generated profile may lack (absent, null or empty), although every sample has them. */
+  optional?: readonly string[];
 }
 
 /** What Iterable puts in the system fields; the address is generated, as every user has their own. */
@@ -52,12 +56,14 @@ export function user(options: UserOptions = {}): fc.Arbitrary<Record<string, unk
   for (const [key, values] of seen) {
     if (SYSTEM_FIELDS.has(key)) continue;
     const inEvery = values.length === samples.length && values.every((v) => v !== null && v !== '');
-    if (inEvery) {
-      fields[key] = like(values, true);
+    const present = values.filter((v) => v !== null && v !== '');
+    // The config may say otherwise than the samples: a field always there, or one that may be missing.
+    const alwaysThere = options.required?.includes(key) ? present.length > 0 : inEvery && !options.optional?.includes(key);
+    if (alwaysThere) {
+      fields[key] = like(present, true);
       requiredKeys.push(key);
     } else {
       // Absent (left out by the record), null or empty: the three ways a profile lacks a field.
-      const present = values.filter((v) => v !== null && v !== '');
       fields[key] = present.length ? fc.oneof(like(present, false), fc.constant(null), fc.constant('')) : fc.constantFrom(null, '');
     }
   }
