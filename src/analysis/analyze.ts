@@ -17,6 +17,9 @@ import type { BlockStatement, Expression, Family, Hash, MustacheStatement, Parti
 import { parse } from '../syntax/parser.js';
 import { traverse, type VisitPath } from '../syntax/visitor.js';
 
+/** How many enclosing contexts a plain path's candidates name at most (the root always among them). */
+export const MAX_CANDIDATES = 32;
+
 /** The segment that stands for "any element" of an iterated array in a candidate path. */
 export const ANY_ELEMENT = '[]';
 
@@ -298,6 +301,9 @@ class Analyzer {
         const start = frames.length - 1 - scope.depth;
         const out: string[][] = [];
         for (let i = start; i >= 0; i--) {
+          // Past MAX_CANDIDATES enclosing contexts only the root is still named: templates nest blocks that deep
+          // only by accident or attack, and naming every level would make the analysis quadratic in the depth.
+          if (out.length === MAX_CANDIDATES - 1 && i > 0) i = 0;
           const base = frames[i]!.path;
           // A context that is not known statically may hold anything: no candidate can be named past it.
           if (!base) break;

@@ -28,15 +28,16 @@ export const linkUnencodedParam: Rule = {
     const profiles = context.knowledge.users?.profiles;
     return {
       onEnd() {
-        // The HTML written so far, each output tag as a placeholder; block tags (`{{#if}}`) write nothing.
-        let html = '';
+        // The HTML tag being written, from its `<` (each output tag in it as a placeholder; block tags write
+        // nothing): only the last tag can hold the attribute, so the scan stays linear however long the template.
+        const open = new OpenTag();
         for (const piece of urlPieces(context.ast, context.helpers)) {
           if (piece.kind === 'text') {
-            html += piece.node.value;
+            open.append(piece.node.value);
             continue;
           }
-          const value = attributeValue(html);
-          html += TAG_PLACEHOLDER;
+          const value = attributeValue(open.text);
+          open.append(TAG_PLACEHOLDER);
           if (value === undefined || urlPartAfter(value) !== 'query') continue;
           if (piece.encodedBy.includes('urlEncode')) continue;
           const node = piece.node;
@@ -65,11 +66,26 @@ export const linkUnencodedParam: Rule = {
  * The value written so far of the `href` or `src` attribute the HTML text ends in, or undefined when it does not
  * end inside one: `<a class="x" href="https://a.example/?e=` → `https://a.example/?e=`.
  */
-function attributeValue(html: string): string | undefined {
-  // Only the last tag can hold the attribute: match from its `<`, so the scan stays linear in the template.
-  const open = html.lastIndexOf('<');
-  if (open < 0) return undefined;
-  const match = /^<[a-z][^<>]*?\s(?:href|src)\s*=\s*(?:"([^"]*)|'([^']*)|([^\s"'>]*))$/i.exec(html.slice(open));
+function attributeValue(tag: string): string | undefined {
+  if (!tag) return undefined;
+  const match = /^<[a-z][^<>]*?\s(?:href|src)\s*=\s*(?:"([^"]*)|'([^']*)|([^\s"'>]*))$/i.exec(tag);
   if (!match) return undefined;
   return match[1] ?? match[2] ?? match[3] ?? '';
 }
+
+/**
+ * The HTML tag the text written so far ends in: from its last `<`, or empty once a `>` closed it. A tag longer than
+ * MAX_TAG is given up on (no attribute value is that long in an email), which bounds the work per piece.
+ */
+class OpenTag {
+  text = '';
+
+  append(piece: string): void {
+    const lt = piece.lastIndexOf('<');
+    if (lt >= 0) this.text = piece.slice(lt);
+    else if (this.text) this.text += piece;
+    if (this.text.includes('>') || this.text.length > MAX_TAG) this.text = '';
+  }
+}
+
+const MAX_TAG = 8192;
