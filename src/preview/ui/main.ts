@@ -181,7 +181,7 @@ async function load(): Promise<void> {
 }
 
 /** Re-render after a textarea edit: the output panels change, the textareas (still being typed in) do not. */
-const rerender = debounce(async () => {
+async function rerenderNow(): Promise<void> {
   if (selection.user === null) return;
   const mine = ++generation;
   const result = await fetchCase(selection.user);
@@ -198,7 +198,8 @@ const rerender = debounce(async () => {
     const request = document.querySelector(`[data-request="${CSS.escape(feed.id)}"]`);
     if (request !== null) request.textContent = requestText(feed.request);
   }
-}, 300);
+}
+const rerender = debounce(() => void rerenderNow(), 300);
 
 // --- the email, envelope and findings --------------------------------------------------------------------------
 
