@@ -28,6 +28,9 @@ export const templateSchema = z
     mergeDataFeedContext: z.boolean().default(false),
     cacheDataFeed: z.boolean().default(false),
     channel: z.enum(['email', 'push', 'sms', 'inApp']).default('email'),
+    subject: z.string().optional().describe('the subject line (merge tags allowed), rendered with the same data as the template'),
+    preheader: z.string().optional().describe('the preheader text (merge tags allowed)'),
+    fromName: z.string().optional().describe('the sender name (merge tags allowed)'),
   })
   .strict();
 
@@ -69,6 +72,11 @@ export const configSchema = z
       .record(z.string(), z.enum(['error', 'warning', 'info', 'off']))
       .default({})
       .describe('lint rule id → severity, or "off": {"unused-feed": "error", "user-field-not-found": "off"}'),
+    now: z
+      .string()
+      .refine((text) => /^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(Date.parse(text)), 'an ISO-8601 date, e.g. 2026-12-01T09:00:00Z')
+      .optional()
+      .describe("the clock for date helpers in previews (ISO-8601), so a preview renders the same dates every time"),
     voucherifyHosts: z
       .array(z.string().min(1))
       .optional()

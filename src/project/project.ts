@@ -21,6 +21,7 @@ import { compile, type RenderInput, type RenderResult, type Template } from '../
 import { OutsideFolderError, outsideFolderDiagnostic, readFileInside } from '../io/inside-folder.js';
 import { RecordingStore, type StoredRecording } from '../recordings/store.js';
 import { parseJson } from '../values/json.js';
+import type { Value } from '../values/types.js';
 import { validateRecordingText } from '../voucherify/validate.js';
 import { displayPath } from './display-path.js';
 import { loadUsers, type UserProfile } from './users.js';
@@ -64,6 +65,11 @@ export interface CaseResult extends Case {
 }
 
 export type CaseServices = Pick<RenderInput, 'now' | 'hmacSecret'>;
+
+/** Changes to a case's data that exist only in memory (a preview's editors): feed bodies by feed id. */
+export interface CaseOverrides {
+  feedBodies?: ReadonlyMap<string, Value>;
+}
 
 export interface ValidationResult {
   /** Every file checked, as shown. */
@@ -228,34 +234,71 @@ export class Project {
     return undefined;
   }
 
-  renderCase(entry: TemplateEntry, user: UserProfile, variantName: string | undefined, services: CaseServices = {}): CaseResult {
+  renderCase(
+    entry: TemplateEntry,
+    user: UserProfile,
+    variantName: string | undefined,
+    services: CaseServices = {},
+    overrides: CaseOverrides = {},
+  ): CaseResult {
+    const prepared = this.caseInput(entry, user, variantName, services, overrides);
+    if (!prepared.input) return prepared.base;
+    const result = this.compiledTemplate(entry).render(prepared.input);
+    result.diagnostics.push(...prepared.base.requests.flatMap((r) => r.diagnostics));
+    return { ...prepared.base, result };
+  }
+
+  /**
+   * What rendering a case reads: the feed requests and responses, and the render input (absent with the case's
+   * problem when the case cannot render). A preview renders other texts of the message (subject, preheader) with it.
+   */
+  caseInput(
+    entry: TemplateEntry,
+    user: UserProfile,
+    variantName: string | undefined,
+    services: CaseServices = {},
+    overrides: CaseOverrides = {},
+  ): { base: CaseResult; input?: RenderInput } {
     const variant = variantName === undefined ? undefined : this.config.variants[variantName];
     const requests = entry.settings.feeds.map((feedId) => this.feedRequest(feedId, user));
     const base: CaseResult = { template: entry, user, variant: variantName, requests };
     const feeds: FeedResponse[] = [];
     for (const request of requests) {
+      const edited = overrides.feedBodies?.get(request.feedId);
       if (!request.url) {
         const error = request.diagnostics.find((d) => d.severity === 'error');
         return {
-          ...base,
-          problem: this.configProblem(
-            'feed-url',
+          base: {
+            ...base,
+            problem: this.configProblem(
+              'feed-url',
             ['feeds', request.feedId, 'url'],
             `the URL of feed '${request.feedId}' failed for user '${user.id}': ${error?.message ?? 'not a URL'}`,
             `mergetag url --feed ${request.feedId} --user ${user.id} shows the request`,
-          ),
+            ),
+          },
         };
       }
       const recording = this.findRecording(request);
+      if (edited !== undefined) {
+        // An edited body (a preview's editor) answers the request as the recording would, never written to disk.
+        if (recording) request.recording = recording;
+        const feed: FeedResponse = { status: recording?.recording.response.status ?? 200, body: edited, name: `${request.feedId} (edited)` };
+        if (request.feed.alias) feed.alias = request.feed.alias;
+        feeds.push(feed);
+        continue;
+      }
       if (!recording) {
         return {
-          ...base,
-          problem: this.configProblem(
-            'no-recording',
-            ['feeds', request.feedId, 'url'],
-            `no recording for GET ${request.url} (feed ${request.feedId}, user ${user.id})`,
-            `record it: mergetag record --user ${user.id} --feed ${request.feedId}`,
-          ),
+          base: {
+            ...base,
+            problem: this.configProblem(
+              'no-recording',
+              ['feeds', request.feedId, 'url'],
+              `no recording for GET ${request.url} (feed ${request.feedId}, user ${user.id})`,
+              `record it: mergetag record --user ${user.id} --feed ${request.feedId}`,
+            ),
+          },
         };
       }
       request.recording = recording;
@@ -268,9 +311,9 @@ export class Project {
       if (request.feed.alias) feed.alias = request.feed.alias;
       feeds.push(feed);
     }
-    const template = this.compiledTemplate(entry);
+    this.compiledTemplate(entry);
     const unreadableTemplate = this.unreadableTemplates.get(entry.file);
-    if (unreadableTemplate) return { ...base, problem: unreadableTemplate };
+    if (unreadableTemplate) return { base: { ...base, problem: unreadableTemplate } };
     const input: RenderInput = {
       user: user.profile,
       feeds,
@@ -279,9 +322,7 @@ export class Project {
       catalogs: (name) => this.resources.catalog(name),
       ...services,
     };
-    const result = template.render(input);
-    result.diagnostics.push(...requests.flatMap((r) => r.diagnostics));
-    return { ...base, result };
+    return { base, input };
   }
 
   /** Renders every case, one at a time, as the caller asks for the next: nothing is held after it is yielded. */
