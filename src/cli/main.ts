@@ -13,6 +13,7 @@ import { OutputTargetError } from '../io/write-output.js';
 import { checkCommand, checkHelp } from './commands/check.js';
 import { lintCommand, lintHelp } from './commands/lint.js';
 import { recordCommand, recordHelp } from './commands/record.js';
+import { previewCommand, previewHelp } from './commands/preview.js';
 import { renderCommand, renderHelp } from './commands/render.js';
 import { urlCommand, urlHelp } from './commands/url.js';
 import { validateCommand, validateHelp } from './commands/validate.js';
@@ -29,6 +30,7 @@ const commands: Record<string, { run: (args: string[], io: CliIO) => number | Pr
   check: { run: checkCommand, help: checkHelp, summary: 'property tests: render for generated users and responses, check, shrink' },
   record: { run: recordCommand, help: recordHelp, summary: 'record real feed responses for users (publishes vouchers)' },
   render: { run: renderCommand, help: renderHelp, summary: 'render a template for a user and recorded feed responses' },
+  preview: { run: previewCommand, help: previewHelp, summary: 'every template × user × variant in the browser, live; or static files (--out)' },
   url: { run: urlCommand, help: urlHelp, summary: 'print the data-feed request Iterable sends for a user' },
   validate: { run: validateCommand, help: validateHelp, summary: 'check recordings and Voucherify responses against their schemas' },
   vars: { run: varsCommand, help: varsHelp, summary: 'list the fields, guards and helpers a template reads' },
