@@ -76,7 +76,7 @@ export const configSchema = z
       .string()
       .refine((text) => /^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(Date.parse(text)), 'an ISO-8601 date, e.g. 2026-12-01T09:00:00Z')
       .optional()
-      .describe("the clock for date helpers in previews (ISO-8601), so a preview renders the same dates every time"),
+      .describe('the clock for date helpers in previews (ISO-8601), so a preview renders the same dates every time'),
     voucherifyHosts: z
       .array(z.string().min(1))
       .optional()

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { applyEdits, modify } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
 import { jsonPathProblem } from '../config/json-path.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { jsonText } from '../values/print.js';
@@ -15,6 +15,8 @@ import { parseEditedJson, type CaseEdits, type PreviewProject } from './case-vie
 /** What the API needs from the server: the project as it is now (reopened after changes), and its name. */
 export interface ApiState {
   current(): PreviewProject;
+  /** The files changed under the server (it saved the config): reopen the project on next use. */
+  invalidate(): void;
   name: string;
 }
 
@@ -46,23 +48,26 @@ export async function handleApi(state: ApiState, req: IncomingMessage, res: Serv
   try {
     switch (route) {
       case 'GET /api/project':
-        sendJson(res, 200, state.current().view(state.name));
+        sendJson(res, 200, state.current().redact(state.current().view(state.name)));
         return true;
       case 'GET /api/case': {
         const q = url.searchParams;
-        sendJson(res, 200, caseView(state.current(), q.get('template'), q.get('user'), q.get('variant'), {}));
+        const preview = state.current();
+        sendJson(res, 200, preview.redact(caseView(preview, str(q.get('template')), str(q.get('user')), str(q.get('variant')), {})));
         return true;
       }
       case 'POST /api/render': {
         const body = await readJsonBody(req);
         const preview = state.current();
         const edits = parseEdits(body);
-        sendJson(res, 200, caseView(preview, str(body.template), str(body.user), str(body.variant), edits));
+        sendJson(res, 200, preview.redact(caseView(preview, str(body.template), str(body.user), str(body.variant), edits)));
         return true;
       }
       case 'POST /api/variants': {
         const body = await readJsonBody(req);
-        sendJson(res, 200, saveVariant(state.current(), body));
+        const saved = saveVariant(state.current(), body);
+        state.invalidate();
+        sendJson(res, 200, saved);
         return true;
       }
     }
@@ -153,7 +158,11 @@ function saveVariant(preview: PreviewProject, body: Record<string, unknown>): { 
   const parsed = parseEditedJson(body.body);
   if (!parsed.ok) throw new HttpError(400, { error: { which: feedId, message: parsed.message, line: parsed.line, column: parsed.column } });
   if (!(parsed.value instanceof Map)) fail(400, 'a variant changes a JSON object body');
-  if (Object.hasOwn(project.config.variants, name)) fail(409, `a variant named '${name}' exists`);
+  const file = project.loaded.file;
+  const text = readFileSync(file, 'utf8');
+  // The file as it is now, not as the project was opened: a variant saved a moment ago counts.
+  const onDisk = findNodeAtLocation(parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, ['variants', name]);
+  if (onDisk !== undefined || Object.hasOwn(project.config.variants, name)) fail(409, `a variant named '${name}' exists`);
 
   const recording = project.findRecording(project.feedRequest(feedId, user));
   const recorded = recording?.body instanceof Map ? recording.body : new Map<string, Value>();
@@ -172,8 +181,6 @@ function saveVariant(preview: PreviewProject, body: Record<string, unknown>): { 
   if (Object.keys(set).length) variant.set = set;
   if (unset.length) variant.unset = unset;
 
-  const file = project.loaded.file;
-  const text = readFileSync(file, 'utf8');
   const edits = modify(text, ['variants', name], variant, { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } });
   writeFileAtomic(file, applyEdits(text, edits));
   return { ok: true, name };

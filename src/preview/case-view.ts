@@ -102,6 +102,24 @@ export class PreviewProject {
     };
   }
 
+  /**
+   * Header values written literally in the config (secrets belong in ${ENV} references, but a config may hold
+   * one): replaced by `[redacted]` wherever they would appear, a code frame of the config included.
+   */
+  redact<T>(value: T): T {
+    const secrets = Object.values(this.project.config.feeds)
+      .flatMap((feed) => Object.values(feed.headers))
+      .filter((header) => header.length >= 4 && !/^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(header))
+      .sort((a, b) => b.length - a.length);
+    if (!secrets.length) return value;
+    let text = JSON.stringify(value);
+    for (const secret of secrets) {
+      // Searched as it appears inside JSON text (quotes and backslashes escaped).
+      text = text.split(JSON.stringify(secret).slice(1, -1)).join('[redacted]');
+    }
+    return JSON.parse(text) as T;
+  }
+
   template(id: string): TemplateEntry | undefined {
     return this.project.templates().find((entry) => templateId(entry) === id);
   }

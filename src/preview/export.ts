@@ -34,12 +34,15 @@ export function previewData(preview: PreviewProject, name: string): PreviewData 
     const user = preview.project.users.get(key.user)!;
     cases[caseKey(key.template, key.user, key.variant)] = preview.caseView(entry, user, key.variant);
   }
-  return { project: preview.view(name), cases };
+  return preview.redact({ project: preview.view(name), cases });
 }
 
 /** `</script>` and the line separators JavaScript once refused in strings, escaped: the data is code that runs. */
 export function dataScript(data: PreviewData): string {
-  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   return `window.__MERGETAG_PREVIEW__ = ${json};\n`;
 }
 

@@ -71,6 +71,9 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       preview ??= new PreviewProject(open());
       return preview;
     },
+    invalidate(): void {
+      preview = undefined;
+    },
   };
 
   const clients = new Set<ServerResponse>();
@@ -126,12 +129,18 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     if (!existsSync(file) || !statSync(file).isFile()) {
       if (relativePath === 'index.html') {
         res.writeHead(200, { 'content-type': TYPES['.html']! });
-        res.end('<!doctype html><title>mergetag preview</title><p>The preview app is not built: run <code>npm run build</code>. The API is at <a href="/api/project">/api/project</a>.</p>');
+        res.end(
+          '<!doctype html><title>mergetag preview</title><p>The preview app is not built: run <code>npm run build</code>. The API is at <a href="/api/project">/api/project</a>.</p>',
+        );
         return;
       }
       return notFound(res);
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
     res.end(readFileSync(file));
   }
 

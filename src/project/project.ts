@@ -234,13 +234,7 @@ export class Project {
     return undefined;
   }
 
-  renderCase(
-    entry: TemplateEntry,
-    user: UserProfile,
-    variantName: string | undefined,
-    services: CaseServices = {},
-    overrides: CaseOverrides = {},
-  ): CaseResult {
+  renderCase(entry: TemplateEntry, user: UserProfile, variantName: string | undefined, services: CaseServices = {}, overrides: CaseOverrides = {}): CaseResult {
     const prepared = this.caseInput(entry, user, variantName, services, overrides);
     if (!prepared.input) return prepared.base;
     const result = this.compiledTemplate(entry).render(prepared.input);
@@ -272,9 +266,9 @@ export class Project {
             ...base,
             problem: this.configProblem(
               'feed-url',
-            ['feeds', request.feedId, 'url'],
-            `the URL of feed '${request.feedId}' failed for user '${user.id}': ${error?.message ?? 'not a URL'}`,
-            `mergetag url --feed ${request.feedId} --user ${user.id} shows the request`,
+              ['feeds', request.feedId, 'url'],
+              `the URL of feed '${request.feedId}' failed for user '${user.id}': ${error?.message ?? 'not a URL'}`,
+              `mergetag url --feed ${request.feedId} --user ${user.id} shows the request`,
             ),
           },
         };

@@ -66,7 +66,8 @@ export async function previewCommand(args: string[], io: CliIO, options: Preview
   const project = openCommandProject(io, config);
 
   if (values.out !== undefined) {
-    if (values.port !== undefined || values.host !== undefined || values.open) throw new UsageError('--out writes files and starts no server: drop --port, --host and --open');
+    if (values.port !== undefined || values.host !== undefined || values.open)
+      throw new UsageError('--out writes files and starts no server: drop --port, --host and --open');
     const out = values.out as string;
     const result = exportPreview(new PreviewProject(project), basename(project.dir), resolve(io.cwd, out), defaultUiDir());
     io.stderr(`mergetag: wrote ${result.cases} case${result.cases === 1 ? '' : 's'} to ${out}/ (${result.files.join(', ')})\n`);
