@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
 import { jsonPathProblem } from '../config/json-path.js';
+import { ProjectOpenError } from '../project/open.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { jsonText } from '../values/print.js';
 import type { Value } from '../values/types.js';
@@ -75,7 +76,18 @@ export async function handleApi(state: ApiState, req: IncomingMessage, res: Serv
     return false;
   } catch (error) {
     if (error instanceof HttpError) sendJson(res, error.status, error.body);
-    else sendJson(res, 500, { error: { message: error instanceof Error ? error.message : String(error) } });
+    else if (error instanceof ProjectOpenError) {
+      // The config broke under the running server (an edit in progress): said with each problem, until it is fixed.
+      const diagnostics = error.diagnostics.map((d) => ({
+        ruleId: d.ruleId,
+        severity: d.severity,
+        message: d.message,
+        file: d.file ?? null,
+        line: d.start.line,
+        column: d.start.column,
+      }));
+      sendJson(res, 500, { error: { message: error.message, hint: error.hint ?? null, diagnostics } });
+    } else sendJson(res, 500, { error: { message: error instanceof Error ? error.message : String(error) } });
     return true;
   }
 }

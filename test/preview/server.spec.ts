@@ -248,3 +248,40 @@ describe('the preview on a copy of the project', () => {
     expect(texts[1]).toContain('[redacted]');
   });
 });
+
+describe('the preview while files are being edited', () => {
+  let dir: string;
+  let server: PreviewServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows a broken template with its error and code frame, and a broken config with its problems', async () => {
+    dir = tempCopy();
+    server = await startPreviewServer({ cwd: dir, port: 0, watch: false });
+    writeFileSync(join(dir, 'welcome.html'), '<p>{{#if firstName}}Hi {{firstName}}</p>\n');
+    server = await restart(server, dir);
+    const view = await getJson(server, '/api/case?template=welcome.html&user=ann');
+    expect(view.status).toBe(200);
+    expect(view.body.html).toBeNull();
+    const error = view.body.diagnostics.find((d: { severity: string }) => d.severity === 'error');
+    expect(error).toMatchObject({ line: 1 });
+    expect(error.frame).toContain('{{#if firstName}}');
+
+    // The config broken under a running server: the API says why until it is fixed.
+    await server.close();
+    server = await startPreviewServer({ cwd: dir, port: 0 });
+    writeFileSync(join(dir, 'mergetag.config.json'), '{"templates": [{"path": 7}]}');
+    await expect.poll(async () => (await getJson(server!, '/api/project')).status, { timeout: 2000 }).toBe(500);
+    const answer = await getJson(server, '/api/project');
+    expect(answer.body.error.message).toMatch(/the config has errors/);
+    expect(answer.body.error.diagnostics[0]).toMatchObject({ file: 'mergetag.config.json', line: 1 });
+  });
+});
+
+async function restart(server: PreviewServer, dir: string): Promise<PreviewServer> {
+  await server.close();
+  return startPreviewServer({ cwd: dir, port: 0, watch: false });
+}
