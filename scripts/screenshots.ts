@@ -60,7 +60,7 @@ async function showInApp(page: Page, url: string, width: keyof typeof widths): P
   await page.goto(url);
   const picker = page.locator('[data-testid="user-picker"]');
   await picker.waitFor();
-  if ((await picker.evaluate((element) => element.tagName)) === 'SELECT') await picker.selectOption('ann');
+  if ((await picker.evaluate((element: { tagName: string }) => element.tagName)) === 'SELECT') await picker.selectOption('ann');
   else await picker.getByText('ann', { exact: true }).click();
   const toggle = page.locator(`[data-testid="width-${width}"]`);
   if ((await toggle.count()) > 0) await toggle.click();

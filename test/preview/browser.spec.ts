@@ -146,7 +146,7 @@ describe.skipIf(reason !== undefined)(`preview in Chromium${reason !== undefined
   async function selectUser(target: Page, userId: string): Promise<void> {
     const picker = target.locator(ui.userPicker);
     await picker.waitFor({ timeout: 5_000 });
-    const tag = await picker.evaluate((element) => element.tagName);
+    const tag = await picker.evaluate((element: { tagName: string }) => element.tagName);
     if (tag === 'SELECT') await picker.selectOption(userId);
     else await picker.getByText(userId, { exact: true }).click();
   }
