@@ -64,7 +64,7 @@ async function showInApp(page: Page, url: string, width: keyof typeof widths): P
   else await picker.getByText('ann', { exact: true }).click();
   const toggle = page.locator(`[data-testid="width-${width}"]`);
   if ((await toggle.count()) > 0) await toggle.click();
-  await page.frameLocator('iframe[data-testid="email"]').getByText(ANN_CODE, { exact: false }).first().waitFor();
+  await page.frameLocator('iframe[data-testid="email-frame"]').getByText(ANN_CODE, { exact: false }).first().waitFor();
 }
 
 /** Ann's email rendered by the library from the fixture's recording: what the preview's iframe shows. */

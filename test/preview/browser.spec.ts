@@ -42,9 +42,9 @@ function skipReason(): string | undefined {
  */
 const ui = {
   userPicker: '[data-testid="user-picker"]',
-  email: 'iframe[data-testid="email"]',
+  email: 'iframe[data-testid="email-frame"]',
   userJson: 'textarea[data-testid="user-json"]',
-  jsonError: '[data-testid="json-error"]',
+  userJsonError: '[data-testid="json-error"][data-which="user"]',
   skip: '[data-testid="skip"]',
 };
 
@@ -67,7 +67,7 @@ describe.skipIf(chromiumUnavailable() !== undefined)('Chromium', () => {
     const browser = await launchChromium();
     try {
       const page = await browser.context.newPage();
-      await page.setContent(`<iframe data-testid="email" sandbox="" srcdoc="<p>${ANN_CODE}</p>"></iframe>`);
+      await page.setContent(`<iframe data-testid="email-frame" sandbox="" srcdoc="<p>${ANN_CODE}</p>"></iframe>`);
       await expect.poll(() => emailText(page)).toBe(ANN_CODE);
     } finally {
       await browser.close();
@@ -117,7 +117,7 @@ describe.skipIf(reason !== undefined)(`preview in Chromium${reason !== undefined
     await expect.poll(() => emailText(page), { timeout: 5_000 }).toContain('Annabel');
 
     await editor.fill('{ "firstName": "Annabel", ');
-    await expect(page.locator(ui.jsonError).textContent({ timeout: 5_000 })).resolves.toMatch(/line \d+/i);
+    await expect.poll(() => page.locator(ui.userJsonError).textContent(), { timeout: 5_000 }).toMatch(/invalid JSON at line \d+, column \d+/);
     // The email still shows the last render that worked.
     expect(await emailText(page)).toContain('Annabel');
     expect(await emailText(page)).toContain(ANN_CODE);
