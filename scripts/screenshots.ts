@@ -19,8 +19,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const fixture = join(root, 'fixtures/welcome');
 const serverModule = join(root, 'src/preview/server.ts');
 const ANN_CODE = 'WELCOME-7QX2K9';
-/** Desktop: a laptop window; mobile: the 375 px of a common phone, the width the app's mobile toggle uses. */
-const widths = { desktop: { width: 1280, height: 900 }, mobile: { width: 375, height: 812 } } as const;
+/**
+ * The email's width: desktop, and the 375 px of a common phone (the app's mobile toggle). The app itself is shown in
+ * a laptop window either way, with its width toggle pressed; without the app, the window is the email's width.
+ */
+const widths = { desktop: 1280, mobile: 375 } as const;
+const laptop = { width: 1280, height: 900 };
 
 interface PreviewServerModule {
   startPreviewServer: (options: { cwd: string; host?: string; port?: number }) => Promise<{ url: string; close(): Promise<void> | void }>;
@@ -38,15 +42,16 @@ const server = useApp
   ? await ((await import(pathToFileURL(serverModule).href)) as PreviewServerModule).startPreviewServer({ cwd: fixture, host: '127.0.0.1', port: 0 })
   : undefined;
 try {
-  for (const [name, viewport] of Object.entries(widths)) {
+  for (const [name, width] of Object.entries(widths)) {
+    const viewport = server ? laptop : { width, height: laptop.height };
     const browser = await launchChromium({ viewport });
     try {
       const page = await browser.context.newPage();
       if (server) await showInApp(page, server.url, name as keyof typeof widths);
       else await page.setContent(annEmail(), { waitUntil: 'load' });
       const file = join(root, `docs/preview-${name}.png`);
-      await page.screenshot({ path: file, fullPage: name === 'mobile' });
-      console.log(`wrote docs/preview-${name}.png (${viewport.width} px${server ? ', the preview app' : ", Ann's email"})`);
+      await page.screenshot({ path: file, fullPage: !server && name === 'mobile' });
+      console.log(`wrote docs/preview-${name}.png (${width} px${server ? ', the preview app' : ", Ann's email"})`);
     } finally {
       await browser.close();
     }
@@ -62,9 +67,8 @@ async function showInApp(page: Page, url: string, width: keyof typeof widths): P
   await picker.waitFor();
   if ((await picker.evaluate((element: { tagName: string }) => element.tagName)) === 'SELECT') await picker.selectOption('ann');
   else await picker.getByText('ann', { exact: true }).click();
-  const toggle = page.locator(`[data-testid="width-${width}"]`);
-  if ((await toggle.count()) > 0) await toggle.click();
-  await page.frameLocator('iframe[data-testid="email-frame"]').getByText(ANN_CODE, { exact: false }).first().waitFor();
+  await page.locator(`[data-testid="width-${width}"]`).click();
+  await page.frameLocator('iframe[data-testid="email-frame"]').getByText(ANN_CODE).filter({ visible: true }).first().waitFor();
 }
 
 /** Ann's email rendered by the library from the fixture's recording: what the preview's iframe shows. */
