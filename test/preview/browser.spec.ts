@@ -49,6 +49,11 @@ const ui = {
 };
 
 const ANN_CODE = 'WELCOME-7QX2K9';
+/**
+ * How long a change may take to show. Live reload answers within a second; the margin is for a full npm test
+ * sharing 2 cores, where a slow poll costs nothing and a flaky one costs a CI run.
+ */
+const WAIT = { timeout: 10_000 };
 
 const reason = skipReason();
 const folder = tempFolders('all');
@@ -68,7 +73,7 @@ describe.skipIf(chromiumUnavailable() !== undefined)('Chromium', () => {
     try {
       const page = await browser.context.newPage();
       await page.setContent(`<iframe data-testid="email-frame" sandbox="" srcdoc="<p>${ANN_CODE}</p>"></iframe>`);
-      await expect.poll(() => emailText(page)).toBe(ANN_CODE);
+      await expect.poll(() => emailText(page), WAIT).toBe(ANN_CODE);
     } finally {
       await browser.close();
     }
@@ -97,7 +102,7 @@ describe.skipIf(reason !== undefined)(`preview in Chromium${reason !== undefined
   it("shows Ann's voucher code in the email", async () => {
     await page.goto(server.url);
     await selectUser(page, 'ann');
-    await expect.poll(() => emailText(page)).toContain(ANN_CODE);
+    await expect.poll(() => emailText(page), WAIT).toContain(ANN_CODE);
   });
 
   it('shows an edit of welcome.html without a reload', async () => {
@@ -105,19 +110,19 @@ describe.skipIf(reason !== undefined)(`preview in Chromium${reason !== undefined
     await page.evaluate('window.__notReloaded = true');
     const file = join(project, 'welcome.html');
     writeFileSync(file, readFileSync(file, 'utf8').replace('</body>', '<p>EDITED-ON-DISK</p></body>'));
-    await expect.poll(() => emailText(page), { timeout: 5_000 }).toContain('EDITED-ON-DISK');
+    await expect.poll(() => emailText(page), WAIT).toContain('EDITED-ON-DISK');
     expect(await page.evaluate('window.__notReloaded')).toBe(true);
-    await expect.poll(() => emailText(page)).toContain(ANN_CODE);
+    await expect.poll(() => emailText(page), WAIT).toContain(ANN_CODE);
   });
 
   it('re-renders an edited user JSON, and keeps the last good render when it is broken', async () => {
     const editor = page.locator(ui.userJson);
     const user = JSON.parse(await editor.inputValue()) as Record<string, unknown>;
     await editor.fill(JSON.stringify({ ...user, firstName: 'Annabel' }, null, 2));
-    await expect.poll(() => emailText(page), { timeout: 5_000 }).toContain('Annabel');
+    await expect.poll(() => emailText(page), WAIT).toContain('Annabel');
 
     await editor.fill('{ "firstName": "Annabel", ');
-    await expect.poll(() => page.locator(ui.userJsonError).textContent(), { timeout: 5_000 }).toMatch(/invalid JSON at line \d+, column \d+/);
+    await expect.poll(() => page.locator(ui.userJsonError).textContent(), WAIT).toMatch(/invalid JSON at line \d+, column \d+/);
     // The email still shows the last render that worked.
     expect(await emailText(page)).toContain('Annabel');
     expect(await emailText(page)).toContain(ANN_CODE);
@@ -125,7 +130,7 @@ describe.skipIf(reason !== undefined)(`preview in Chromium${reason !== undefined
 
   it('shows the DataFeedError skip for the exhausted-campaign user', async () => {
     await selectUser(page, 'nameless');
-    await expect.poll(() => page.locator(ui.skip).textContent(), { timeout: 5_000 }).toContain('DataFeedError');
+    await expect.poll(() => page.locator(ui.skip).textContent(), WAIT).toContain('DataFeedError');
   });
 
   it("opens the static export from file:// and shows Ann's code", async () => {
@@ -136,7 +141,7 @@ describe.skipIf(reason !== undefined)(`preview in Chromium${reason !== undefined
     try {
       await exported.goto(pathToFileURL(join(out, 'index.html')).href);
       await selectUser(exported, 'ann');
-      await expect.poll(() => emailText(exported)).toContain(ANN_CODE);
+      await expect.poll(() => emailText(exported), WAIT).toContain(ANN_CODE);
     } finally {
       await exported.close();
     }
@@ -145,7 +150,7 @@ describe.skipIf(reason !== undefined)(`preview in Chromium${reason !== undefined
   /** Picks a user whether the picker is a <select> or a list of buttons. */
   async function selectUser(target: Page, userId: string): Promise<void> {
     const picker = target.locator(ui.userPicker);
-    await picker.waitFor({ timeout: 5_000 });
+    await picker.waitFor(WAIT);
     const tag = await picker.evaluate((element: { tagName: string }) => element.tagName);
     if (tag === 'SELECT') await picker.selectOption(userId);
     else await picker.getByText(userId, { exact: true }).click();
