@@ -14,15 +14,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreviewServer, type PreviewServer } from '../../src/preview/server.js';
 import { chromiumMissingInCi, chromiumUnavailable, launchChromium, type Chromium } from '../support/chromium.js';
 import { repoRoot, runCli, tempFolders } from '../support/run-cli.js';
 
-/** The server module as the contract between the issue-10 engineers names it (src/preview/server.ts). */
-interface PreviewServerModule {
-  startPreviewServer: (options: { cwd: string; host?: string; port?: number }) => Promise<{ url: string; close(): Promise<void> | void }>;
-}
-
-const serverModulePath = join(repoRoot, 'src/preview/server.ts');
 const uiBuilt = join(repoRoot, 'dist/preview-ui/index.html');
 
 /** Why these tests cannot run here; a missing Chromium under CI is not a reason, it is a failure. */
@@ -31,7 +26,6 @@ function skipReason(): string | undefined {
     const chromium = chromiumUnavailable();
     if (chromium !== undefined) return chromium;
   }
-  if (!existsSync(serverModulePath)) return 'the preview server (src/preview/server.ts) is not on this branch yet';
   if (!existsSync(uiBuilt)) return 'the preview UI is not built: run npm run build (dist/preview-ui/)';
   return undefined;
 }
@@ -82,14 +76,13 @@ describe.skipIf(chromiumUnavailable() !== undefined)('Chromium', () => {
 
 describe.skipIf(reason !== undefined)(`preview in Chromium${reason !== undefined ? ` (skipped: ${reason})` : ''}`, () => {
   let project: string;
-  let server: { url: string; close(): Promise<void> | void };
+  let server: PreviewServer;
   let browser: Chromium;
   let page: Page;
 
   beforeAll(async () => {
     project = folder('mergetag-preview-browser-');
     cpSync(join(repoRoot, 'fixtures/welcome'), project, { recursive: true });
-    const { startPreviewServer } = (await import(pathToFileURL(serverModulePath).href)) as PreviewServerModule;
     [server, browser] = await Promise.all([startPreviewServer({ cwd: project, host: '127.0.0.1', port: 0 }), launchChromium()]);
     page = await browser.context.newPage();
   }, 30_000);
