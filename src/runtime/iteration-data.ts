@@ -14,13 +14,17 @@ export class IterationData implements DataVars {
     private readonly index: number,
     private readonly count: number,
     private readonly key: Value,
+    /** Over an object's entries Handlebars.java's EachHelper sets no `@odd`/`@even` (fuzz odd-even-over-object). */
+    private readonly overObject = false,
   ) {}
 
   has(name: string): boolean {
+    if (this.overObject && (name === 'odd' || name === 'even')) return false;
     return NAMES.has(name);
   }
 
   get(name: string): Value {
+    if (!this.has(name)) return undefined;
     switch (name) {
       case 'index':
         return JsonNumber.fromNumber(this.index);

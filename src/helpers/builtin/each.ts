@@ -1,6 +1,6 @@
 /**
  * `{{#each list}}`: Handlebars.java's EachHelper over a JSON array or object. Data variables: `@index`
- * (0-based), `@key`, `@first`/`@last` (print `first`/`last`, else nothing), `@odd`/`@even` (print `odd`/`even`),
+ * (0-based), `@key`, `@first`/`@last` (print `first`/`last`, else nothing), `@odd`/`@even` (print `odd`/`even`, arrays only),
  * `@index_1` (1-based). Corpus: `each.*`.
  */
 import { JsonNumber } from '../../values/json-number.js';
@@ -10,8 +10,8 @@ import type { Value } from '../../values/types.js';
 import type { BlockParam } from '../../runtime/scope.js';
 import type { HelperCall, HelperDefinition } from '../types.js';
 
-function renderItem(call: HelperCall, item: Value, index: number, count: number, key: Value): string {
-  const data = new IterationData(index, count, key);
+function renderItem(call: HelperCall, item: Value, index: number, count: number, key: Value, overObject = false): string {
+  const data = new IterationData(index, count, key, overObject);
   // The element parameter is the raw JSON node (prints as JSON); the second is the index or key.
   if (call.blockParamNames.length === 0) return call.fn({ context: item, data });
   const blockParams: BlockParam[] = [{ value: item, printsAsJson: true }, { value: key }];
@@ -44,7 +44,7 @@ export const eachHelper: HelperDefinition = {
       if (list.size === 0) return call.inverse();
       let i = 0;
       for (const [key, item] of list) {
-        out += renderItem(call, item, i++, list.size, key);
+        out += renderItem(call, item, i++, list.size, key, true);
         call.runtime.checkOutput(out);
       }
       return out;

@@ -61,3 +61,11 @@ describe('number literals', () => {
     expectTemplate('{{#with 2147483647}}{{this}}{{/with}}|{{#with 9999999999}}{{this}}{{/with}}').toRender('2147483647|9.999999999E9');
   });
 });
+
+describe('#each over an object', () => {
+  it('sets @index, @key, @first and @last, but not @odd or @even', () => {
+    expectTemplate('{{#each o}}{{@index}}{{@key}}{{@first}}{{@last}}{{@odd}}{{@even}},{{/each}}')
+      .withUser('{"o": {"a": 1, "b": 2}}')
+      .toRender('0afirst,1blast,');
+  });
+});
