@@ -86,6 +86,11 @@ export interface HelperCall {
    * pushes a new `this`; `file` names it in errors. A syntax error in it fails the render.
    */
   renderTemplate(text: string, options?: { file?: string; context?: Value }): string;
+  /**
+   * Resolves a path (its segments) as Handlebars.java's `Context.get` does in a context pushed on the current one
+   * with `value` as `this`: in `value` first, then in the enclosing contexts (what `lookup` does).
+   */
+  resolveIn(value: Value, parts: readonly string[]): Value;
 }
 
 export interface RuntimeServices {

@@ -10,7 +10,7 @@ import type { BlockRender, HelperCall } from '../helpers/types.js';
 import type { Family } from '../syntax/ast.js';
 import type { Value } from '../values/types.js';
 import type { RenderFn, RunState } from './compiler.js';
-import { pushParts, type BlockParam, type Scope } from '../runtime/scope.js';
+import { pushParts, resolvePath, type BlockParam, type Scope } from '../runtime/scope.js';
 
 export interface CallSite {
   readonly name: string;
@@ -72,6 +72,11 @@ export class HelperInvocation implements HelperCall {
     const include = this.site.compileInclude(text, options.file);
     const scope = 'context' in options ? pushParts(this.scope, this.site.family, true, options.context, undefined, undefined) : this.scope;
     return include(scope, this.runtime);
+  }
+
+  resolveIn(value: Value, parts: readonly string[]): Value {
+    const scope = pushParts(this.scope, this.site.family, true, value, undefined, undefined)[this.site.family];
+    return resolvePath(scope, { data: false, depth: 0, local: false, parts });
   }
 
   warn(ruleId: RuleId, message: string, hint?: string): void {

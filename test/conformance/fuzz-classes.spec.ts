@@ -13,10 +13,7 @@ const cases = loadCorpus('fuzz-classes.jsonl');
 
 /** Cases mergetag still renders differently from Handlebars.java: id → why (or what is left to do). */
 const KNOWN_DIFFERENCES: Record<string, string> = {
-  'fuzz.lookup-missing-returns-object.1': 'not yet emulated: lookup-missing-returns-object (issue 11)',
-  'fuzz.lookup-missing-returns-object.2': 'not yet emulated: lookup-missing-returns-object (issue 11)',
   'fuzz.lookup-null-key-throws.3': 'not yet emulated: lookup-null-key-throws (issue 11)',
-  'fuzz.lookup-array-non-index-key-throws.4': 'not yet emulated: lookup-array-non-index-key-throws (issue 11)',
   'fuzz.number-as-mustache-head.5': 'not yet emulated: number-as-mustache-head (issue 11)',
   'fuzz.path-starting-with-numeric-segment.6': 'not yet emulated: path-starting-with-numeric-segment (issue 11)',
   'fuzz.escape-unclosed-or-triple.8': 'not yet emulated: escape-unclosed-or-triple (issue 11)',
@@ -36,7 +33,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'fuzz.block-helper-without-params.25': 'not yet emulated: block-helper-without-params (issue 11)',
   'fuzz.helper-without-params-applies-to-this.26': 'not yet emulated: helper-without-params-applies-to-this (issue 11)',
   'fuzz.jsonnode-iterable-root-or-raw-node.27': 'not yet emulated: jsonnode-iterable-root-or-raw-node (issue 11)',
-  'fuzz.lookup-missing-returns-object.28': 'not yet emulated: lookup-missing-returns-object (issue 11)',
   'fuzz.each-over-scalar (deliberate).29': 'not yet emulated: each-over-scalar (deliberate) (issue 11)',
   'fuzz.number-as-mustache-head.31': 'not yet emulated: number-as-mustache-head (issue 11)',
   'fuzz.escape-unclosed-or-triple.32': 'not yet emulated: escape-unclosed-or-triple (issue 11)',

@@ -459,6 +459,7 @@ function callWith(name: string, params: Value[], hash: Array<[string, Value]> = 
     },
     warn: () => {},
     renderTemplate: () => '',
+    resolveIn: () => undefined,
   };
 }
 

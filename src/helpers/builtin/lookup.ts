@@ -1,9 +1,10 @@
 /**
  * `{{lookup object key}}`: a dynamic path step (`{{lookup list 1}}`, `{{lookup obj "key"}}`), corpus
- * `path.lookup_helper`. The block form `{{#lookup obj key as |x|}}` is Iterable's (see other/lookup-block.ts).
+ * `path.lookup_helper`. As Handlebars.java's LookupHelper: the key (as text) is a path resolved in a context of
+ * `object` pushed on the current one, so a key `object` lacks is looked up in the enclosing contexts, and one
+ * found nowhere returns `object` itself (fuzz class lookup-missing-returns-object). The block form `{{#lookup obj key as |x|}}` is Iterable's (see other/lookup-block.ts).
  */
 import { renderLookupBlock } from '../iterable/other/lookup-block.js';
-import { property } from '../../runtime/scope.js';
 import { printValue } from '../../values/print.js';
 import type { HelperDefinition } from '../types.js';
 
@@ -26,7 +27,11 @@ export const lookupHelper: HelperDefinition = {
   fn: (call) => {
     if (call.isBlock) return renderLookupBlock(call);
     const [object, key] = call.params;
-    if (object === undefined || object === null || key === undefined || key === null) return undefined;
-    return property(object, printValue(key));
+    if (object === undefined || object === null) return undefined;
+    if (call.params.length < 2) return object;
+    if (key === undefined || key === null) return undefined;
+    const path = printValue(key);
+    const found = call.resolveIn(object, path.split('.'));
+    return found === undefined || found === null ? object : found;
   },
 };

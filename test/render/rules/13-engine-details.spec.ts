@@ -69,3 +69,19 @@ describe('#each over an object', () => {
       .toRender('0afirst,1blast,');
   });
 });
+
+describe("lookup, as Handlebars.java's LookupHelper", () => {
+  const data = '{"o": {"k": 1, "n": {"m": "M"}}, "xs": [1, 2], "a": "A"}';
+  it('resolves the key as a path in the object, then in the enclosing contexts', () => {
+    expectTemplate('{{lookup o "k"}}|{{lookup o "n.m"}}|{{lookup o "a"}}|{{lookup xs 1}}').withUser(data).toRender('1|M|A|2');
+  });
+  it('returns the object itself when the key is found nowhere', () => {
+    expectTemplate('{{lookup o "zz"}}|{{lookup xs 5}}|{{lookup xs "b"}}|{{lookup 0 1}}')
+      .withUser(data)
+      .toRender('{k&#x3D;1, n&#x3D;{&quot;m&quot;:&quot;M&quot;}}|[1,2]|[1,2]|0');
+    expectTemplate('{{#if (lookup o "zz")}}Y{{else}}N{{/if}}').withUser(data).toRender('Y');
+  });
+  it('prints nothing for a missing object', () => {
+    expectTemplate('[{{lookup nothing "k"}}]').withUser(data).toRender('[]');
+  });
+});
