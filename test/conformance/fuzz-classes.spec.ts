@@ -13,7 +13,6 @@ const cases = loadCorpus('fuzz-classes.jsonl');
 
 /** Cases mergetag still renders differently from Handlebars.java: id → why (or what is left to do). */
 const KNOWN_DIFFERENCES: Record<string, string> = {
-  'fuzz.lookup-null-key-throws.3': 'not yet emulated: lookup-null-key-throws (issue 11)',
   'fuzz.number-as-mustache-head.5': 'not yet emulated: number-as-mustache-head (issue 11)',
   'fuzz.path-starting-with-numeric-segment.6': 'not yet emulated: path-starting-with-numeric-segment (issue 11)',
   'fuzz.escape-unclosed-or-triple.8': 'not yet emulated: escape-unclosed-or-triple (issue 11)',
@@ -36,7 +35,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'fuzz.each-over-scalar (deliberate).29': 'not yet emulated: each-over-scalar (deliberate) (issue 11)',
   'fuzz.number-as-mustache-head.31': 'not yet emulated: number-as-mustache-head (issue 11)',
   'fuzz.escape-unclosed-or-triple.32': 'not yet emulated: escape-unclosed-or-triple (issue 11)',
-  'fuzz.lookup-null-key-throws.33': 'not yet emulated: lookup-null-key-throws (issue 11)',
   'fuzz.caret-helper-as-else-chain.34': 'not yet emulated: caret-helper-as-else-chain (issue 11)',
   'fuzz.caret-else-with-ws-control-throws.35': 'not yet emulated: caret-else-with-ws-control-throws (issue 11)',
   'fuzz.path-starting-with-numeric-segment.37': 'not yet emulated: path-starting-with-numeric-segment (issue 11)',

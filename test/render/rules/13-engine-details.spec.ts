@@ -85,3 +85,15 @@ describe("lookup, as Handlebars.java's LookupHelper", () => {
     expectTemplate('[{{lookup nothing "k"}}]').withUser(data).toRender('[]');
   });
 });
+
+describe('lookup with a missing key', () => {
+  it('fails the send, as Handlebars.java does (a NullPointerException)', () => {
+    expectTemplate('{{lookup o missingKey}}')
+      .withUser('{"o": {"k": 1}}')
+      .toSkip('HandlebarsExecutionError', /key is missing/);
+    expectTemplate('{{lookup @root a}}').toSkip('HandlebarsExecutionError');
+  });
+  it('but a missing object still prints nothing', () => {
+    expectTemplate('[{{lookup nothing missingKey}}]').toRender('[]');
+  });
+});
