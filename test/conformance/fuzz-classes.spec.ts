@@ -51,7 +51,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'fuzz.ws-control-after-escaped-mustache.50': 'not yet emulated: ws-control-after-escaped-mustache (issue 11)',
   'fuzz.else-of-missing-value-parent-path.51': 'not yet emulated: else-of-missing-value-parent-path (issue 11)',
   'fuzz.with-same-object-does-not-push-context.52': 'not yet emulated: with-same-object-does-not-push-context (issue 11)',
-  'fuzz.lookup-array-non-index-key-throws.53': 'not yet emulated: lookup-array-non-index-key-throws (issue 11)',
   'fuzz.block-helper-without-params.54': 'not yet emulated: block-helper-without-params (issue 11)',
   'fuzz.helper-without-params-applies-to-this.55': 'not yet emulated: helper-without-params-applies-to-this (issue 11)',
 };

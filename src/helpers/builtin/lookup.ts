@@ -3,7 +3,7 @@
  * `path.lookup_helper`. As Handlebars.java's LookupHelper: the key (as text) is a path resolved in a context of
  * `object` pushed on the current one, so a key `object` lacks is looked up in the enclosing contexts, and one
  * found nowhere returns `object` itself (fuzz class lookup-missing-returns-object); a missing key fails the send (a NullPointerException,
- * lookup-null-key-throws). The block form `{{#lookup obj key as |x|}}` is Iterable's (see other/lookup-block.ts).
+ * lookup-null-key-throws), and so does an empty one (an IndexOutOfBoundsException, lookup-array-non-index-key-throws). The block form `{{#lookup obj key as |x|}}` is Iterable's (see other/lookup-block.ts).
  */
 import { renderLookupBlock } from '../iterable/other/lookup-block.js';
 import { HelperError } from '../../runtime/errors.js';
@@ -33,6 +33,7 @@ export const lookupHelper: HelperDefinition = {
     if (call.params.length < 2) return object;
     if (key === undefined || key === null) throw new HelperError('lookup: the key is missing (Handlebars.java fails with a NullPointerException)');
     const path = printValue(key);
+    if (path === '') throw new HelperError('lookup: the key is empty (Handlebars.java fails with an IndexOutOfBoundsException)');
     const found = call.resolveIn(object, path.split('.'));
     return found === undefined || found === null ? object : found;
   },

@@ -97,3 +97,12 @@ describe('lookup with a missing key', () => {
     expectTemplate('[{{lookup nothing missingKey}}]').toRender('[]');
   });
 });
+
+describe('lookup with an empty key', () => {
+  it('fails the send, as Handlebars.java does (an IndexOutOfBoundsException parsing the empty path)', () => {
+    expectTemplate('[[lookup name tags]]')
+      .withUnaliasedFeed('{"tags": "", "name": 1}')
+      .toSkip('HandlebarsExecutionError', /key is empty/);
+    expectTemplate('{{lookup o ""}}').withUser('{"o": {"": 1}}').toSkip('HandlebarsExecutionError');
+  });
+});
