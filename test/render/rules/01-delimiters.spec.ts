@@ -225,8 +225,12 @@ describe('rule 1: both families support the same grammar', () => {
     expectTemplate('[[#if (lookup o k)]]Y[[else]]N[[/if]]')
       .withUnaliasedFeed({ o: { a: 1 }, k: 'a' })
       .toRender('Y');
+    // A key found nowhere returns the object itself, as Handlebars.java's LookupHelper does (fuzz-classes.jsonl).
     expectTemplate('[[#if (lookup o k)]]Y[[else]]N[[/if]]')
       .withUnaliasedFeed({ o: { a: 1 }, k: 'b' })
+      .toRender('Y');
+    expectTemplate('[[#if (lookup o k)]]Y[[else]]N[[/if]]')
+      .withUnaliasedFeed({ o: { a: 1 }, k: 'b', b: false })
       .toRender('N');
   });
 
