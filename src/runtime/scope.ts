@@ -11,6 +11,11 @@ import type { Family } from '../syntax/ast.js';
 export interface ContextFrame {
   readonly value: Value;
   readonly parent: ContextFrame | undefined;
+  /**
+   * The data variables in effect at this context level. Handlebars.java keeps data in its contexts, so `@../index`
+   * goes up one context (a `#with` counts) and reads the data there (fuzz class parent-data-var).
+   */
+  readonly data?: DataFrame | undefined;
 }
 
 /** The data variables one block sets; a Map will do, `#each` uses a lighter object computed on demand. */
@@ -73,10 +78,11 @@ export function pushParts(
   blockParams: ReadonlyMap<string, BlockParam> | undefined,
 ): Scope {
   const current = scope[family];
+  const nextData = data ? { vars: data, parent: current.data } : current.data;
   const next: FamilyScope = {
     root: current.root,
-    context: newContext ? { value: context, parent: current.context } : current.context,
-    data: data ? { vars: data, parent: current.data } : current.data,
+    context: newContext ? { value: context, parent: current.context, data: nextData } : current.context,
+    data: nextData,
     params: blockParams ? { params: blockParams, parent: current.params } : current.params,
   };
   return family === 'user' ? { user: next, feed: scope.feed } : { user: scope.user, feed: next };
@@ -131,7 +137,7 @@ export interface PathSpec {
 /**
  * Resolves a path in one family, the way Handlebars.java's `Context.get` does:
  *   - `@name` reads a data variable (`@root` is the root context); one that is not set falls back to the key
- *     `@name` of the context (corpus `x.at_key_in_data`);
+ *     `@name` of the context (corpus `x.at_key_in_data`); `@../name` reads the data of the parent context;
  *   - a block parameter shadows context keys;
  *   - `this.x` and `./x` look in the current context only;
  *   - a plain `x.y` finds `x` in the current context or the nearest enclosing one that has it (not null), and
@@ -146,7 +152,11 @@ export function resolvePath(scope: FamilyScope, path: PathSpec): Value {
     if (head === undefined) return undefined;
     if (head === 'root' && path.depth === 0) return resolveParts(scope.root, parts, 1);
     let frame = scope.data;
-    for (let d = 0; d < path.depth && frame; d++) frame = frame.parent;
+    if (path.depth > 0) {
+      let level: ContextFrame | undefined = scope.context;
+      for (let d = 0; d < path.depth && level; d++) level = level.parent;
+      frame = level?.data;
+    }
     for (; frame; frame = frame.parent) {
       if (frame.vars.has(head)) return resolveParts(frame.vars.get(head), parts, 1);
     }

@@ -106,3 +106,10 @@ describe('lookup with an empty key', () => {
     expectTemplate('{{lookup o ""}}').withUser('{"o": {"": 1}}').toSkip('HandlebarsExecutionError');
   });
 });
+
+describe('@../name', () => {
+  it('reads the data of the parent context, so a #with in between counts as a level', () => {
+    expectTemplate('{{#each xs}}{{#with this}}{{@../index}}{{/with}}{{/each}}').withUser('{"xs": [{"a": 1}, {"a": 2}]}').toRender('01');
+    expectTemplate('{{#each xs}}{{#each this}}{{@../index}}{{@index}},{{/each}}{{/each}}').withUser('{"xs": [[1, 2], [3]]}').toRender('00,01,10,');
+  });
+});
