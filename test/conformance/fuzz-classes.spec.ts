@@ -25,7 +25,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'fuzz.block-params-dot-prints-param-map.17': 'not yet emulated: block-params-dot-prints-param-map (issue 11)',
   'fuzz.block-params-raw-jsonnode.19': 'not yet emulated: block-params-raw-jsonnode (issue 11)',
   'fuzz.with-hack-on-root-param.21': 'not yet emulated: with-hack-on-root-param (issue 11)',
-  'fuzz.with-same-object-does-not-push-context.22': 'not yet emulated: with-same-object-does-not-push-context (issue 11)',
   'fuzz.else-of-missing-value-parent-path.23': 'not yet emulated: else-of-missing-value-parent-path (issue 11)',
   'fuzz.ws-control-after-escaped-mustache.24': 'not yet emulated: ws-control-after-escaped-mustache (issue 11)',
   'fuzz.block-helper-without-params.25': 'not yet emulated: block-helper-without-params (issue 11)',
@@ -48,7 +47,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'fuzz.literal-segment-then-numeric-segment.49': 'not yet emulated: literal-segment-then-numeric-segment (issue 11)',
   'fuzz.ws-control-after-escaped-mustache.50': 'not yet emulated: ws-control-after-escaped-mustache (issue 11)',
   'fuzz.else-of-missing-value-parent-path.51': 'not yet emulated: else-of-missing-value-parent-path (issue 11)',
-  'fuzz.with-same-object-does-not-push-context.52': 'not yet emulated: with-same-object-does-not-push-context (issue 11)',
   'fuzz.block-helper-without-params.54': 'not yet emulated: block-helper-without-params (issue 11)',
   'fuzz.helper-without-params-applies-to-this.55': 'not yet emulated: helper-without-params-applies-to-this (issue 11)',
 };

@@ -1,6 +1,11 @@
 /** `{{#with x}}`: renders the block with x as `this` (and as its block parameter), or the else block if x is falsy. */
 import { isTruthy } from '../../values/truthy.js';
 import type { HelperDefinition } from '../types.js';
+import type { Value } from '../../values/types.js';
+
+function isSharedScalar(value: Value): boolean {
+  return typeof value === 'string' || typeof value === 'boolean';
+}
 
 export const withHelper: HelperDefinition = {
   meta: {
@@ -16,6 +21,11 @@ export const withHelper: HelperDefinition = {
     const value = call.params[0];
     // Handlebars.java renders the else block with the falsy value as `this` (checked against the engine).
     if (!isTruthy(value)) return call.inverse({ context: value });
+    // Handlebars.java's Options.wrap keeps the current context when the value is the current `this` itself (the
+    // same Java object), so such a #with pushes no level for ../ (fuzz class with-same-object-does-not-push-context).
+    // Only a string or boolean can be the same object again: a JSON object or array is converted afresh each time
+    // it is read (core path.deep_parent: `{{#with this}}` in an #each does push).
+    if (isSharedScalar(value) && value === call.context && call.blockParamNames.length === 0) return call.fn();
     return call.fn({ context: value, blockParams: [{ value }] });
   },
 };

@@ -113,3 +113,12 @@ describe('@../name', () => {
     expectTemplate('{{#each xs}}{{#each this}}{{@../index}}{{@index}},{{/each}}{{/each}}').withUser('{"xs": [[1, 2], [3]]}').toRender('00,01,10,');
   });
 });
+
+describe('#with of the current string or boolean', () => {
+  it('pushes no context level (Handlebars.java keeps the context when the value is the same object)', () => {
+    expectTemplate('{{#with s}}{{#with s}}[{{../../r}}|{{../r}}|{{this}}]{{/with}}{{/with}}').withUser('{"s": "a", "r": "R"}').toRender('[|R|a]');
+  });
+  it('but an object is read afresh, so #with this in an #each pushes a level', () => {
+    expectTemplate('{{#each xs}}{{#with this}}[{{../../r}}]{{/with}}{{/each}}').withUser('{"xs": [{"a": 1}], "r": "R"}').toRender('[R]');
+  });
+});
