@@ -155,8 +155,11 @@ export class Compiler {
   private qualifyInsideWith(path: PathExpression, family: Family): PathExpression {
     const block = this.blocks[this.blocks.length - 1];
     if (!block || block.name !== 'with' || block.family !== family || block.param === undefined) return path;
-    if (path.data || path.local || path.depth > 0 || path.original.startsWith('.')) return path;
+    if (path.local || path.depth > 0 || path.original.startsWith('.')) return path;
     if (path.original !== block.param && !path.original.startsWith(`${block.param}.`)) return path;
+    // A data path (`{{#with @root.y}}{{@root.y.k}}`) becomes `this.@root.y.k` too: the key `@root` of the new
+    // context, which has none (fuzz class with-hack-on-root-param).
+    if (path.data) return { ...path, data: false, local: true, parts: [`@${path.parts[0] ?? ''}`, ...path.parts.slice(1)] };
     return { ...path, local: true };
   }
 

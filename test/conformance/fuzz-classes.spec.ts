@@ -24,7 +24,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'fuzz.java-method-name-as-key.16': 'not yet emulated: java-method-name-as-key (issue 11)',
   'fuzz.block-params-dot-prints-param-map.17': 'not yet emulated: block-params-dot-prints-param-map (issue 11)',
   'fuzz.block-params-raw-jsonnode.19': 'not yet emulated: block-params-raw-jsonnode (issue 11)',
-  'fuzz.with-hack-on-root-param.21': 'not yet emulated: with-hack-on-root-param (issue 11)',
   'fuzz.else-of-missing-value-parent-path.23': 'not yet emulated: else-of-missing-value-parent-path (issue 11)',
   'fuzz.ws-control-after-escaped-mustache.24': 'not yet emulated: ws-control-after-escaped-mustache (issue 11)',
   'fuzz.block-helper-without-params.25': 'not yet emulated: block-helper-without-params (issue 11)',

@@ -122,3 +122,9 @@ describe('#with of the current string or boolean', () => {
     expectTemplate('{{#each xs}}{{#with this}}[{{../../r}}]{{/with}}{{/each}}').withUser('{"xs": [{"a": 1}], "r": "R"}').toRender('[R]');
   });
 });
+
+describe("Handlebars.java's qualified 'with' on a data path", () => {
+  it('reads {{@root.y.k}} directly inside {{#with @root.y}} as the key @root of the new context', () => {
+    expectTemplate('{{#with @root.y}}[{{@root.y.k}}|{{k}}|{{@root.z}}]{{/with}}').withUser('{"y": {"k": "K"}, "z": "Z"}').toRender('[|K|Z]');
+  });
+});
