@@ -170,7 +170,28 @@ export function resolvePath(scope: FamilyScope, path: PathSpec): Value {
   for (let d = 0; d < path.depth; d++) frame = frame?.parent;
   if (!frame) return undefined;
   if (path.local || parts.length === 0) return resolveParts(frame.value, parts);
+  if (path.depth > 0) return lookUpParents(scope.context, path.depth, parts);
   return lookUpContexts(frame, parts);
+}
+
+/**
+ * `../x` as Handlebars.java's `Context.get` evaluates it: from each context outward, go `depth` levels up and look
+ * for `x` there. A context whose value is null or missing is skipped (its path evaluation stops at once), so in
+ * the else block of `{{#with missing}}` (rendered with the missing value as `this`), `../c` starts from the root's
+ * parent and finds nothing (fuzz class else-of-missing-value-parent-path). A JSON null `#each` element is a Jackson
+ * NullNode there, not null (fuzz case map-binding: other.45), so only `undefined` (Java's null) is skipped.
+ */
+function lookUpParents(start: ContextFrame, depth: number, parts: readonly string[]): Value {
+  const head = parts[0]!;
+  for (let it: ContextFrame | undefined = start; it; it = it.parent) {
+    if (it.value === undefined) continue;
+    let target: ContextFrame | undefined = it;
+    for (let d = 0; d < depth && target; d++) target = target.parent;
+    if (!target) return undefined;
+    const value = property(target.value, head);
+    if (!isMissing(value)) return resolveParts(value, parts, 1);
+  }
+  return undefined;
 }
 
 function lookUpContexts(start: ContextFrame, parts: readonly string[]): Value {

@@ -24,7 +24,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'fuzz.java-method-name-as-key.16': 'not yet emulated: java-method-name-as-key (issue 11)',
   'fuzz.block-params-dot-prints-param-map.17': 'not yet emulated: block-params-dot-prints-param-map (issue 11)',
   'fuzz.block-params-raw-jsonnode.19': 'not yet emulated: block-params-raw-jsonnode (issue 11)',
-  'fuzz.else-of-missing-value-parent-path.23': 'not yet emulated: else-of-missing-value-parent-path (issue 11)',
   'fuzz.ws-control-after-escaped-mustache.24': 'not yet emulated: ws-control-after-escaped-mustache (issue 11)',
   'fuzz.block-helper-without-params.25': 'not yet emulated: block-helper-without-params (issue 11)',
   'fuzz.helper-without-params-applies-to-this.26': 'not yet emulated: helper-without-params-applies-to-this (issue 11)',
@@ -45,7 +44,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'fuzz.tilde-inside-comment-trims.47': 'not yet emulated: tilde-inside-comment-trims (issue 11)',
   'fuzz.literal-segment-then-numeric-segment.49': 'not yet emulated: literal-segment-then-numeric-segment (issue 11)',
   'fuzz.ws-control-after-escaped-mustache.50': 'not yet emulated: ws-control-after-escaped-mustache (issue 11)',
-  'fuzz.else-of-missing-value-parent-path.51': 'not yet emulated: else-of-missing-value-parent-path (issue 11)',
   'fuzz.block-helper-without-params.54': 'not yet emulated: block-helper-without-params (issue 11)',
   'fuzz.helper-without-params-applies-to-this.55': 'not yet emulated: helper-without-params-applies-to-this (issue 11)',
 };

@@ -20,7 +20,8 @@ export const withHelper: HelperDefinition = {
   fn: (call) => {
     const value = call.params[0];
     // Handlebars.java renders the else block with the falsy value as `this` (checked against the engine).
-    if (!isTruthy(value)) return call.inverse({ context: value });
+    // A null value is Java's null there, as a missing one is (see lookUpParents in runtime/scope.ts).
+    if (!isTruthy(value)) return call.inverse({ context: value ?? undefined });
     // Handlebars.java's Options.wrap keeps the current context when the value is the current `this` itself (the
     // same Java object), so such a #with pushes no level for ../ (fuzz class with-same-object-does-not-push-context).
     // Only a string or boolean can be the same object again: a JSON object or array is converted afresh each time

@@ -128,3 +128,17 @@ describe("Handlebars.java's qualified 'with' on a data path", () => {
     expectTemplate('{{#with @root.y}}[{{@root.y.k}}|{{k}}|{{@root.z}}]{{/with}}').withUser('{"y": {"k": "K"}, "z": "Z"}').toRender('[|K|Z]');
   });
 });
+
+describe('../x from the else block of a #with of a missing or null value', () => {
+  const data = '{"c": "C", "n": null, "f": false, "xs": [null]}';
+  it('finds nothing: the context of the missing value is skipped, so ../ starts above the root', () => {
+    expectTemplate('{{#with missing}}x{{else}}[{{../c}}|{{c}}]{{/with}}').withUser(data).toRender('[|C]');
+    expectTemplate('{{#with n}}x{{else}}[{{../c}}]{{/with}}').withUser(data).toRender('[]');
+  });
+  it('but a false value is a context like any other', () => {
+    expectTemplate('{{#with f}}x{{else}}[{{../c}}]{{/with}}').withUser(data).toRender('[C]');
+  });
+  it('and a null #each element is a JSON node, not a missing value', () => {
+    expectTemplate('{{#each xs}}[{{../c}}]{{/each}}').withUser(data).toRender('[C]');
+  });
+});
