@@ -91,15 +91,18 @@ export function pushParts(
 /**
  * One step along a path: a key of an object, an index of an array (`a.0`, `a.[0]`), or one of the Java bean
  * properties Handlebars.java exposes: `length`/`size`/`empty` of arrays, `length`/`empty` of strings,
- * `size`/`empty` of objects (a real key wins). Never an inherited JavaScript member (`__proto__`, `toString`).
+ * `size`/`empty` of objects (a real key wins unless its value is null). Never an inherited JavaScript member (`__proto__`, `toString`).
  * Corpus: `num.len`, `num.strlen`, `num.objsize`, `path.*`.
  */
 export function property(value: Value, key: string): Value {
   if (value instanceof Map) {
-    if (value.has(key)) return value.get(key);
+    const found = value.get(key);
+    // A key whose value is null is not found for Handlebars.java either: the bean properties still apply (fuzz
+    // class java-method-name-as-key: `{{size}}` with `{"size": null}` prints 1).
+    if (found !== undefined && found !== null) return found;
     if (key === 'size') return JsonNumber.fromNumber(value.size);
     if (key === 'empty') return value.size === 0;
-    return undefined;
+    return found;
   }
   if (Array.isArray(value)) {
     if (/^(0|[1-9][0-9]*)$/.test(key)) return value[Number(key)];

@@ -142,3 +142,14 @@ describe('../x from the else block of a #with of a missing or null value', () =>
     expectTemplate('{{#each xs}}[{{../c}}]{{/each}}').withUser(data).toRender('[C]');
   });
 });
+
+describe('an object key whose value is null', () => {
+  it('is not found, so the Java bean properties size and empty of the object apply', () => {
+    expectTemplate('{{size}}|{{empty}}|{{o.size}}|{{o.empty}}|[{{n}}]')
+      .withUser('{"size": null, "empty": null, "n": null, "o": {"a": 1}}')
+      .toRender('4|false|1|false|[]');
+  });
+  it('a key with a value still wins', () => {
+    expectTemplate('{{size}}|{{o.size}}').withUser('{"size": "S", "o": {"size": 0}}').toRender('S|0');
+  });
+});
