@@ -60,7 +60,7 @@ export interface HelperMeta {
 
 export interface BlockRender {
   /** Renders the block body. `context` pushes a new `this` (omit it to keep the current one). */
-  (change?: { context?: Value; data?: DataVars; blockParams?: readonly BlockParam[] }): string;
+  (change?: { context?: Value; data?: DataVars; blockParams?: readonly BlockParam[]; contextIsNode?: boolean }): string;
 }
 
 export interface HelperCall {
@@ -72,6 +72,11 @@ export interface HelperCall {
   family: Family;
   /** The current `this` of the helper's family. */
   context: Value;
+  /**
+   * `this` is a raw Jackson node (the root, an `#each` element), which Handlebars.java hands a helper called
+   * without params as it is; otherwise it is a value a path resolved to (what `#with` pushes).
+   */
+  contextIsNode: boolean;
   /** The block parameter names (`as |a b|`) the template declared, in order. */
   blockParamNames: readonly string[];
   fn: BlockRender;

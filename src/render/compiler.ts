@@ -210,7 +210,7 @@ export class Compiler {
       if (Array.isArray(v)) {
         let out = '';
         v.forEach((item, index) => {
-          out += program(pushParts(scope, family, true, item, new IterationData(index, v.length, JsonNumber.fromNumber(index)), undefined), run);
+          out += program(pushParts(scope, family, true, item, new IterationData(index, v.length, JsonNumber.fromNumber(index)), undefined, true), run);
           checkOutputAt(run, out, node.loc);
         });
         return out;

@@ -60,6 +60,10 @@ export class HelperInvocation implements HelperCall {
     return this.scope[this.site.family].context.value;
   }
 
+  get contextIsNode(): boolean {
+    return this.scope[this.site.family].context.node === true;
+  }
+
   fn(change?: Change): string {
     return this.enter(this.site.program, change);
   }
@@ -95,6 +99,6 @@ export class HelperInvocation implements HelperCall {
       blockParams = new Map();
       for (let i = 0; i < names.length; i++) blockParams.set(names[i]!, change.blockParams[i] ?? { value: undefined });
     }
-    return body(pushParts(this.scope, this.site.family, 'context' in change, change.context, change.data, blockParams), this.runtime);
+    return body(pushParts(this.scope, this.site.family, 'context' in change, change.context, change.data, blockParams, change.contextIsNode), this.runtime);
   }
 }

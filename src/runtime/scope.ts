@@ -16,6 +16,11 @@ export interface ContextFrame {
    * goes up one context (a `#with` counts) and reads the data there (fuzz class parent-data-var).
    */
   readonly data?: DataFrame | undefined;
+  /**
+   * The value is a raw Jackson node, as the root and an `#each` element are in Handlebars.java, rather than a value
+   * a path resolved to (what `#with` pushes). A helper called without params receives this model as it is.
+   */
+  readonly node?: boolean;
 }
 
 /** The data variables one block sets; a Map will do, `#each` uses a lighter object computed on demand. */
@@ -54,7 +59,7 @@ export interface FamilyScope {
 export type Scope = Readonly<Record<Family, FamilyScope>>;
 
 export function familyScope(root: Value): FamilyScope {
-  return { context: { value: root, parent: undefined }, root, data: undefined, params: undefined };
+  return { context: { value: root, parent: undefined, node: true }, root, data: undefined, params: undefined };
 }
 
 export interface Push {
@@ -76,12 +81,13 @@ export function pushParts(
   context: Value,
   data: DataVars | undefined,
   blockParams: ReadonlyMap<string, BlockParam> | undefined,
+  node = false,
 ): Scope {
   const current = scope[family];
   const nextData = data ? { vars: data, parent: current.data } : current.data;
   const next: FamilyScope = {
     root: current.root,
-    context: newContext ? { value: context, parent: current.context, data: nextData } : current.context,
+    context: newContext ? { value: context, parent: current.context, data: nextData, node } : current.context,
     data: nextData,
     params: blockParams ? { params: blockParams, parent: current.params } : current.params,
   };

@@ -460,6 +460,7 @@ function callWith(name: string, params: Value[], hash: Array<[string, Value]> = 
     warn: () => {},
     renderTemplate: () => '',
     resolveIn: () => undefined,
+    contextIsNode: true,
   };
 }
 

@@ -13,9 +13,9 @@ import type { HelperCall, HelperDefinition } from '../types.js';
 function renderItem(call: HelperCall, item: Value, index: number, count: number, key: Value, overObject = false): string {
   const data = new IterationData(index, count, key, overObject);
   // The element parameter is the raw JSON node (prints as JSON); the second is the index or key.
-  if (call.blockParamNames.length === 0) return call.fn({ context: item, data });
+  if (call.blockParamNames.length === 0) return call.fn({ context: item, data, contextIsNode: true });
   const blockParams: BlockParam[] = [{ value: item, printsAsJson: true }, { value: key }];
-  return call.fn({ context: item, data, blockParams });
+  return call.fn({ context: item, data, blockParams, contextIsNode: true });
 }
 
 export const eachHelper: HelperDefinition = {

@@ -153,3 +153,13 @@ describe('an object key whose value is null', () => {
     expectTemplate('{{size}}|{{o.size}}').withUser('{"size": "S", "o": {"size": 0}}').toRender('S|0');
   });
 });
+
+describe('a helper called without params', () => {
+  it('works on `this` as #with resolved it', () => {
+    expectTemplate('{{#with o}}{{upper}}|{{capitalize}}{{/with}}').withUser('{"o": "abc def"}').toRender('ABC DEF|Abc Def');
+  });
+  it('but on the raw Jackson node of an #each element, where a scalar node is empty', () => {
+    expectTemplate('{{#each a}}[{{upper}}|{{not}}]{{/each}}').withUser('{"a": {"kids": true, "s": "x"}}').toRender('[|true][|true]');
+    expectTemplate('{{#each xs}}[{{not}}]{{/each}}').withUser('{"xs": [{"k": 1}, {}]}').toRender('[false][true]');
+  });
+});

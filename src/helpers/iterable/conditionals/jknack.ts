@@ -7,6 +7,7 @@
  *     is given and not null (`{{eq a b yes="Y"}}` with a ≠ b prints `false`);
  *   - the first value is the helper's context: with no parameters at all it is the current `this`.
  */
+import { contextModel } from '../text/arguments.js';
 import { isTruthy } from '../../../values/truthy.js';
 import type { Value } from '../../../values/types.js';
 import type { HelperCall, HelperDefinition, ParamMeta } from '../../types.js';
@@ -148,7 +149,8 @@ function logic(name: 'and' | 'or' | 'not'): HelperDefinition {
         (name === 'not' ? '. Only the first value counts.' : '.'),
     },
     fn: (call) => {
-      const values = call.params.length > 0 ? call.params : [call.context];
+      // Without params the helper gets the raw model of `this`: a scalar Jackson node (an #each element) is empty.
+      const values = call.params.length > 0 ? call.params : [call.contextIsNode ? contextModel(call.context) : call.context];
       let result: boolean;
       if (name === 'and') result = values.every(isTruthy);
       else if (name === 'or') result = values.some(isTruthy);

@@ -33,7 +33,7 @@ export interface StringHelperArguments {
 }
 
 export function helperArguments(call: HelperCall): StringHelperArguments {
-  if (call.params.length === 0) return { value: contextModel(call.context), params: [] };
+  if (call.params.length === 0) return { value: call.contextIsNode ? contextModel(call.context) : call.context, params: [] };
   return { value: call.params[0], params: call.params.slice(1) };
 }
 
@@ -43,9 +43,10 @@ export function helperArguments(call: HelperCall): StringHelperArguments {
  * which Handlebars.java's emptiness test iterates: a text, number, boolean or null node iterates nothing, so it is
  * empty (`{{#each names}}{{upper}}{{/each}}` prints nothing); an object or array node is empty when it has no
  * entries and otherwise prints as JSON text (`{"a":1}`, not `{a=1}`). Inferred from the Handlebars.java source;
- * the corpus has no such call.
+ * the corpus has no such call. Inside `{{#with name}}` `this` is the String the path resolved to, so
+ * `{{upper}}` upper-cases it (fuzz class helper-without-params-applies-to-this).
  */
-function contextModel(value: Value): Value {
+export function contextModel(value: Value): Value {
   if (Array.isArray(value)) return value;
   if (value instanceof Map) return value.size === 0 ? null : jsonText(value);
   return null;
