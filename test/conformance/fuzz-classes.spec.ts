@@ -24,7 +24,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'fuzz.block-params-dot-prints-param-map.17': 'not yet emulated: block-params-dot-prints-param-map (issue 11)',
   'fuzz.block-params-raw-jsonnode.19': 'not yet emulated: block-params-raw-jsonnode (issue 11)',
   'fuzz.ws-control-after-escaped-mustache.24': 'not yet emulated: ws-control-after-escaped-mustache (issue 11)',
-  'fuzz.block-helper-without-params.25': 'not yet emulated: block-helper-without-params (issue 11)',
   'fuzz.jsonnode-iterable-root-or-raw-node.27': 'not yet emulated: jsonnode-iterable-root-or-raw-node (issue 11)',
   'fuzz.each-over-scalar (deliberate).29': 'not yet emulated: each-over-scalar (deliberate) (issue 11)',
   'fuzz.number-as-mustache-head.31': 'not yet emulated: number-as-mustache-head (issue 11)',
@@ -41,7 +40,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'fuzz.tilde-inside-comment-trims.47': 'not yet emulated: tilde-inside-comment-trims (issue 11)',
   'fuzz.literal-segment-then-numeric-segment.49': 'not yet emulated: literal-segment-then-numeric-segment (issue 11)',
   'fuzz.ws-control-after-escaped-mustache.50': 'not yet emulated: ws-control-after-escaped-mustache (issue 11)',
-  'fuzz.block-helper-without-params.54': 'not yet emulated: block-helper-without-params (issue 11)',
 };
 
 describe('conformance: fuzz-classes.jsonl (differences random testing found)', () => {

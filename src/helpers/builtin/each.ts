@@ -30,7 +30,9 @@ export const eachHelper: HelperDefinition = {
     fidelity: 'exact',
   },
   fn: (call) => {
-    const list = call.params[0];
+    // Without params #each iterates `this`. The root and an #each element are raw Jackson nodes there, and an
+    // object node is an Iterable of its values: @key is the index (fuzz class block-helper-without-params).
+    const list = call.params.length > 0 ? call.params[0] : call.contextIsNode && call.context instanceof Map ? [...call.context.values()] : call.context;
     if (!isTruthy(list)) return call.inverse();
     let out = '';
     if (Array.isArray(list)) {

@@ -163,3 +163,13 @@ describe('a helper called without params', () => {
     expectTemplate('{{#each xs}}[{{not}}]{{/each}}').withUser('{"xs": [{"k": 1}, {}]}').toRender('[false][true]');
   });
 });
+
+describe('a block helper called without params', () => {
+  it('#each iterates `this`; the root is a Jackson object node, an Iterable of its values with the index as @key', () => {
+    expectTemplate('{{#each}}[{{@key}}:{{this}}]{{/each}}').withUser('{"a": 1, "b": "x"}').toRender('[0:1][1:x]');
+  });
+  it('lookup returns `this`, the root node printing as JSON', () => {
+    expectTemplate('{{lookup}}').withUser('{"a": 1}').toRender('{&quot;a&quot;:1}');
+    expectTemplate('{{#with o}}{{lookup}}{{/with}}').withUser('{"o": "s"}').toRender('s');
+  });
+});
