@@ -21,6 +21,12 @@ export interface ContextFrame {
    * a path resolved to (what `#with` pushes). A helper called without params receives this model as it is.
    */
   readonly node?: boolean;
+  /**
+   * The block parameters the block that pushed this context declared. Handlebars.java puts them in a context level
+   * of their own above it (Context.BlockParam): a `../` there steps up to this
+   * context (fuzz class block-params-extra-context-level).
+   */
+  readonly blockParams?: ReadonlyMap<string, BlockParam> | undefined;
 }
 
 /** The data variables one block sets; a Map will do, `#each` uses a lighter object computed on demand. */
@@ -87,7 +93,7 @@ export function pushParts(
   const nextData = data ? { vars: data, parent: current.data } : current.data;
   const next: FamilyScope = {
     root: current.root,
-    context: newContext ? { value: context, parent: current.context, data: nextData, node } : current.context,
+    context: newContext ? { value: context, parent: current.context, data: nextData, node, blockParams } : current.context,
     data: nextData,
     params: blockParams ? { params: blockParams, parent: current.params } : current.params,
   };
@@ -174,6 +180,13 @@ export function resolvePath(scope: FamilyScope, path: PathSpec): Value {
   if (path.depth === 0 && !path.local && parts.length) {
     const param = blockParam(scope, parts[0]!);
     if (param) return resolveParts(param.value, parts, 1);
+  }
+  if (scope.context.blockParams) {
+    // The block parameter level's `../` is its own context: one level fewer from there.
+    if (path.depth > 0 && !path.local && parts.length) {
+      if (path.depth === 1) return lookUpContexts(scope.context, parts);
+      return lookUpParents(scope.context, path.depth - 1, parts);
+    }
   }
   let frame: ContextFrame | undefined = scope.context;
   for (let d = 0; d < path.depth; d++) frame = frame?.parent;

@@ -35,7 +35,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'fuzz.null-literal-is-a-path.41': 'not yet emulated: null-literal-is-a-path (issue 11)',
   'fuzz.jsonnode-iterable-root-or-raw-node.42': 'not yet emulated: jsonnode-iterable-root-or-raw-node (issue 11)',
   'fuzz.block-params-raw-jsonnode (jsonnode binding).43': 'not yet emulated: block-params-raw-jsonnode (jsonnode binding) (issue 11)',
-  'fuzz.block-params-extra-context-level.44': 'not yet emulated: block-params-extra-context-level (issue 11)',
   'fuzz.block-params-dot-prints-param-map.46': 'not yet emulated: block-params-dot-prints-param-map (issue 11)',
   'fuzz.tilde-inside-comment-trims.47': 'not yet emulated: tilde-inside-comment-trims (issue 11)',
   'fuzz.literal-segment-then-numeric-segment.49': 'not yet emulated: literal-segment-then-numeric-segment (issue 11)',

@@ -173,3 +173,11 @@ describe('a block helper called without params', () => {
     expectTemplate('{{#with o}}{{lookup}}{{/with}}').withUser('{"o": "s"}').toRender('s');
   });
 });
+
+describe('block parameters, a context level of their own in Handlebars.java', () => {
+  it('so ../ from directly inside the block steps to the block context, not its parent', () => {
+    expectTemplate('[[#with 5 as |w|]][[../../a.qty]][[/with]]').withUnaliasedFeed('{"a": {"qty": 1}}').toRender('1');
+    expectTemplate('{{#each xs as |x|}}[{{../k}}|{{../../k}}]{{/each}}').withUser('{"xs": [{"k": "item"}], "k": "root"}').toRender('[item|root]');
+    expectTemplate('{{#with o as |p|}}{{#with p}}[{{../../r}}]{{/with}}{{/with}}').withUser('{"o": {"k": 1}, "r": "R"}').toRender('[R]');
+  });
+});
