@@ -320,7 +320,7 @@ export class Compiler {
   }
 
   private compilePath(path: PathExpression, family: Family): EvalFn {
-    const spec = { data: path.data, depth: path.depth, local: path.local, parts: path.parts };
+    const spec = { dot: path.original === '.', data: path.data, depth: path.depth, local: path.local, parts: path.parts };
     const head = !path.data && !path.local && path.depth === 0 ? path.parts[0] : undefined;
     if (head === undefined) return (scope) => resolvePath(scope[family], spec);
     return (scope, run) => {

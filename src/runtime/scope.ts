@@ -4,6 +4,7 @@
  * new one, so closures can share them freely.
  */
 import { JsonNumber } from '../values/json-number.js';
+import { jsonText, printValue } from '../values/print.js';
 import type { Value } from '../values/types.js';
 import type { Family } from '../syntax/ast.js';
 
@@ -23,8 +24,8 @@ export interface ContextFrame {
   readonly node?: boolean;
   /**
    * The block parameters the block that pushed this context declared. Handlebars.java puts them in a context level
-   * of their own above it (Context.BlockParam): a `../` there steps up to this
-   * context (fuzz class block-params-extra-context-level).
+   * of their own above it (Context.BlockParam): `{{.}}` there prints that level's Map of names to values, and a
+   * `../` steps up to this context (fuzz classes block-params-dot-prints-param-map, block-params-extra-context-level).
    */
   readonly blockParams?: ReadonlyMap<string, BlockParam> | undefined;
 }
@@ -143,6 +144,8 @@ function isMissing(value: Value): boolean {
 }
 
 export interface PathSpec {
+  /** The path is `.` (not `this`). */
+  dot?: boolean;
   data: boolean;
   depth: number;
   local: boolean;
@@ -182,6 +185,7 @@ export function resolvePath(scope: FamilyScope, path: PathSpec): Value {
     if (param) return resolveParts(param.value, parts, 1);
   }
   if (scope.context.blockParams) {
+    if (path.dot) return blockParamLevelText(scope.context.blockParams);
     // The block parameter level's `../` is its own context: one level fewer from there.
     if (path.depth > 0 && !path.local && parts.length) {
       if (path.depth === 1) return lookUpContexts(scope.context, parts);
@@ -223,6 +227,30 @@ function lookUpContexts(start: ContextFrame, parts: readonly string[]): Value {
     if (!isMissing(value)) return resolveParts(value, parts, 1);
   }
   return undefined;
+}
+
+/** Java's String.hashCode, for the order of a HashMap's entries. */
+function javaHash(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * `{{.}}` at a block parameter level: Java's `HashMap.toString()` of the names and values, in the HashMap's
+ * bucket order (a table of 16 for a few names); a raw Jackson node value prints as JSON, a String as it is.
+ */
+function blockParamLevelText(params: ReadonlyMap<string, BlockParam>): string {
+  const bucket = (name: string): number => {
+    const h = javaHash(name);
+    return (h ^ (h >>> 16)) & 15;
+  };
+  const names = [...params.keys()].sort((a, b) => bucket(a) - bucket(b));
+  const entries = names.map((name) => {
+    const param = params.get(name)!;
+    return `${name}=${param.printsAsJson ? jsonText(param.value) : printValue(param.value)}`;
+  });
+  return `{${entries.join(', ')}}`;
 }
 
 export function blockParam(scope: FamilyScope, name: string): BlockParam | undefined {

@@ -181,3 +181,10 @@ describe('block parameters, a context level of their own in Handlebars.java', ()
     expectTemplate('{{#with o as |p|}}{{#with p}}[{{../../r}}]{{/with}}{{/with}}').withUser('{"o": {"k": 1}, "r": "R"}').toRender('[R]');
   });
 });
+
+describe('{{.}} directly inside a block with block parameters', () => {
+  it("prints the block parameter level's Map of names to values; {{this}} is still the block's context", () => {
+    expectTemplate('{{#each xs as |it|}}{{.}}|{{this}}{{/each}}').withUser('{"xs": ["a"]}').toRender('{it&#x3D;&quot;a&quot;}|a');
+    expectTemplate('[[#with "<&>" as |w|]][[.]][[/with]]').withUnaliasedFeed('{}').toRender('{w&#x3D;&lt;&amp;&gt;}');
+  });
+});
