@@ -210,6 +210,10 @@ class Lexer {
       const { params, hash, blockParams } = this.readArguments(true);
       return this.finishTag('else', stripOpen, { path: chained, params, hash, blockParams });
     }
+    if (kind === 'mustache' && head.type === 'NumberLiteral') {
+      // Handlebars.java's grammar has no number as a tag's head: `{{1}}` and `{{{2}}}` fail to parse.
+      throw new LexError(`a tag cannot start with a number, found ${head.original}`, head.loc.start.offset);
+    }
     if ((kind === 'block' || kind === 'inverse') && head.type !== 'PathExpression') {
       throw new LexError(`a block must name a helper or a field, found ${this.textOf(head)}`, head.loc.start.offset);
     }
