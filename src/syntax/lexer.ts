@@ -512,6 +512,11 @@ class Lexer {
       this.pos++;
     }
     for (;;) {
+      const segmentStart = this.pos;
+      // Handlebars.java's ID starts with a letter, `_`, `$`, `@`, `:` or `[`: a digit may only follow (`a.0`, not `0.a` or `../1`).
+      if (parts.length === 0 && !local && !data && /[0-9]/.test(this.peek() ?? '')) {
+        throw new LexError(`expected ${what}, found ${this.describeHere()}: a path cannot start with a digit (write [${this.peek()}...])`, segmentStart);
+      }
       const segment = this.readSegment();
       if (segment === undefined) {
         if (parts.length === 0 && !local && depth === 0) throw new LexError(`expected ${what}, found ${this.describeHere()}`, this.pos);

@@ -16,3 +16,18 @@ describe('a number is never a tag head (number-as-mustache-head)', () => {
     expectTemplate('{{#if 1}}yes{{/if}}').toRender('yes');
   });
 });
+
+describe('a path never starts with a digit (path-starting-with-numeric-segment)', () => {
+  it('0.a and ../1 fail to parse, as in Handlebars.java', () => {
+    for (const template of ['{{#if 0.a}}x{{/if}}', '[[lower ../1]]', '{{x 1a}}']) {
+      expectTemplate(template).toSkip('HandlebarsExecutionError');
+      expectTemplate(template).toReport('syntax-error');
+    }
+  });
+
+  it('a digit is fine after the first segment, in brackets, or after @', () => {
+    expectTemplate('{{a.0}}|{{[0]}}|{{this.0}}')
+      .withUser({ a: ['x'], 0: 'z' })
+      .toRender('x|z|z');
+  });
+});
