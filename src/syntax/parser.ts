@@ -39,9 +39,13 @@ export function parse(template: string, options: ParseOptions = {}): ParseResult
 }
 
 function applyWhitespaceControl(tokens: Token[]): void {
+  // Handlebars.java ignores the `~` of an inverted section's close tag (`{{^x}}A {{~/x~}} B` keeps both spaces).
+  const opened: TagToken['tag'][] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.kind !== 'tag') continue;
+    if (token.tag === 'block' || token.tag === 'inverse' || token.tag === 'inline') opened.push(token.tag);
+    if (token.tag === 'close' && opened.pop() === 'inverse') continue;
     const before = tokens[i - 1];
     const after = tokens[i + 1];
     if (token.strip.open && before?.kind === 'content') before.value = before.value.replace(TRAILING_SPACE, '');

@@ -31,3 +31,16 @@ describe('a path never starts with a digit (path-starting-with-numeric-segment)'
       .toRender('x|z|z');
   });
 });
+
+describe("an inverted section's close tag ignores ~ (inverted-close-tilde-ignored)", () => {
+  it('{{~/x~}} after {{^x}} strips nothing, on either side', () => {
+    expectTemplate('{{^x}}A {{~/x~}} B').toRender('A  B');
+    expectTemplate('{{^c}}{{/c~}}\t').toRender('\t');
+    expectTemplate('[ {{^x}} A {{~/x~}} ]').withUser({ x: true }).toRender('[  ]');
+  });
+
+  it('the open tag ~ and a {{#x}} close tag ~ still strip', () => {
+    expectTemplate('[ {{~^x~}} A {{/x}} ]').toRender('[A  ]');
+    expectTemplate('{{#x}}A {{~/x~}} B').withUser({ x: true }).toRender('AB');
+  });
+});
