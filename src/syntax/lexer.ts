@@ -259,7 +259,10 @@ class Lexer {
       throw new LexError(`unclosed comment: expected '${terminator}'`, this.tagStart);
     }
     this.pos = end + terminator.length;
-    this.push({ tag: 'comment', strip: { open: stripOpen, close: false }, escaped: true, params: [], text: this.text.slice(start, end) });
+    // Handlebars.java reads a comment as one token and strips on both sides when its text has a `~` anywhere
+    // (`a {{! x~y }} b` is `ab`).
+    const strip = stripOpen || this.text.slice(start, end).includes('~');
+    this.push({ tag: 'comment', strip: { open: strip, close: strip }, escaped: true, params: [], text: this.text.slice(start, end) });
   }
 
   private readRawBlock(): void {

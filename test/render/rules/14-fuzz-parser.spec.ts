@@ -44,3 +44,15 @@ describe("an inverted section's close tag ignores ~ (inverted-close-tilde-ignore
     expectTemplate('{{#x}}A {{~/x~}} B').withUser({ x: true }).toRender('AB');
   });
 });
+
+describe('a ~ anywhere in a comment strips both sides (tilde-inside-comment-trims)', () => {
+  it('the comment is one token in Handlebars.java, and any ~ in its text trims before and after', () => {
+    expectTemplate('a {{! x~y }} b {{~z}}').toRender('ab');
+    expectTemplate(' [[!~]][[x~]]').toRender('');
+    expectTemplate('a {{!-- x~ --}} b').toRender('ab');
+  });
+
+  it('a comment without ~ strips nothing', () => {
+    expectTemplate('a {{! x }} b').toRender('a  b');
+  });
+});
