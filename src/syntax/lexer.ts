@@ -76,11 +76,15 @@ class Lexer {
   run(): Token[] {
     let contentStart = this.pos;
     let value = '';
+    let escape = false;
     const flush = (end: number) => {
       if (end > contentStart || value) {
-        this.tokens.push({ kind: 'content', value, original: this.text.slice(contentStart, end), start: contentStart, end });
+        const token: ContentToken = { kind: 'content', value, original: this.text.slice(contentStart, end), start: contentStart, end };
+        if (escape) token.escape = true;
+        this.tokens.push(token);
       }
       value = '';
+      escape = false;
     };
     while (this.pos < this.text.length) {
       const next = this.findOpen();
@@ -94,7 +98,11 @@ class Lexer {
       if (at > this.pos && this.text[at - 1] === '\\') {
         // `\{{x}}` prints `{{x}}`: the tag stays text. Handlebars.java takes only the backslash next to the
         // delimiter as the escape, so `\\{{x}}` prints `\{{x}}` (handlebars.js would print `\` and the value).
-        value += this.text.slice(this.pos, at - 1) + open;
+        value += this.text.slice(this.pos, at - 1);
+        flush(at - 1);
+        contentStart = at - 1;
+        value = open;
+        escape = true;
         this.pos = at + open.length;
         continue;
       }

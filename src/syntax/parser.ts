@@ -48,7 +48,7 @@ function applyWhitespaceControl(tokens: Token[]): void {
     if (token.tag === 'close' && opened.pop() === 'inverse') continue;
     const before = tokens[i - 1];
     const after = tokens[i + 1];
-    if (token.strip.open && before?.kind === 'content') before.value = before.value.replace(TRAILING_SPACE, '');
+    if (token.strip.open && before?.kind === 'content' && !before.escape) before.value = before.value.replace(TRAILING_SPACE, '');
     if (token.strip.close && after?.kind === 'content') after.value = after.value.replace(LEADING_SPACE, '');
   }
 }

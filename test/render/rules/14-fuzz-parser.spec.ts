@@ -56,3 +56,15 @@ describe('a ~ anywhere in a comment strips both sides (tilde-inside-comment-trim
     expectTemplate('a {{! x }} b').toRender('a  b');
   });
 });
+
+describe('~ never strips the text after an escaped tag (ws-control-after-escaped-mustache)', () => {
+  it('Handlebars.java lexes \\{{x}} and the text up to the next tag as one escape token, which ~ leaves alone', () => {
+    expectTemplate('\\{{x}} {{~y}}').withUser({ y: 'Y' }).toRender('{{x}} Y');
+    expectTemplate('\\[[]]\n  [[~^name]]\n\n  [[/name]]\n').toRender('[[]]\n  \n\n  \n');
+  });
+
+  it('the text before an escaped tag still strips', () => {
+    expectTemplate('{{x~}}  \\{{y}}').toRender('{{y}}');
+    expectTemplate('a  \\{{y}} b {{z}}  {{~w}}').toRender('a  {{y}} b ');
+  });
+});
