@@ -98,12 +98,21 @@ class Lexer {
       if (at > this.pos && this.text[at - 1] === '\\') {
         // `\{{x}}` prints `{{x}}`: the tag stays text. Handlebars.java takes only the backslash next to the
         // delimiter as the escape, so `\\{{x}}` prints `\{{x}}` (handlebars.js would print `\` and the value).
+        // Handlebars.java's escape token is `\{{` ... `}}`: an escaped triple-stash or one that never closes fails.
+        const close = this.delimiters[family].close;
+        const problem =
+          this.text[at + open.length] === '{'
+            ? `an escaped tag cannot be a triple-stash: write \\${open}x${close} or ${open}{x}${close}`
+            : this.text.indexOf(close, at + open.length) === -1
+              ? `unclosed escaped tag: expected '${close}' after '\\${open}'`
+              : undefined;
         value += this.text.slice(this.pos, at - 1);
         flush(at - 1);
         contentStart = at - 1;
         value = open;
         escape = true;
         this.pos = at + open.length;
+        if (problem) this.report(new LexError(problem, at - 1));
         continue;
       }
       value += this.text.slice(this.pos, at);

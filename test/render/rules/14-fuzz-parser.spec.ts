@@ -68,3 +68,16 @@ describe('~ never strips the text after an escaped tag (ws-control-after-escaped
     expectTemplate('a  \\{{y}} b {{z}}  {{~w}}').toRender('a  {{y}} b ');
   });
 });
+
+describe('an escaped tag must close and cannot be a triple-stash (escape-unclosed-or-triple)', () => {
+  it('\\{{ without }} and \\{{{x}}} fail to parse, as in Handlebars.java', () => {
+    for (const template of ['\\{{', 'a \\{{ b', '\\{{{x}}}', 'a \\[[ b']) {
+      expectTemplate(template).withUser({ x: 1 }).toSkip('HandlebarsExecutionError');
+      expectTemplate(template).withUser({ x: 1 }).toReport('syntax-error');
+    }
+  });
+
+  it('a closed escaped tag is text', () => {
+    expectTemplate('a \\{{ b }} c').toRender('a {{ b }} c');
+  });
+});
