@@ -34,7 +34,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'fuzz.each-over-scalar (deliberate).29': 'not yet emulated: each-over-scalar (deliberate) (issue 11)',
   'fuzz.lookup-null-key-throws.33': 'not yet emulated: lookup-null-key-throws (issue 11)',
   'fuzz.caret-helper-as-else-chain.34': 'not yet emulated: caret-helper-as-else-chain (issue 11)',
-  'fuzz.caret-else-with-ws-control-throws.35': 'not yet emulated: caret-else-with-ws-control-throws (issue 11)',
   'fuzz.odd-even-over-object.36': 'not yet emulated: odd-even-over-object (issue 11)',
   'fuzz.java-method-name-as-key (size/empty/length/null...).38': 'not yet emulated: java-method-name-as-key (size/empty/length/null...) (issue 11)',
   'fuzz.null-literal-is-a-path.41': 'not yet emulated: null-literal-is-a-path (issue 11)',

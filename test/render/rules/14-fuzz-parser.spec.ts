@@ -81,3 +81,16 @@ describe('an escaped tag must close and cannot be a triple-stash (escape-unclose
     expectTemplate('a \\{{ b }} c').toRender('a {{ b }} c');
   });
 });
+
+describe('~ before a ^ else fails (caret-else-with-ws-control-throws)', () => {
+  it('{{~^}} is an error: Handlebars.java rejects the inverse label ~^', () => {
+    expectTemplate('{{#if x}}{{~^}}{{/if}}').toSkip('HandlebarsExecutionError');
+    expectTemplate('{{#if x}}a {{~^}} b{{/if}}').toReport('syntax-error', '{{~^}}');
+  });
+
+  it('{{^~}}, {{~else}} and {{~^x}} still work', () => {
+    expectTemplate('{{#if x}}A{{^~}} B{{/if}}').toRender('B');
+    expectTemplate('{{#if x}}A {{~else}}B{{/if}}').withUser({ x: true }).toRender('A');
+    expectTemplate('a {{~^x}}B{{/x}}').toRender('aB');
+  });
+});
