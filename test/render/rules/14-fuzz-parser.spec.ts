@@ -94,3 +94,17 @@ describe('~ before a ^ else fails (caret-else-with-ws-control-throws)', () => {
     expectTemplate('a {{~^x}}B{{/x}}').toRender('aB');
   });
 });
+
+describe('{{^helper args}} chains as an else where a section does not parse (caret-helper-as-else-chain)', () => {
+  it('{{^if b}} with no close of its own is {{else if b}}', () => {
+    const template = '{{#if a}}A{{^if b}}B{{else}}C{{/if}}';
+    expectTemplate(template).withUser({ b: true }).toRender('B');
+    expectTemplate(template).withUser({ a: true }).toRender('A');
+    expectTemplate(template).toRender('C');
+    expectTemplate('{{#if $d}}{{^if ../items}}{{^}}{{/if}}').toRender('');
+  });
+
+  it('a {{^x}} with its own close stays an inverted section', () => {
+    expectTemplate('{{#if a}}[{{^b}}no b{{/b}}]{{/if}}').withUser({ a: true }).toRender('[no b]');
+  });
+});
