@@ -27,7 +27,8 @@ const NOT_IN_NAME = new Set(' \t\n\r\f\v!"#%&\'()*+,./;<=>@[\\]^`{|}~'.split('')
 const NUMBER = /-?[0-9]*\.?[0-9]+/y;
 const INT_MIN = -2147483648n;
 const INT_MAX = 2147483647n;
-const KEYWORDS = ['true', 'false', 'null', 'undefined'] as const;
+/** Handlebars.java's grammar has no `null` literal: `null` is a path, the field `null` of the context. */
+const KEYWORDS = ['true', 'false', 'undefined'] as const;
 const MAX_SUBEXPRESSION_DEPTH = 100;
 
 class LexError extends Error {
@@ -497,7 +498,6 @@ class Lexer {
       if (this.text.startsWith(keyword, start) && this.boundaryAt(start + keyword.length)) {
         this.pos += keyword.length;
         const loc = this.source.span(start, this.pos);
-        if (keyword === 'null') return { type: 'NullLiteral', original: keyword, loc };
         if (keyword === 'undefined') return { type: 'UndefinedLiteral', original: keyword, loc };
         return { type: 'BooleanLiteral', value: keyword === 'true', original: keyword, loc };
       }

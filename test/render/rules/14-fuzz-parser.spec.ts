@@ -108,3 +108,13 @@ describe('{{^helper args}} chains as an else where a section does not parse (car
     expectTemplate('{{#if a}}[{{^b}}no b{{/b}}]{{/if}}').withUser({ a: true }).toRender('[no b]');
   });
 });
+
+describe('null is a path, not a literal (null-literal-is-a-path)', () => {
+  it('{{null}} reads the field named null', () => {
+    expectTemplate('[{{null}}]').withUser({ null: 'v' }).toRender('[v]');
+    expectTemplate('{{#if null}}T{{else}}F{{/if}}').withUser({ null: 1 }).toRender('T');
+    expectTemplate('{{#with a}}{{null}}{{/with}}')
+      .withUser({ a: { null: 'in a' } })
+      .toRender('in a');
+  });
+});
