@@ -107,10 +107,7 @@ class Lexer {
             : this.text.indexOf(close, at + open.length) === -1
               ? `unclosed escaped tag: expected '${close}' after '\\${open}'`
               : undefined;
-        value += this.text.slice(this.pos, at - 1);
-        flush(at - 1);
-        contentStart = at - 1;
-        value = open;
+        value += this.text.slice(this.pos, at - 1) + open;
         escape = true;
         this.pos = at + open.length;
         if (problem) this.report(new LexError(problem, at - 1));

@@ -8,7 +8,7 @@ export interface ContentToken {
   original: string;
   start: number;
   end: number;
-  /** Starts with an escaped tag (`\{{x}}`): Handlebars.java lexes it and the text after it as one escape token, which a `~` never strips. */
+  /** Holds an escaped tag (`\{{x}}`): Handlebars.java lexes it and the text after it as one escape token, which a `~` never strips. */
   escape?: boolean;
 }
 
