@@ -27,7 +27,8 @@ const NOT_IN_NAME = new Set(' \t\n\r\f\v!"#%&\'()*+,./;<=>@[\\]^`{|}~'.split('')
 const NUMBER = /-?[0-9]*\.?[0-9]+/y;
 const INT_MIN = -2147483648n;
 const INT_MAX = 2147483647n;
-const KEYWORDS = ['true', 'false', 'null', 'undefined'] as const;
+/** Handlebars.java's grammar has no `null` literal: `null` is a path, the field `null` of the context. */
+const KEYWORDS = ['true', 'false', 'undefined'] as const;
 const MAX_SUBEXPRESSION_DEPTH = 100;
 
 class LexError extends Error {
@@ -76,11 +77,15 @@ class Lexer {
   run(): Token[] {
     let contentStart = this.pos;
     let value = '';
+    let escape = false;
     const flush = (end: number) => {
       if (end > contentStart || value) {
-        this.tokens.push({ kind: 'content', value, original: this.text.slice(contentStart, end), start: contentStart, end });
+        const token: ContentToken = { kind: 'content', value, original: this.text.slice(contentStart, end), start: contentStart, end };
+        if (escape) token.escape = true;
+        this.tokens.push(token);
       }
       value = '';
+      escape = false;
     };
     while (this.pos < this.text.length) {
       const next = this.findOpen();
@@ -94,8 +99,18 @@ class Lexer {
       if (at > this.pos && this.text[at - 1] === '\\') {
         // `\{{x}}` prints `{{x}}`: the tag stays text. Handlebars.java takes only the backslash next to the
         // delimiter as the escape, so `\\{{x}}` prints `\{{x}}` (handlebars.js would print `\` and the value).
+        // Handlebars.java's escape token is `\{{` ... `}}`: an escaped triple-stash or one that never closes fails.
+        const close = this.delimiters[family].close;
+        const problem =
+          this.text[at + open.length] === '{'
+            ? `an escaped tag cannot be a triple-stash: write \\${open}x${close} or ${open}{x}${close}`
+            : this.text.indexOf(close, at + open.length) === -1
+              ? `unclosed escaped tag: expected '${close}' after '\\${open}'`
+              : undefined;
         value += this.text.slice(this.pos, at - 1) + open;
+        escape = true;
         this.pos = at + open.length;
+        if (problem) this.report(new LexError(problem, at - 1));
         continue;
       }
       value += this.text.slice(this.pos, at);
@@ -154,7 +169,17 @@ class Lexer {
         case '^':
           this.pos++;
           this.skipSpace();
-          if (this.closeAhead()) return this.finishTag('else', stripOpen, {});
+          if (this.closeAhead()) {
+            // Handlebars.java takes `~^` as the else's label and throws ("The inverseLabel must be one of '^' or
+            // 'else'"): Iterable cannot send the message.
+            if (stripOpen) {
+              this.skipSpace();
+              this.eat('~');
+              this.pos += this.closer.length;
+              throw new LexError(`'~' cannot come before a '^' else in Iterable's engine`, this.tagStart, `write ${open}~else${close} or ${open}^${close}`);
+            }
+            return this.finishTag('else', stripOpen, {});
+          }
           return this.readExpressionTag('inverse', stripOpen, true);
         case '/':
           this.pos++;
@@ -210,6 +235,10 @@ class Lexer {
       const { params, hash, blockParams } = this.readArguments(true);
       return this.finishTag('else', stripOpen, { path: chained, params, hash, blockParams });
     }
+    if (kind === 'mustache' && head.type === 'NumberLiteral') {
+      // Handlebars.java's grammar has no number as a tag's head: `{{1}}` and `{{{2}}}` fail to parse.
+      throw new LexError(`a tag cannot start with a number, found ${head.original}`, head.loc.start.offset);
+    }
     if ((kind === 'block' || kind === 'inverse') && head.type !== 'PathExpression') {
       throw new LexError(`a block must name a helper or a field, found ${this.textOf(head)}`, head.loc.start.offset);
     }
@@ -255,7 +284,10 @@ class Lexer {
       throw new LexError(`unclosed comment: expected '${terminator}'`, this.tagStart);
     }
     this.pos = end + terminator.length;
-    this.push({ tag: 'comment', strip: { open: stripOpen, close: false }, escaped: true, params: [], text: this.text.slice(start, end) });
+    // Handlebars.java reads a comment as one token and strips on both sides when its text has a `~` anywhere
+    // (`a {{! x~y }} b` is `ab`).
+    const strip = stripOpen || this.text.slice(start, end).includes('~');
+    this.push({ tag: 'comment', strip: { open: strip, close: strip }, escaped: true, params: [], text: this.text.slice(start, end) });
   }
 
   private readRawBlock(): void {
@@ -463,7 +495,6 @@ class Lexer {
       if (this.text.startsWith(keyword, start) && this.boundaryAt(start + keyword.length)) {
         this.pos += keyword.length;
         const loc = this.source.span(start, this.pos);
-        if (keyword === 'null') return { type: 'NullLiteral', original: keyword, loc };
         if (keyword === 'undefined') return { type: 'UndefinedLiteral', original: keyword, loc };
         return { type: 'BooleanLiteral', value: keyword === 'true', original: keyword, loc };
       }
@@ -508,6 +539,11 @@ class Lexer {
       this.pos++;
     }
     for (;;) {
+      const segmentStart = this.pos;
+      // Handlebars.java's ID starts with a letter, `_`, `$`, `@`, `:` or `[`: a digit may only follow (`a.0`, not `0.a` or `../1`).
+      if (parts.length === 0 && !local && !data && /[0-9]/.test(this.peek() ?? '')) {
+        throw new LexError(`expected ${what}, found ${this.describeHere()}: a path cannot start with a digit (write [${this.peek()}...])`, segmentStart);
+      }
       const segment = this.readSegment();
       if (segment === undefined) {
         if (parts.length === 0 && !local && depth === 0) throw new LexError(`expected ${what}, found ${this.describeHere()}`, this.pos);

@@ -33,18 +33,53 @@ export function parse(template: string, options: ParseOptions = {}): ParseResult
   const source = new SourceText(template, options.file);
   const diagnostics: Diagnostic[] = [];
   const tokens = tokenize(source, options, diagnostics);
+  chainCaretElse(source, tokens);
   applyWhitespaceControl(tokens);
   const ast = new Parser(source, diagnostics).parse(tokens);
   return { ast, diagnostics, source };
 }
 
+/** How many `{{^x}}` tags chainCaretElse tries as an else: each try parses the template once more. */
+const MAX_CARET_ELSE_TRIES = 16;
+
+/**
+ * Handlebars.java's grammar also takes `{{^helper args}}` inside a block as an else chain, like `{{else helper args}}`,
+ * and its parser picks that reading where the inverted-section reading does not parse: `{{#if a}}A{{^if b}}B{{else}}C{{/if}}`
+ * is `{{#if a}}A{{else if b}}B{{else}}C{{/if}}`. So when the template has structural errors, the first `{{^x}}` whose
+ * reading as an else leaves fewer of them becomes one.
+ */
+function chainCaretElse(source: SourceText, tokens: Token[]): void {
+  const errors = (candidate: Token[]) => {
+    const found: Diagnostic[] = [];
+    new Parser(source, found).parse(candidate);
+    return found.filter((d) => d.severity === 'error').length;
+  };
+  const candidates = tokens.flatMap((t, i) => (t.kind === 'tag' && t.tag === 'inverse' && t.path ? [i] : []));
+  if (!candidates.length) return;
+  const before = errors(tokens);
+  if (!before) return;
+  for (const i of candidates.slice(0, MAX_CARET_ELSE_TRIES)) {
+    const asElse: TagToken = { ...(tokens[i] as TagToken), tag: 'else' };
+    const candidate = tokens.slice();
+    candidate[i] = asElse;
+    if (errors(candidate) < before) {
+      tokens[i] = asElse;
+      return;
+    }
+  }
+}
+
 function applyWhitespaceControl(tokens: Token[]): void {
+  // Handlebars.java ignores the `~` of an inverted section's close tag (`{{^x}}A {{~/x~}} B` keeps both spaces).
+  const opened: TagToken['tag'][] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.kind !== 'tag') continue;
+    if (token.tag === 'block' || token.tag === 'inverse' || token.tag === 'inline') opened.push(token.tag);
+    if (token.tag === 'close' && opened.pop() === 'inverse') continue;
     const before = tokens[i - 1];
     const after = tokens[i + 1];
-    if (token.strip.open && before?.kind === 'content') before.value = before.value.replace(TRAILING_SPACE, '');
+    if (token.strip.open && before?.kind === 'content' && !before.escape) before.value = before.value.replace(TRAILING_SPACE, '');
     if (token.strip.close && after?.kind === 'content') after.value = after.value.replace(LEADING_SPACE, '');
   }
 }

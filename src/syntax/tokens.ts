@@ -8,6 +8,8 @@ export interface ContentToken {
   original: string;
   start: number;
   end: number;
+  /** Holds an escaped tag (`\{{x}}`): Handlebars.java lexes it and the text after it as one escape token, which a `~` never strips. */
+  escape?: boolean;
 }
 
 export type TagKind =

@@ -13,30 +13,15 @@ const cases = loadCorpus('fuzz-classes.jsonl');
 
 /** Cases mergetag still renders differently from Handlebars.java: id → why (or what is left to do). */
 const KNOWN_DIFFERENCES: Record<string, string> = {
-  'fuzz.number-as-mustache-head.5': 'not yet emulated: number-as-mustache-head (issue 11)',
-  'fuzz.path-starting-with-numeric-segment.6': 'not yet emulated: path-starting-with-numeric-segment (issue 11)',
-  'fuzz.escape-unclosed-or-triple.8': 'not yet emulated: escape-unclosed-or-triple (issue 11)',
-  'fuzz.escape-unclosed-or-triple.9': 'not yet emulated: escape-unclosed-or-triple (issue 11)',
-  'fuzz.caret-helper-as-else-chain.10': 'not yet emulated: caret-helper-as-else-chain (issue 11)',
-  'fuzz.inverted-close-tilde-ignored.13': 'not yet emulated: inverted-close-tilde-ignored (issue 11)',
-  'fuzz.tilde-inside-comment-trims.14': 'not yet emulated: tilde-inside-comment-trims (issue 11)',
-  'fuzz.null-literal-is-a-path.15': 'not yet emulated: null-literal-is-a-path (issue 11)',
+  'fuzz.null-literal-is-a-path.15': "null is a path now; on an object it reads Java's isNull() (false): left to java-method-name-as-key (issue 11)",
   'fuzz.block-params-raw-jsonnode.19': 'not yet emulated: block-params-raw-jsonnode (issue 11)',
-  'fuzz.ws-control-after-escaped-mustache.24': 'not yet emulated: ws-control-after-escaped-mustache (issue 11)',
   'fuzz.jsonnode-iterable-root-or-raw-node.27': 'not yet emulated: jsonnode-iterable-root-or-raw-node (issue 11)',
-  'fuzz.each-over-scalar (deliberate).29': 'not yet emulated: each-over-scalar (deliberate) (issue 11)',
-  'fuzz.number-as-mustache-head.31': 'not yet emulated: number-as-mustache-head (issue 11)',
-  'fuzz.escape-unclosed-or-triple.32': 'not yet emulated: escape-unclosed-or-triple (issue 11)',
-  'fuzz.caret-helper-as-else-chain.34': 'not yet emulated: caret-helper-as-else-chain (issue 11)',
-  'fuzz.caret-else-with-ws-control-throws.35': 'not yet emulated: caret-else-with-ws-control-throws (issue 11)',
-  'fuzz.path-starting-with-numeric-segment.37': 'not yet emulated: path-starting-with-numeric-segment (issue 11)',
-  'fuzz.inverted-close-tilde-ignored.40': 'not yet emulated: inverted-close-tilde-ignored (issue 11)',
-  'fuzz.null-literal-is-a-path.41': 'not yet emulated: null-literal-is-a-path (issue 11)',
+  'fuzz.each-over-scalar (deliberate).29':
+    '#each over a scalar iterates Java internals in Handlebars.java; mergetag renders nothing and warns (docs/differences.md)',
+  'fuzz.null-literal-is-a-path.41': 'null is a path now; it reads isNull() (false), and #each over false iterates Java bean properties (docs/differences.md)',
   'fuzz.jsonnode-iterable-root-or-raw-node.42': 'not yet emulated: jsonnode-iterable-root-or-raw-node (issue 11)',
   'fuzz.block-params-raw-jsonnode (jsonnode binding).43': 'not yet emulated: block-params-raw-jsonnode (jsonnode binding) (issue 11)',
-  'fuzz.tilde-inside-comment-trims.47': 'not yet emulated: tilde-inside-comment-trims (issue 11)',
   'fuzz.literal-segment-then-numeric-segment.49': 'not yet emulated: literal-segment-then-numeric-segment (issue 11)',
-  'fuzz.ws-control-after-escaped-mustache.50': 'not yet emulated: ws-control-after-escaped-mustache (issue 11)',
 };
 
 describe('conformance: fuzz-classes.jsonl (differences random testing found)', () => {

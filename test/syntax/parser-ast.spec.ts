@@ -97,7 +97,7 @@ describe('expressions', () => {
       'NumberLiteral',
       'BooleanLiteral',
       'BooleanLiteral',
-      'NullLiteral',
+      'PathExpression', // Handlebars.java has no null literal: `null` is a path
       'UndefinedLiteral',
     ]);
     expect(node.params[1]).toMatchObject({ value: 's', original: '"s"' });

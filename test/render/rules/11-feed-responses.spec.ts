@@ -77,7 +77,7 @@ describe('rule 11: a top-level JSON array', () => {
   });
 
   it('an array body skips with DataFeedError (unaliased)', () => {
-    expectTemplate('[[0.code]]').withUnaliasedFeed('[{"code": "C"}]').toSkip('DataFeedError', /array/);
+    expectTemplate('[[[0].code]]').withUnaliasedFeed('[{"code": "C"}]').toSkip('DataFeedError', /array/);
   });
 
   it('an empty array body skips', () => {
