@@ -21,47 +21,9 @@ import { parseJson, toValue } from '../values/json.js';
 import { JsonNumber } from '../values/json-number.js';
 import { jsonString, printNumber } from '../values/print.js';
 import type { Value } from '../values/types.js';
+import type { CaseView, FeedView, ProjectView, ViewDiagnostic } from './contract.js';
 
-export interface ViewDiagnostic {
-  ruleId: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  line: number;
-  column: number;
-  hint?: string;
-  /** The code frame, when the file's text is known. */
-  frame?: string;
-}
-
-export interface FeedView {
-  id: string;
-  alias: string | null;
-  request: { rendered: string; url: string };
-  status: number | null;
-  body: string;
-  source: 'recording' | 'variant' | 'none';
-  file?: string;
-}
-
-export interface CaseView {
-  template: string;
-  user: string;
-  variant: string | null;
-  envelope: { subject: string | null; preheader: string | null; fromName: string | null };
-  html: string | null;
-  skip: { reason: string; message: string } | null;
-  problem: { message: string; hint: string | null } | null;
-  diagnostics: ViewDiagnostic[];
-  lint: ViewDiagnostic[];
-  data: { user: string; feeds: FeedView[] };
-}
-
-export interface ProjectView {
-  name: string;
-  templates: { id: string; display: string; feeds: { id: string; alias: string | null }[]; users: string[]; variants: string[] }[];
-  systemFields: Record<string, unknown>;
-  now: string | null;
-}
+export type { CaseView, FeedView, ProjectView, ViewDiagnostic } from './contract.js';
 
 /** Edits from the preview's editors, already parsed: never written to disk. */
 export interface CaseEdits {

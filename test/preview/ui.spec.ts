@@ -135,6 +135,10 @@ describe('invalid JSON in an edited textarea', () => {
     );
     expect(describeJsonError({ which: 'voucher', message: 'x', line: 1, column: 4 }, feeds)).toMatch(/^Feed coupon: invalid JSON at line 1, column 4/);
   });
+
+  it('names an unaliased feed (the server sends alias null) by its id', () => {
+    expect(describeJsonError({ which: 'offers', message: 'x', line: 1, column: 1 }, [{ id: 'offers', alias: null }])).toMatch(/^Feed offers: /);
+  });
 });
 
 describe('the API client, against a fake of the contract', () => {

@@ -34,7 +34,7 @@ export function offsetOf(text: string, line: number, column: number): number {
 }
 
 /** The sentence under the textarea: which data, where, what is wrong. */
-export function describeJsonError(error: JsonError, feeds: readonly { id: string; alias: string }[]): string {
+export function describeJsonError(error: JsonError, feeds: readonly { id: string; alias: string | null }[]): string {
   const feed = feeds.find((f) => f.id === error.which);
   const what = error.which === 'user' ? 'User profile' : feed !== undefined ? `Feed ${feed.alias || feed.id}` : `Feed ${error.which}`;
   return `${what}: invalid JSON at line ${error.line}, column ${error.column}: ${error.message}. The preview keeps the last good render.`;
