@@ -33,7 +33,6 @@ const rules = {
   'date-unknown-timezone': { severity: 'warning', description: 'a time zone Java does not know: it falls back to GMT' },
   'number-format-locale': { severity: 'warning', description: 'a number-format locale mergetag does not have data for' },
   'number-format-string': { severity: 'warning', description: 'a number format given as a string where a number is expected' },
-  'object-equality': { severity: 'warning', description: 'comparing objects or lists, which Iterable compares by identity' },
   'group-by-limit': { severity: 'warning', description: 'more groups than Iterable returns' },
   'regex-approximation': { severity: 'warning', description: 'a Java regular expression feature mergetag only approximates' },
   'regex-budget': { severity: 'error', description: 'a regular expression ran past its step budget: the render stops instead of hanging' },

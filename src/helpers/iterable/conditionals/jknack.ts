@@ -11,7 +11,7 @@ import { contextModel } from '../text/arguments.js';
 import { isTruthy } from '../../../values/truthy.js';
 import type { Value } from '../../../values/types.js';
 import type { HelperCall, HelperDefinition, ParamMeta } from '../../types.js';
-import { jknackCompare, jknackEquals } from './java-values.js';
+import { documentedEquals, jknackCompare } from './java-values.js';
 
 const PERSONALIZING = 'https://support.iterable.com/hc/en-us/articles/205480365';
 const CONDITIONAL_LOGIC = 'https://support.iterable.com/hc/en-us/articles/115003884806';
@@ -38,26 +38,15 @@ function secondOf(call: HelperCall): Value {
   return call.params.length > 1 ? call.params[1] : null;
 }
 
-function warnOnObjects(call: HelperCall, a: Value, b: Value): void {
-  if (a instanceof Map && b instanceof Map && a.size > 0 && b.size > 0) {
-    call.warn(
-      'object-equality',
-      `${call.name} compares two non-empty objects: Iterable documents them as equal when their keys and values are, ` +
-        `but its Handlebars.java engine reports two JSON objects as different unless every value is an equal array; ` +
-        `mergetag follows the engine`,
-      'compare the fields you mean, for example (eq a.id b.id)',
-    );
-  }
-}
-
 const EQUALITY_NOTES =
   'jknack ConditionalHelpers.eq on Jackson data (corpus helpers.jsonl): numbers compare by value across Integer, ' +
   'Long, BigInteger and Double (2 equals 2.0, -0.0 equals 0); a string never equals a number ("100" is not 100); ' +
   'missing equals null; null is not ""; 0 is not false; arrays compare item by item with Jackson node equality ' +
-  '([1] is not [1.0]). Iterable documents that two objects with the same keys and values are equal ' +
-  '(support article 205480365), but the engine reports two equal non-empty objects as different; mergetag follows ' +
-  'the engine and warns (object-equality). Iterable also writes that both numbers "must be of the same type: ' +
-  'double or long"; the engine compares 2 and 2.0 as equal.';
+  '([1] is not [1.0]). Two objects compare by content, as Iterable documents ("For two objects to be considered ' +
+  'equal, each must have the exact same set of keys and values", support article 205480365): the same keys, in any ' +
+  'order, each value equal by these rules. The engine itself reports two equal non-empty objects as different ' +
+  '(corpus helpers.eq.objects); the documentation wins. Iterable also writes that both numbers "must be of the same ' +
+  'type: double or long"; the engine compares 2 and 2.0 as equal.';
 
 function equality(name: 'eq' | 'neq'): HelperDefinition {
   const negate = name === 'neq';
@@ -83,8 +72,7 @@ function equality(name: 'eq' | 'neq'): HelperDefinition {
     fn: (call) => {
       const a = contextOf(call);
       const b = secondOf(call);
-      warnOnObjects(call, a, b);
-      const equal = jknackEquals(a, b);
+      const equal = documentedEquals(a, b);
       return decide(call, negate ? !equal : equal);
     },
   };
