@@ -29,7 +29,6 @@ const rules = {
   'helper-form': { severity: 'warning', description: 'a helper used in a form Iterable does not document (inline vs block)' },
   'helper-argument': { severity: 'warning', description: 'a helper argument mergetag had to interpret' },
   'helper-missing-input': { severity: 'warning', description: 'a helper got a missing value where it needs one' },
-  'helper-undocumented': { severity: 'warning', description: 'a helper behaviour Iterable does not document' },
   'date-unknown-timezone': { severity: 'warning', description: 'a time zone Java does not know: it falls back to GMT' },
   'number-format-locale': { severity: 'warning', description: 'a number-format locale mergetag does not have data for' },
   'number-format-string': { severity: 'warning', description: 'a number format given as a string where a number is expected' },

@@ -422,13 +422,18 @@ describe(`dateMath (${IT_DATES}; units: ${IT_REL})`, () => {
       .toRender('2024-11-03 01:30 EDT');
   });
 
-  it('without format= prints the medium style and warns that the form is undocumented', () => {
+  it(`without format= prints the documented medium style, with no warning (${IT_DATES}; ${IT_FAQ}: {{now}} = Oct 24, 2024)`, () => {
     expectTemplate('{{dateMath d "+1d"}}')
       .withUser(user({ d: '2024-10-23' }))
       .toRender('Oct 24, 2024');
     expectTemplate('{{dateMath d "+1d"}}')
       .withUser(user({ d: '2024-10-23' }))
-      .toReport('helper-undocumented');
+      .toReportNothing();
+    // The same default as dateFormat and now: the two agree on any date.
+    expectTemplate('{{dateMath d "+0d"}}|{{dateFormat d}}|{{dateFormat d format="medium"}}')
+      .withUser(user({ d: '2025-02-12T13:45:30Z' }))
+      .toRender('Feb 12, 2025|Feb 12, 2025|Feb 12, 2025');
+    expectTemplate('{{dateMath "now" "-1d"}}').at(new Date('2025-01-01T08:00:00Z')).toRender('Dec 31, 2024');
   });
 
   it('a missing date prints nothing and warns', () => {

@@ -216,8 +216,9 @@ export const dateMathHelper: HelperDefinition = {
     notes:
       'Units y M w d h m s are documented (article 360012688571; H also means hours, as the documented "days since" ' +
       'idiom uses it); "/unit" rounding and the calendar rules (month ends clamp, wall-clock days in tz=) follow ' +
-      'Elasticsearch-style date math (inferred). Without format= the output form is undocumented: mergetag prints the ' +
-      'medium style and warns. A missing date prints nothing (inferred). ' +
+      'Elasticsearch-style date math (inferred). Without format= the result prints in the medium style (Oct 24, 2024), ' +
+      "the default of Iterable's date helpers (Date and Time Helpers, support article 36267178160788; the FAQ's " +
+      '{{now}} prints Oct 24, 2024). A missing date prints nothing (inferred). ' +
       DATE_PATTERN_NOTES,
   },
   fn: (call) => {
@@ -253,14 +254,8 @@ export const dateMathHelper: HelperDefinition = {
       if (error instanceof RangeError) throw new HelperError(`the date-math result is out of range: ${error.message}`);
       throw error;
     }
+    // Without format= the result prints like {{dateFormat}} and {{now}} do by default: the medium style.
     const format = call.hash.get('format');
-    if (format === undefined) {
-      call.warn(
-        'helper-undocumented',
-        'dateMath without format=: Iterable does not document the output form; mergetag printed the medium style (Oct 24, 2024)',
-        'add format="yyyy-MM-dd" (or another Java pattern)',
-      );
-    }
     return formatInstant(call, result, { format, locale: call.hash.get('locale'), tz: call.hash.get('tz'), time: call.hash.get('time') });
   },
 };
