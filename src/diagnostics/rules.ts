@@ -20,7 +20,11 @@ const rules = {
   // Templates: syntax and rendering
   'syntax-error': { severity: 'error', description: 'the template does not parse: an unclosed or mismatched block, a stray else, a bad tag' },
   'nesting-depth': { severity: 'error', description: 'blocks or sub-expressions nest deeper than mergetag renders' },
-  'mixed-else': { severity: 'warning', description: 'a {{else}} directly inside a [[#block]]: write [[else]]' },
+  'mixed-else': {
+    severity: 'warning',
+    description:
+      'an else of the other bracket family directly inside a block ([[else]] in a {{#block}}, {{else if}} or {{^}} in a [[#block]]); Iterable documents only {{else}} inside a [[#block]]',
+  },
   'duplicate-else': { severity: 'warning', description: 'a block with more than one else: only the last one renders' },
   'unknown-helper': { severity: 'error', description: 'a helper that does not exist, called with params or hash' },
   'execution-error': { severity: 'error', description: 'a helper failed or a partial is missing: Iterable skips the message (HandlebarsExecutionError)' },

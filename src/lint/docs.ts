@@ -66,6 +66,7 @@ function rulePage(entry: RegistryRule, rule: Rule | undefined, inConfig = false)
   if (inConfig) lines.push('- Checks `mergetag.config.json` (feed URLs, the feeds of each template); its findings point into the config');
   const language = inConfig ? 'json' : 'handlebars';
   lines.push('', '## Wrong', '', fence(rule.meta.examples.wrong, language), '', '## Right', '', fence(rule.meta.examples.right, language), '');
+  if (rule.meta.notes) lines.push('## Notes', '', rule.meta.notes.trim(), '');
   return lines.join('\n');
 }
 

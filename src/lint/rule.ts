@@ -41,6 +41,8 @@ export interface RuleMeta {
    * the corrected one it accepts, linted with the bundled welcome project's knowledge.
    */
   examples: { wrong: string; right: string };
+  /** For the docs page: what the rule deliberately does not report, and why (Markdown). */
+  notes?: string;
 }
 
 /** The project knowledge a rule may need. */

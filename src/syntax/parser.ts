@@ -4,6 +4,7 @@
  * what was left open) plus the diagnostics, so the linter can report more than the first error; `compile()`
  * refuses a template whose diagnostics hold an error.
  */
+import { isDocumentedMixedElse } from './documented-else.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { SourceText, type Span } from '../diagnostics/source.js';
@@ -240,13 +241,12 @@ class Parser {
       if (token.path) this.pushChained(token);
       return;
     }
-    if (token.family !== top.open.family) {
-      const written = tagText(token.family, 'else');
+    if (token.family !== top.open.family && !isDocumentedMixedElse(this.tagSource(token), token.family, top.open.family)) {
       const wanted = tagText(top.open.family, 'else');
       this.report(
         'mixed-else',
         'warning',
-        `${written} inside ${this.describeOpen(top.open)}: rendered as its else, as Iterable's documentation intends, but Iterable's engine reads one bracket family at a time and may not`,
+        `${this.tagSource(token)} inside ${this.describeOpen(top.open)}: rendered as its else, but Iterable documents only {{else}} inside a [[#block]], and its engine may read one bracket family at a time`,
         token.start,
         token.end,
         `write ${wanted}`,

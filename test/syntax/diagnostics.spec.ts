@@ -167,7 +167,7 @@ describe('the tolerant parse keeps going', () => {
   });
 
   it('a warning is not an error: mixed-else alone leaves the template usable', () => {
-    const { diagnostics } = parse('[[#if x]]A{{else}}B[[/if]]');
+    const { diagnostics } = parse('{{#if x}}A[[else]]B{{/if}}');
     expect(diagnostics.map((d) => [d.ruleId, d.severity, d.start.column])).toEqual([['mixed-else', 'warning', 11]]);
   });
 

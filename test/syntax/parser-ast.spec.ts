@@ -258,7 +258,9 @@ describe('blocks', () => {
     expect(node.family).toBe('feed');
     expect(node.elseTag?.family).toBe('user');
     expect(node.inverse?.body).toMatchObject([{ value: 'B' }]);
-    expect(diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([['mixed-else', 'warning']]);
+    // The documented form (support article 36530857619348): not reported; the other direction is.
+    expect(diagnostics).toEqual([]);
+    expect(parse('{{#if x}}A[[else]]B{{/if}}').diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([['mixed-else', 'warning']]);
   });
 
   it('nested blocks of the two families', () => {
