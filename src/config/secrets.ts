@@ -33,6 +33,33 @@ export function redactSecretParams(url: string): string {
   return `${url.slice(0, query + 1)}${params.join('&')}${url.slice(end)}`;
 }
 
+/**
+ * The values of the query parameters whose name looks secret, as written and decoded (a value can be printed
+ * either way): what a printout must scrub besides the URL itself (a message that quotes the URL, say).
+ */
+export function secretParamValues(url: string): string[] {
+  const query = url.indexOf('?');
+  if (query === -1) return [];
+  const hash = url.indexOf('#', query);
+  const values: string[] = [];
+  for (const param of url.slice(query + 1, hash === -1 ? url.length : hash).split('&')) {
+    const eq = param.indexOf('=');
+    if (eq === -1 || !isSecretParamName(decodeOrKeep(param.slice(0, eq)))) continue;
+    const value = param.slice(eq + 1);
+    if (value === '' || value === '[redacted]') continue;
+    values.push(value, decodeOrKeep(value));
+  }
+  return values;
+}
+
+function decodeOrKeep(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text; // a malformed escape: as written
+  }
+}
+
 /** Words of a query parameter name that mark a credential: `api_key`, `apiKey`, `X-Amz-Signature`, `auth`. */
 const SECRET_PARAM_WORDS = new Set([
   'key',

@@ -51,8 +51,11 @@ export class RecordingStore {
     this.byFile.set(file, stored);
     // Several recordings of one URL: the newest answers (a fresh `mergetag record` wins over an old fixture).
     const url = stored.recording.request.url;
-    const current = this.byUrl.get(url);
-    if (!current || Date.parse(stored.recording.recordedAt) > Date.parse(current.recording.recordedAt)) this.byUrl.set(url, stored);
+    // A recording made when the request still carried its fragment answers the request without it.
+    for (const key of new Set([url, normalise(url)])) {
+      const current = this.byUrl.get(key);
+      if (!current || Date.parse(stored.recording.recordedAt) > Date.parse(current.recording.recordedAt)) this.byUrl.set(key, stored);
+    }
   }
 
   /** The recording of a request, by the URL as sent. */
@@ -95,9 +98,12 @@ export class RecordingStore {
   }
 }
 
+/** The URL as an HTTP client sends it: normalised by the URL parser, without a fragment (as expandFeedUrl gives it). */
 function normalise(url: string): string {
   try {
-    return new URL(url).href;
+    const parsed = new URL(url);
+    parsed.hash = '';
+    return parsed.href.endsWith('#') ? parsed.href.slice(0, -1) : parsed.href;
   } catch {
     return url;
   }

@@ -150,6 +150,43 @@ describe('mergetag url', () => {
     expect(run.stderr).toContain('write {{{source_id}}} inside {{#urlEncode}}');
   });
 
+  it('shows the request cut at the # an escaped apostrophe puts in it, with a warning (https://support.iterable.com/hc/en-us/articles/36530857619348)', async () => {
+    const dir = temp('mergetag-url-');
+    writeFileSync(join(dir, 'user.json'), '{"id": "o\'brien"}');
+    const template = 'https://api.voucherify.io/v1/publications/create?customer[source_id]={{id}}&campaign[name]=Welcome';
+    const run = await runCli(['url', template, '--user', 'user.json'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('https://api.voucherify.io/v1/publications/create?customer[source_id]=o&\n');
+    expect(run.stderr).toContain('warning: the rendered feed URL has &#x27;');
+    expect(run.stderr).toContain('(feed-url-fragment)');
+    expect(run.stderr).toContain('sent as     https://api.voucherify.io/v1/publications/create?customer[source_id]=o&\n');
+    const json = await runCli(['url', template, '--user', 'user.json', '--format', 'json'], { cwd: dir });
+    const result = JSON.parse(json.stdout) as { exitCode: number; url: string; warningCount: number; diagnostics: Array<{ ruleId: string }> };
+    expect([result.exitCode, result.url, result.warningCount]).toEqual([0, 'https://api.voucherify.io/v1/publications/create?customer[source_id]=o&', 1]);
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['feed-url-fragment']);
+  });
+
+  it('never prints a secret query parameter, from the user or written in the URL: [redacted], as record stores it', async () => {
+    const dir = temp('mergetag-url-');
+    writeFileSync(join(dir, 'user.json'), '{"id": "u 1", "apiToken": "tok_live_5ecret9"}');
+    const template = 'https://feeds.example.com/recs?id={{id}}&token={{apiToken}}&api_key=sk_literal_77x&page=2';
+    const text = await runCli(['url', template, '--user', 'user.json'], { cwd: dir });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toBe('https://feeds.example.com/recs?id=u%201&token=[redacted]&api_key=[redacted]&page=2\n');
+    expect(text.stderr).toContain('rendered as https://feeds.example.com/recs?id=u 1&token=[redacted]&api_key=[redacted]&page=2');
+    const json = await runCli(['url', template, '--user', 'user.json', '--format', 'json'], { cwd: dir });
+    for (const out of [text.stdout + text.stderr, json.stdout]) {
+      expect(out).not.toContain('tok_live_5ecret9');
+      expect(out).not.toContain('sk_literal_77x');
+    }
+    expect(JSON.parse(json.stdout)).toMatchObject({ url: 'https://feeds.example.com/recs?id=u%201&token=[redacted]&api_key=[redacted]&page=2' });
+    // A message that quotes the URL is scrubbed too.
+    const broken = await runCli(['url', 'feeds.example.com/recs?token={{apiToken}}', '--user', 'user.json'], { cwd: dir });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('(invalid-url)');
+    expect(broken.stderr).not.toContain('tok_live_5ecret9');
+  });
+
   it('rejects [[ ]] in a feed URL with exit 1', async () => {
     const run = await runCli(['url', 'https://x.example/?c=[[code]]']);
     expect(run.code).toBe(1);

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { redactSecretParams } from '../../config/secrets.js';
 import { FolderResources } from '../../project/resources.js';
 import { renderAll } from './render-all.js';
 import { compile, type RenderInput, type RenderResult } from '../../iterable/template.js';
@@ -200,7 +201,7 @@ function renderProjectCase(
   const outcome = project.renderCase(template, user, variant, services);
   for (const request of outcome.requests) {
     if (request.rendered && request.url && request.rendered !== request.url && format === 'text') {
-      io.stderr(`${paint(io).dim(`feed ${request.feedId}: GET ${request.url}`)}\n`);
+      io.stderr(`${paint(io).dim(`feed ${request.feedId}: GET ${redactSecretParams(request.url)}`)}\n`);
     }
   }
   const warnings = [...project.diagnostics, ...project.projectDiagnostics()];

@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expandFeedUrl, type ExpandedUrl } from '../../iterable/feed-url.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { redactSecretParams, secretParamValues } from '../../config/secrets.js';
+import { Scrubber } from '../../record/redact.js';
 import { parseJson } from '../../values/json.js';
 import { UsageError } from '../errors.js';
 import { InputReader } from '../inputs.js';
@@ -15,8 +17,10 @@ export const urlHelp = `Usage: mergetag url URL_TEMPLATE [--user USER.json] [opt
        mergetag url --feed ID --user ID                      (in a project)
 
 Prints the request Iterable sends for a data-feed URL: the URL template rendered
-with the user's {{ }} fields, then normalised the way an HTTP client sends it
-(a literal space becomes %20). When the two differ, both are shown.
+with the user's {{ }} fields, then as an HTTP client sends it: normalised (a
+literal space becomes %20) and cut at a # (a fragment is never sent; a warning
+says what was lost). When the two differ, both are shown. Query parameters whose
+name looks secret (api_key, token, signature...) are printed as [redacted].
 
 URL_TEMPLATE is the URL itself, or a feed definition file (JSON with a "url").
 In a project (a mergetag.config.json here or above, or --config), --feed names
@@ -63,14 +67,29 @@ export function urlCommand(args: string[], io: CliIO): number {
   return printUrl(expandFeedUrl(template, user, { file }), template, file, io, format);
 }
 
+/**
+ * Prints the request. Query parameters whose name looks secret (`api_key`, `token`, `signature`...) are printed as
+ * `[redacted]`, in the URLs and in every message, as `mergetag record` prints and stores them
+ * (src/config/secrets.ts); a template whose own text holds the secret is shown without code frames.
+ */
 function printUrl(result: ExpandedUrl, template: string, file: string, io: CliIO, format: 'text' | 'json', extra: Diagnostic[] = []): number {
   const failed = hasErrors(result.diagnostics) || result.url === '';
-  if (format === 'json') return printJsonResult(io, failed ? 1 : 0, [...extra, ...result.diagnostics], { rendered: result.rendered, url: result.url || null });
-  printDiagnostics(io, [...extra, ...result.diagnostics], new Map([[file, template]]));
+  const scrubber = new Scrubber([...secretParamValues(result.rendered), ...secretParamValues(result.url), ...secretParamValues(template)]);
+  const rendered = redactSecretParams(scrubber.text(result.rendered));
+  const url = redactSecretParams(scrubber.text(result.url));
+  const diagnostics = [...extra, ...result.diagnostics].map((d) => scrubDiagnostic(d, scrubber));
+  if (format === 'json') return printJsonResult(io, failed ? 1 : 0, diagnostics, { rendered, url: url || null });
+  // No code frame shows a template that holds a secret itself.
+  printDiagnostics(io, diagnostics, scrubber.appearsIn(template) ? new Map() : new Map([[file, template]]));
   if (failed) return 1;
-  if (result.rendered !== result.url) io.stderr(`note: rendered as ${result.rendered}\n      sent as     ${result.url}\n`);
-  io.stdout(`${result.url}\n`);
+  if (rendered !== url) io.stderr(`note: rendered as ${rendered}\n      sent as     ${url}\n`);
+  io.stdout(`${url}\n`);
   return 0;
+}
+
+function scrubDiagnostic(d: Diagnostic, scrubber: Scrubber): Diagnostic {
+  if (scrubber.empty) return d;
+  return { ...d, message: scrubber.text(d.message), ...(d.hint !== undefined ? { hint: scrubber.text(d.hint) } : {}) };
 }
 
 function projectUrl(values: Record<string, unknown>, positionals: string[], io: CliIO, format: 'text' | 'json'): number {

@@ -3,6 +3,7 @@
  * error). The request actually sent is that string normalised by the WHATWG URL parser (`new URL()`): a literal
  * space becomes `%20`, brackets stay. Both are shown when they differ.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileFeedUrl, expandFeedUrl } from '../../../src/iterable/feed-url.js';
 import { coreHelpers } from '../../../src/helpers/index.js';
@@ -148,5 +149,54 @@ describe('rule 12: each expansion honours its own compile options', () => {
     const compiled = compileFeedUrl(template, { file: 'feeds.welcome.url' });
     const urls = ['a@b.co', 'c d@e.fr'].map((email) => expandFeedUrl(compiled, { email }).url);
     expect(urls).toEqual([`${VF}?customer[source_id]=a%40b.co`, `${VF}?customer[source_id]=c+d%40e.fr`]);
+  });
+});
+
+/**
+ * The request as sent stops at a `#`: an HTTP client never sends a URL's fragment (RFC 9110 §4.2.4). Iterable
+ * documents that `{{x}}` writes an apostrophe as `&#x27;` ("Troubleshooting Handlebars Code",
+ * https://support.iterable.com/hc/en-us/articles/36530857619348), whose `#` then cuts a feed URL there.
+ */
+describe('rule 12: a # ends the request (https://support.iterable.com/hc/en-us/articles/36530857619348)', () => {
+  const template = `${VF}?customer[source_id]={{id}}&campaign[name]=Welcome`;
+
+  it('an escaped apostrophe (&#x27;) cuts the request at its #, with a feed-url-fragment warning naming what is lost', () => {
+    const result = expandFeedUrl(template, { id: "o'brien" });
+    expect(result.rendered).toBe(`${VF}?customer[source_id]=o&#x27;brien&campaign[name]=Welcome`);
+    expect(result.url).toBe(`${VF}?customer[source_id]=o&`);
+    expect(result.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([['feed-url-fragment', 'warning']]);
+    expect(result.diagnostics[0]!.message).toContain('&#x27;');
+    expect(result.diagnostics[0]!.message).toContain('"#x27;brien&campaign[name]=Welcome" is not sent');
+    expect(result.diagnostics[0]!.hint).toBe('URL-encode the raw value: write {{#urlEncode}}{{{id}}}{{/urlEncode}}');
+    // The warning points at the tag that wrote the #.
+    const d = result.diagnostics[0]!;
+    expect(template.slice(d.start.offset, d.end.offset)).toBe('{{id}}');
+  });
+
+  it('the same field URL-encoded raw reaches the server whole, with no warning', () => {
+    const result = expandFeedUrl(`${VF}?customer[source_id]={{#urlEncode}}{{{id}}}{{/urlEncode}}&campaign[name]=Welcome`, { id: "o'brien" });
+    expect(result.url).toBe(`${VF}?customer[source_id]=o%27brien&campaign[name]=Welcome`);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('a literal # in the template is cut too, and said so', () => {
+    const result = expandFeedUrl(`${VF}?campaign[name]=Welcome#top`, {});
+    expect(result.url).toBe(`${VF}?campaign[name]=Welcome`);
+    expect(result.diagnostics[0]!.message).toMatch(/a # at character \d+: .*"#top" is not sent/);
+    expect(result.diagnostics[0]!.start.offset).toBe(`${VF}?campaign[name]=Welcome`.length);
+    expect(expandFeedUrl(`${VF}?a=1#`, {}).url).toBe(`${VF}?a=1`);
+  });
+
+  it('for any value, the request never holds a #, and it is what comes before the first # of the rendered URL', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), (id) => {
+        const result = expandFeedUrl(template, { id });
+        const cut = result.rendered.indexOf('#');
+        expect(result.url).not.toContain('#');
+        expect(new URL(result.url).href).toBe(result.url);
+        expect(result.url).toBe(new URL(cut < 0 ? result.rendered : result.rendered.slice(0, cut)).href);
+        expect(result.diagnostics.some((d) => d.ruleId === 'feed-url-fragment')).toBe(cut >= 0);
+      }),
+    );
   });
 });
