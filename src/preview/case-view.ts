@@ -6,6 +6,7 @@
  *
  * Secrets stay out: a feed's headers (X-App-Token...) are never part of a view; the request is its URL only.
  */
+import { redactSecretParams } from '../config/secrets.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { codeFrame } from '../diagnostics/format.js';
 import { SourceText } from '../diagnostics/source.js';
@@ -139,7 +140,8 @@ export class PreviewProject {
       const view: FeedView = {
         id: request.feedId,
         alias: request.feed.alias ?? null,
-        request: { rendered: request.rendered, url: request.url },
+        // Never a secret query parameter: the static export is published (as `record` stores requests).
+        request: { rendered: redactSecretParams(request.rendered), url: redactSecretParams(request.url) },
         status: stored ? stored.recording.response.status : edited !== undefined ? 200 : null,
         body,
         source: edited !== undefined || (stored && changed) ? 'variant' : stored ? 'recording' : 'none',

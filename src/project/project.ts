@@ -15,6 +15,7 @@ import { SourceText, type Span } from '../diagnostics/source.js';
 import { unreadable } from '../diagnostics/unreadable.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { FeedConfig, TemplateConfig } from '../config/schema.js';
+import { redactSecretParams } from '../config/secrets.js';
 import { compileFeedUrl, expandFeedUrl } from '../iterable/feed-url.js';
 import type { FeedResponse } from '../iterable/feed-context.js';
 import { compile, type RenderInput, type RenderResult, type Template } from '../iterable/template.js';
@@ -289,7 +290,7 @@ export class Project {
             problem: this.configProblem(
               'no-recording',
               ['feeds', request.feedId, 'url'],
-              `no recording for GET ${request.url} (feed ${request.feedId}, user ${user.id})`,
+              `no recording for GET ${redactSecretParams(request.url)} (feed ${request.feedId}, user ${user.id})`,
               `record it: mergetag record --user ${user.id} --feed ${request.feedId}`,
             ),
           },

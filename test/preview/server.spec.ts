@@ -200,6 +200,19 @@ describe('the preview on a copy of the project', () => {
     expect((await postJson(server, '/api/variants', body)).status).toBe(409);
   });
 
+  it('shows a feed request with its secret query parameters [redacted]', async () => {
+    dir = tempCopy();
+    const configFile = join(dir, 'mergetag.config.json');
+    const config = JSON.parse(readFileSync(configFile, 'utf8'));
+    config.feeds.welcome_codes.url += '&api_key=sk_live_0123456789';
+    writeFileSync(configFile, JSON.stringify(config));
+    server = await startPreviewServer({ cwd: dir, port: 0, watch: false });
+    const { body } = await getJson(server, '/api/case?template=welcome.html&user=ann');
+    expect(body.data.feeds[0].request.url).toMatch(/&api_key=\[redacted\]$/);
+    expect(body.data.feeds[0].request.rendered).toMatch(/&api_key=\[redacted\]$/);
+    expect(JSON.stringify(body)).not.toContain('sk_live_0123456789');
+  });
+
   it('sends an SSE change event within a second of an edit to welcome.html, and the next case shows the edit', async () => {
     dir = tempCopy();
     server = await startPreviewServer({ cwd: dir, port: 0 });

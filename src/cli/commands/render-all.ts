@@ -5,6 +5,7 @@
  * user × variant), and the run cleans up after the previous one: its outputs that this run did not write (listed
  * in summary.json's `files`) and temporary files of a killed run.
  */
+import { redactSecretParams } from '../../config/secrets.js';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -191,7 +192,7 @@ function cacheNotes(sharedUrls: Map<string, Set<string>>): string[] {
     .filter(([, ids]) => ids.size > 1)
     .map(([key, ids]) => {
       const [template, feedId, url] = key.split('\u0000');
-      return `${template}: with cacheDataFeed, users ${[...ids].join(', ')} share one cached response of feed '${feedId}' (GET ${url}) for an hour: for a Voucherify publication feed, the same voucher`;
+      return `${template}: with cacheDataFeed, users ${[...ids].join(', ')} share one cached response of feed '${feedId}' (GET ${redactSecretParams(url!)}) for an hour: for a Voucherify publication feed, the same voucher`;
     });
 }
 
