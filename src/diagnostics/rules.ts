@@ -42,6 +42,10 @@ const rules = {
   'output-limit': { severity: 'error', description: 'the rendered output grew past the size cap (maxOutputBytes, 20 MB by default)' },
   'unsupported-regex': { severity: 'warning', description: 'a Java regular expression feature mergetag cannot run: the else block renders' },
   'escaped-in-url-encode': { severity: 'warning', description: '{{x}} inside #urlEncode is HTML-escaped before encoding: write {{{x}}}' },
+  'not-emulated': {
+    severity: 'warning',
+    description: 'an Iterable helper whose result mergetag cannot compute without data it was not given (a catalog collection, a catalog): it renders nothing',
+  },
   'snippet-missing': { severity: 'warning', description: 'a snippet that does not exist rendered as nothing' },
   'snippet-positional': { severity: 'warning', description: 'positional snippet values that do not match its declared variables' },
   log: { severity: 'info', description: 'the output of {{log}}' },

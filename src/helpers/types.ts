@@ -110,6 +110,13 @@ export interface RuntimeServices {
   snippet(name: string): SnippetSource | undefined;
   /** A catalog item, by catalog name and item key; undefined when there is none. */
   catalogItem(catalog: string, key: string): Value;
+  /** Whether the render was given the catalog at all (`#catalogKeys` cannot emulate a catalog it was not given). */
+  hasCatalog(catalog: string): boolean;
+  /**
+   * The items of a catalog collection (`#catalogCollection "Name"`), as Iterable's query would return them;
+   * undefined when the render was not given the collection, whose query mergetag cannot run.
+   */
+  catalogCollection(name: string): Value[] | undefined;
   /**
    * Stops the render with `output-limit` when `text` passes the render's output cap. Helpers that loop call it
    * on the text they are building (as `#each` does), so a runaway loop stops at the cap.

@@ -315,6 +315,7 @@ export class Project {
       mergeDataFeedContext: entry.settings.mergeDataFeedContext,
       snippets: (name) => this.resources.snippet(name),
       catalogs: (name) => this.resources.catalog(name),
+      collections: (name) => this.resources.collection(name),
       ...services,
     };
     return { base, input };

@@ -1,7 +1,9 @@
 /**
  * Snippets and catalogs from folders: `snippet "name"` reads `<snippets>/name.html` (a `name.json` beside it may
- * declare the snippet's variables: `{"variables": ["first", "second"]}`), and `#catalog "Name"` reads
- * `<catalogs>/Name.json`, an object of items by key. Each file is read once, when a template first asks for it.
+ * declare the snippet's variables: `{"variables": ["first", "second"]}`); `#catalog "Name"` and `#catalogKeys "Name"`
+ * read `<catalogs>/Name.json`, an object of items by key; `#catalogCollection "Name"` reads
+ * `<catalogs>/collections/Name.json`, the collection's result: an array of items, or `{"catalog": "Products",
+ * "keys": ["p1", "p2"]}` naming items of a catalog. Each file is read once, when a template first asks for it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -21,6 +23,7 @@ function isPlainName(name: string): boolean {
 export class FolderResources {
   private readonly snippets = new Map<string, SnippetSource | undefined>();
   private readonly catalogs = new Map<string, Value>();
+  private readonly collections = new Map<string, Value[] | undefined>();
 
   constructor(
     private readonly snippetsDir: string,
@@ -40,6 +43,35 @@ export class FolderResources {
   catalog(name: string): Value {
     if (!this.catalogs.has(name)) this.catalogs.set(name, isPlainName(name) ? this.readJson(join(this.catalogsDir, `${name}.json`), 'catalog') : undefined);
     return this.catalogs.get(name);
+  }
+
+  /**
+   * A catalog collection's items (undefined when the project does not give it). A file that is neither an array
+   * nor `{catalog, keys}` stops the render and says what it should be.
+   */
+  collection(name: string): Value[] | undefined {
+    if (!this.collections.has(name)) this.collections.set(name, isPlainName(name) ? this.readCollection(name) : undefined);
+    return this.collections.get(name);
+  }
+
+  private readCollection(name: string): Value[] | undefined {
+    const file = join(this.catalogsDir, 'collections', `${name}.json`);
+    const value = this.readJson(file, 'catalog collection');
+    if (value === undefined || Array.isArray(value)) return value;
+    const catalog = value instanceof Map ? value.get('catalog') : undefined;
+    const keys = value instanceof Map ? value.get('keys') : undefined;
+    if (typeof catalog !== 'string' || !Array.isArray(keys)) {
+      throw new Error(
+        `${this.shown(file)}: a catalog collection is a JSON array of items, or {"catalog": "Name", "keys": ["key", ...]} naming items of catalogs/Name.json`,
+      );
+    }
+    const items = this.catalog(catalog);
+    if (!(items instanceof Map))
+      throw new Error(`${this.shown(file)}: the catalog "${catalog}" it names has no file ${this.shown(join(this.catalogsDir, `${catalog}.json`))}`);
+    return keys.flatMap((key) => {
+      const item = typeof key === 'string' ? items.get(key) : undefined;
+      return item === undefined ? [] : [item];
+    });
   }
 
   private readSnippet(name: string): SnippetSource | undefined {

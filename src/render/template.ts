@@ -44,6 +44,12 @@ export interface RenderServices {
    * returns a catalog's items (an object or JSON value) by catalog name.
    */
   catalogs?: Readonly<Record<string, Readonly<Record<string, unknown>>>> | ((name: string) => unknown);
+  /**
+   * Catalog collections (`{{#catalogCollection "Name" as |items|}}`): collection name → its items (an array), or a
+   * function that returns them (undefined for a collection it does not know). Iterable computes a collection with a
+   * query mergetag cannot run; these are its result, as you expect Iterable to return it.
+   */
+  collections?: Readonly<Record<string, readonly unknown[]>> | ((name: string) => unknown);
   /** The project's HMAC secret for `hmacSHA1`/`hmacSHA256`. */
   hmacSecret?: string;
   /**
@@ -105,7 +111,8 @@ export class CompiledTemplate {
       assigned: new Map(),
       hmacSecret: services.hmacSecret,
       snippet: snippetLookup(services.snippets),
-      catalogItem: catalogLookup(services.catalogs),
+      ...catalogLookup(services.catalogs),
+      catalogCollection: collectionLookup(services.collections),
       checkOutput: outputCheck(maxOutputBytes),
     };
     const scope = { user: familyScope(userRoot), feed: familyScope(feedRoot) };
@@ -162,16 +169,35 @@ function snippetLookup(snippets: RenderServices['snippets']): RunState['snippet'
   };
 }
 
-function catalogLookup(catalogs: RenderServices['catalogs']): RunState['catalogItem'] {
-  if (!catalogs) return () => undefined;
+function catalogLookup(catalogs: RenderServices['catalogs']): Pick<RunState, 'catalogItem' | 'hasCatalog'> {
+  if (!catalogs) return { catalogItem: () => undefined, hasCatalog: () => false };
   const read = new Map<string, Value>();
-  return (catalog, key) => {
+  const items = (catalog: string): Value => {
     if (!read.has(catalog)) {
-      const items = typeof catalogs === 'function' ? catalogs(catalog) : Object.hasOwn(catalogs, catalog) ? catalogs[catalog] : undefined;
-      read.set(catalog, toValue(items));
+      const found = typeof catalogs === 'function' ? catalogs(catalog) : Object.hasOwn(catalogs, catalog) ? catalogs[catalog] : undefined;
+      read.set(catalog, toValue(found));
     }
-    const items = read.get(catalog);
-    return items instanceof Map ? items.get(key) : undefined;
+    return read.get(catalog);
+  };
+  return {
+    catalogItem: (catalog, key) => {
+      const found = items(catalog);
+      return found instanceof Map ? found.get(key) : undefined;
+    },
+    hasCatalog: (catalog) => items(catalog) instanceof Map,
+  };
+}
+
+function collectionLookup(collections: RenderServices['collections']): RunState['catalogCollection'] {
+  if (!collections) return () => undefined;
+  const read = new Map<string, Value[] | undefined>();
+  return (name) => {
+    if (!read.has(name)) {
+      const found = typeof collections === 'function' ? collections(name) : Object.hasOwn(collections, name) ? collections[name] : undefined;
+      const value = toValue(found);
+      read.set(name, Array.isArray(value) ? value : undefined);
+    }
+    return read.get(name);
   };
 }
 

@@ -5,7 +5,14 @@
 import type { RuleId } from '../diagnostics/rules.js';
 import type { Span } from '../diagnostics/source.js';
 
-export type SkipReason = 'HandlebarsExecutionError' | 'DataFeedError' | 'SendAborted' | 'SnippetLookupError' | 'CatalogLookupError' | 'RetriesExhaustedError';
+export type SkipReason =
+  | 'HandlebarsExecutionError'
+  | 'DataFeedError'
+  | 'SendAborted'
+  | 'SnippetLookupError'
+  | 'CatalogLookupError'
+  | 'CatalogCollectionLookupError'
+  | 'RetriesExhaustedError';
 
 /** Thrown while rendering to stop the message; carries the location of the tag that stopped it. */
 export class SendSkip extends Error {

@@ -126,7 +126,12 @@ function setUp(template: Template | string, options: CheckOptions): Setup {
     users: (knowledge.users?.profiles ?? []).map((p) => toPlain(p.profile)).filter(isPlainObject),
     userFields: { required: project.config.check.requiredUserFields, optional: project.config.check.optionalUserFields },
     mergeDataFeedContext: entry?.settings.mergeDataFeedContext ?? options.mergeDataFeedContext ?? false,
-    services: { now, snippets: (name) => resources.snippet(name), catalogs: (name) => resources.catalog(name) },
+    services: {
+      now,
+      snippets: (name) => resources.snippet(name),
+      catalogs: (name) => resources.catalog(name),
+      collections: (name) => resources.collection(name),
+    },
   };
 }
 

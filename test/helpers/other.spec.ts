@@ -22,6 +22,8 @@ import { expectTemplate } from '../support/expect-template.js';
 const PERSONALIZING = 'https://support.iterable.com/hc/en-us/articles/205480365';
 const SEND_SKIPS = 'https://support.iterable.com/hc/en-us/articles/360021169631';
 const SNIPPET_VARIABLES = 'https://support.iterable.com/hc/en-us/articles/4414796078868';
+/** "Using Catalogs & Collections in Messages", as the practitioners' digests (esp-skills data-sources.md §4) quote it. */
+const CATALOG_MESSAGES = 'https://support.iterable.com/hc/en-us/articles/360033215032';
 
 function render(template: string, input: RenderInput, helpers?: HelperRegistry): RenderResult {
   return compile(template, { file: 'other.hbs', ...(helpers ? { helpers } : {}) }).render(input);
@@ -311,6 +313,90 @@ describe(`#catalog (required=true: ${SEND_SKIPS}; block forms from practitioners
     expectSkip('{{#catalog missing "p1" as |i|}}{{/catalog}}', { catalogs }, 'HandlebarsExecutionError', /catalog needs the catalog name/);
     const inline = expectOutput('{{catalog "Products" "p1"}}', { catalogs }, '{name&#x3D;&quot;Hat&quot;}');
     expect(rules(inline)).toContain('helper-form');
+  });
+});
+
+describe(`#catalogKeys (${CATALOG_MESSAGES})`, () => {
+  const catalogs = { Products: { p1: { name: 'Hat', price: 20 }, p2: { name: 'Socks', price: 5 }, '47': { name: 'Scarf' } } };
+  const template = '{{#catalogKeys "Products" recentlyViewedIds as |items|}}{{#each items}}<div>{{this.name}}</div>{{/each}}{{/catalogKeys}}';
+
+  it('the documented form: the items of the keys, in the order of the keys', () => {
+    expectOutput(template, { catalogs, user: '{"recentlyViewedIds": ["p2", "p1"]}' }, '<div>Socks</div><div>Hat</div>');
+  });
+
+  it('a missing key is left out; a number key is its text; one key alone works too', () => {
+    expectOutput(template, { catalogs, user: '{"recentlyViewedIds": ["p9", 47, "p1"]}' }, '<div>Scarf</div><div>Hat</div>');
+    expectOutput(template, { catalogs, user: '{"recentlyViewedIds": "p2"}' }, '<div>Socks</div>');
+    expectOutput(template, { catalogs, user: '{}' }, '');
+  });
+
+  it('without a block parameter the list is this; the inline form returns it and warns', () => {
+    expectOutput(
+      '{{#catalogKeys "Products" ids}}{{size this}}:{{#each this}}{{name}}{{/each}}{{/catalogKeys}}',
+      { catalogs, user: '{"ids": ["p1"]}' },
+      '1:Hat',
+    );
+    expect(rules(render('{{catalogKeys "Products" ids}}', { catalogs, user: '{"ids": ["p1"]}' }))).toContain('helper-form');
+  });
+
+  it(`required=true with no item found skips the send with CatalogLookupError (as #catalog does: ${SEND_SKIPS})`, () => {
+    expectSkip('{{#catalogKeys "Products" ids required=true as |items|}}x{{/catalogKeys}}', { catalogs, user: '{"ids": ["p9"]}' }, 'CatalogLookupError');
+    expectOutput('{{#catalogKeys "Products" ids required=true as |items|}}{{items.length}}{{/catalogKeys}}', { catalogs, user: '{"ids": ["p9", "p1"]}' }, '1');
+  });
+
+  it('without the catalog: not an unknown helper, the block is left out with a not-emulated warning', () => {
+    const result = expectOutput(`A${template}B`, { user: '{"recentlyViewedIds": ["p1"]}' }, 'AB');
+    expect(rules(result)).toEqual(['not-emulated']);
+    expect(result.diagnostics[0]!.message).toContain('was not given the catalog "Products"');
+    expect(result.diagnostics[0]!.hint).toContain('catalogs/Products.json');
+  });
+});
+
+describe(`#catalogCollection (${CATALOG_MESSAGES}; CatalogCollectionLookupError: ${SEND_SKIPS})`, () => {
+  const collections = {
+    DeliveryBelowDinnerBudget: [
+      { name: "Joe's", price: 18 },
+      { name: 'Noodle Bar', price: 12 },
+    ],
+    Empty: [],
+  };
+  const template =
+    '{{#catalogCollection "DeliveryBelowDinnerBudget" as |collection|}}{{#each collection}}<div>{{this.name}}</div>{{/each}}{{/catalogCollection}}';
+
+  it("the documented form: the collection's items through the block parameter, in order", () => {
+    expectOutput(template, { collections }, '<div>Joe&#x27;s</div><div>Noodle Bar</div>');
+    expectOutput('{{#catalogCollection "DeliveryBelowDinnerBudget" as |items|}}{{items.[1].name}}{{/catalogCollection}}', { collections }, 'Noodle Bar');
+  });
+
+  it('composes with #sortBy, as practitioners write it', () => {
+    expectOutput(
+      '{{#catalogCollection "DeliveryBelowDinnerBudget" as |items|}}{{#sortBy items field="price" as |sorted|}}{{#each sorted}}{{price}} {{/each}}{{/sortBy}}{{/catalogCollection}}',
+      { collections },
+      '12 18 ',
+    );
+  });
+
+  it('required=true and an empty collection skips the send with CatalogCollectionLookupError', () => {
+    expectSkip(
+      '{{#catalogCollection "Empty" required=true as |c|}}x{{/catalogCollection}}',
+      { collections },
+      'CatalogCollectionLookupError',
+      /"Empty" has no items/,
+    );
+    expectOutput('{{#catalogCollection "Empty" as |c|}}[{{#each c}}x{{/each}}]{{/catalogCollection}}', { collections }, '[]');
+  });
+
+  it('without the collection: never an unknown-helper error; the block is left out with a not-emulated warning', () => {
+    for (const input of [{}, { collections: {} }, { collections: () => undefined }] satisfies RenderInput[]) {
+      const result = expectOutput(`<p>${template}</p>`, input, '<p></p>');
+      expect(rules(result)).toEqual(['not-emulated']);
+      expect(result.diagnostics[0]!.severity).toBe('warning');
+      expect(result.diagnostics[0]!.hint).toContain('catalogs/collections/DeliveryBelowDinnerBudget.json');
+    }
+  });
+
+  it('needs the collection name as a quoted first parameter', () => {
+    expectSkip('{{#catalogCollection as |c|}}x{{/catalogCollection}}', { collections }, 'HandlebarsExecutionError', /needs the collection name/);
   });
 });
 

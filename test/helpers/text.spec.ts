@@ -455,6 +455,8 @@ function callWith(name: string, params: Value[], hash: Array<[string, Value]> = 
       hmacSecret: undefined,
       snippet: () => undefined,
       catalogItem: () => undefined,
+      hasCatalog: () => false,
+      catalogCollection: () => undefined,
       checkOutput: () => {},
     },
     warn: () => {},

@@ -161,6 +161,52 @@ describe('snippets and catalogs of a project', () => {
   });
 });
 
+describe('catalog keys and collections of a project (https://support.iterable.com/hc/en-us/articles/360033215032)', () => {
+  function project(files: Record<string, string>): Project {
+    const dir = temp();
+    for (const sub of ['users', 'catalogs', 'catalogs/collections']) mkdirSync(join(dir, sub));
+    writeFileSync(join(dir, 'users', 'a.json'), '{"viewed": ["p2", "p1"]}');
+    writeFileSync(join(dir, 'catalogs', 'Products.json'), '{"p1": {"name": "Mug", "price": 12.50}, "p2": {"name": "Cup", "price": 3}}');
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+    writeFileSync(join(dir, 'mergetag.config.json'), JSON.stringify({ templates: [{ path: 't.html' }] }));
+    return openProject({ cwd: dir });
+  }
+  const render = (p: Project) => p.renderCase(p.templates()[0]!, p.users.get('a')!, undefined).result!;
+
+  it('#catalogKeys reads catalogs/Name.json; #catalogCollection reads catalogs/collections/Name.json (an array)', () => {
+    const p = project({
+      'catalogs/collections/Cheap.json': '[{"name": "Cup", "price": 3}]',
+      't.html':
+        '{{#catalogKeys "Products" viewed as |items|}}{{#each items}}{{name}},{{/each}}{{/catalogKeys}}|' +
+        '{{#catalogCollection "Cheap" as |items|}}{{#each items}}{{name}} {{price}}{{/each}}{{/catalogCollection}}',
+    });
+    const result = render(p);
+    expect(result.output).toBe('Cup,Mug,|Cup 3');
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('a collection file may name items of a catalog: {"catalog": "Products", "keys": [...]}', () => {
+    const p = project({
+      'catalogs/collections/Picks.json': '{"catalog": "Products", "keys": ["p1", "p9", "p2"]}',
+      't.html': '{{#catalogCollection "Picks" as |items|}}{{#each items}}{{name}};{{/each}}{{/catalogCollection}}',
+    });
+    expect(render(p).output).toBe('Mug;Cup;');
+  });
+
+  it('a collection the project does not give: the block is left out with a not-emulated warning', () => {
+    const result = render(project({ 't.html': 'A{{#catalogCollection "Unknown" as |items|}}x{{/catalogCollection}}B' }));
+    expect(result.output).toBe('AB');
+    expect(result.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual([['not-emulated', 'warning']]);
+  });
+
+  it('a collection file of another shape stops the render and says what it should be', () => {
+    const result = render(
+      project({ 'catalogs/collections/Bad.json': '{"items": []}', 't.html': '{{#catalogCollection "Bad" as |i|}}x{{/catalogCollection}}' }),
+    );
+    expect(result.skip?.message).toMatch(/Bad\.json: a catalog collection is a JSON array of items, or \{"catalog": "Name", "keys": \["key", \.\.\.\]\}/);
+  });
+});
+
 describe('a broken catalog file', () => {
   it('stops the render and names the file, line and column', () => {
     const dir = temp();

@@ -47,8 +47,11 @@ Options:
   --snippets DIR          where {{{snippet "name"}}} finds DIR/name.html
                           (default: ./snippets); DIR/name.json may declare
                           its variables: {"variables": ["a", "b"]}
-  --catalogs DIR          where {{#catalog "Name" key}} finds DIR/Name.json, an
-                          object of items by key (default: ./catalogs)
+  --catalogs DIR          where {{#catalog "Name" key}} and {{#catalogKeys}} find
+                          DIR/Name.json, an object of items by key, and
+                          {{#catalogCollection "Name"}} finds the collection's
+                          items in DIR/collections/Name.json, an array
+                          (default: ./catalogs)
   --out FILE|DIR          write the message to FILE instead of stdout (a regular
                           file is replaced atomically; a FIFO or device such as
                           /dev/null is written like a shell redirect; a symlink
@@ -142,6 +145,7 @@ export function renderCommand(args: string[], io: CliIO): number {
   );
   input.snippets = (name) => resources.snippet(name);
   input.catalogs = (name) => resources.catalog(name);
+  input.collections = (name) => resources.collection(name);
 
   const file = InputReader.label(templatePath);
   const result = compile(text, { file }).render(input);

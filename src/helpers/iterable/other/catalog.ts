@@ -7,8 +7,7 @@
  * `{{#catalog "Products" favoriteProductId as |item|}}…{{else}}…{{/catalog}}`, a number key
  * `{{#catalog "artists" 47 required=true as |artist|}}`. The key is the value as text (`47` → `"47"`).
  * Without a block parameter the item becomes `this` (our inference).
- * `#catalogKeys` and `#catalogCollection` are not emulated: Iterable's docs we could read do not pin their
- * results (collections are queries run by Iterable).
+ * `#catalogKeys` and `#catalogCollection`, which give several items, are in ./catalog-many.ts.
  */
 import { HelperError, SendSkip } from '../../../runtime/errors.js';
 import { printValue } from '../../../values/print.js';
