@@ -8,6 +8,7 @@ export { SendSkip, HelperError } from './runtime/errors.js';
 export { expandFeedUrl, compileFeedUrl } from './iterable/feed-url.js';
 export type { ExpandedUrl } from './iterable/feed-url.js';
 export { buildFeedContext, FEED_ALIAS } from './iterable/feed-context.js';
+export { userContext, PROFILE_NAMESPACE } from './iterable/event-context.js';
 export type { FeedResponse, FeedContext } from './iterable/feed-context.js';
 export { parse } from './syntax/parser.js';
 export type { ParseOptions, ParseResult } from './syntax/parser.js';

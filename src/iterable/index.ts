@@ -8,3 +8,4 @@ export { expandFeedUrl, compileFeedUrl } from './feed-url.js';
 export type { ExpandedUrl } from './feed-url.js';
 export { buildFeedContext, FEED_ALIAS, feedLabel, mergeUserAndFeed } from './feed-context.js';
 export type { FeedResponse, FeedContext } from './feed-context.js';
+export { userContext, PROFILE_NAMESPACE } from './event-context.js';

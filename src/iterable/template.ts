@@ -1,7 +1,8 @@
 /**
  * Iterable's dialect over the engine: `compile()` and `render()` with Iterable's helpers by default, and a
- * `render(input)` that builds the two roots as Iterable does at send time: the user profile for `{{ }}`, the
- * data-feed responses for `[[ ]]` (DESIGN.md rules 10 and 11), merged when `mergeDataFeedContext` is on.
+ * `render(input)` that builds the two roots as Iterable does at send time: the user profile (and the triggering
+ * event's fields) for `{{ }}`, the data-feed responses for `[[ ]]` (DESIGN.md rules 10 and 11), merged when
+ * `mergeDataFeedContext` is on.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { iterableHelpers } from '../helpers/index.js';
@@ -9,6 +10,7 @@ import type { HelperRegistry } from '../helpers/registry.js';
 import { CompiledTemplate, type EngineOptions, type RenderResult, type RenderServices } from '../render/template.js';
 import { readValue } from '../values/json.js';
 import type { Value } from '../values/types.js';
+import { userContext } from './event-context.js';
 import { buildFeedContext, FEED_ALIAS, feedLabel, mergeUserAndFeed, type FeedResponse } from './feed-context.js';
 
 export type { RenderResult, RenderServices, Skip } from '../render/template.js';
@@ -19,8 +21,14 @@ export interface CompileOptions extends Partial<EngineOptions> {
 }
 
 export interface RenderInput extends RenderServices {
-  /** The user profile (and event fields): JSON text, or a value. The root of `{{ }}` lookups. */
+  /** The user profile: JSON text, or a value. The root of `{{ }}` lookups. */
   user?: unknown;
+  /**
+   * The data fields of the event that triggered the message (JSON text of an object, or a value), for an
+   * event-triggered campaign: `{{x}}` reads the event's field first, then the profile's; `{{profile.x}}` reads the
+   * profile (src/iterable/event-context.ts). Absent for a blast.
+   */
+  event?: unknown;
   /** The template's data-feed responses, in the template's feed order. */
   feeds?: readonly FeedResponse[];
   /** Iterable's "Merge the data feed and user contexts": feed fields also reachable as `{{ }}`, user wins. */
@@ -43,12 +51,17 @@ export class Template extends CompiledTemplate {
   /** Renders the message for one user and the template's feed responses, as Iterable would send it. */
   render(input: RenderInput = {}): RenderResult {
     const user = readInput(input.user, 'user profile');
+    const event = readInput(input.event, 'event');
+    if (event !== undefined && !(event instanceof Map))
+      throw new InputError('the event is a JSON object of the event\'s data fields, e.g. {"orderId": "A1", "total": 25.5}');
     const feeds = input.feeds ?? [];
     const diagnostics: Diagnostic[] = [...this.diagnostics, ...this.aliasDiagnostics(feeds)];
     if (!this.ok) return this.notSendable(diagnostics);
     const feedContext = buildFeedContext(feeds);
     if (!feedContext.ok) return { output: '', diagnostics, skip: feedContext.skip };
-    const userRoot = input.mergeDataFeedContext ? mergeUserAndFeed(user, feedContext.root) : (user ?? new Map());
+    // Event over profile over feed (with mergeDataFeedContext): src/iterable/event-context.ts.
+    const context = userContext(user, event);
+    const userRoot = input.mergeDataFeedContext ? mergeUserAndFeed(context, feedContext.root) : (context ?? new Map());
     return this.renderRoots(userRoot, feedContext.root, diagnostics, input);
   }
 

@@ -3,7 +3,8 @@
  *
  *   expectTemplate('[[a.b]]').withFeed('a', { b: 1 }).toRender('1');
  *   expectTemplate('{{x}}').withUser('{"x": 5.0}').toRender('5.0');      // JSON text keeps number spelling
- *   expectTemplate('[[#if x]]{{else}}[[/if]]').toReport('mixed-else', '{{else}}');
+ *   expectTemplate('{{#if x}}[[else]]{{/if}}').toReport('mixed-else', '[[else]]');
+ *   expectTemplate('{{total}} {{profile.firstName}}').withUser(profile).withEvent(purchase).toRender('25.5 Ann');
  *   expectTemplate('{{foo a}}').toSkip('HandlebarsExecutionError', /could not find helper/);
  */
 import { expect } from 'vitest';
@@ -16,6 +17,7 @@ import type { Family } from '../../src/syntax/ast.js';
 
 export class TemplateExpectation {
   private user: unknown;
+  private event: unknown;
   private readonly feeds: FeedResponse[] = [];
   private merge = false;
   private helpers: HelperRegistry | undefined;
@@ -28,6 +30,12 @@ export class TemplateExpectation {
   /** The user profile: JSON text (number spelling kept) or a JavaScript value. */
   withUser(user: unknown): this {
     this.user = user;
+    return this;
+  }
+
+  /** The data fields of the event that triggered the message (an event-triggered campaign). */
+  withEvent(event: unknown): this {
+    this.event = event;
     return this;
   }
 
@@ -82,6 +90,7 @@ export class TemplateExpectation {
     const options = { file: 'test.hbs', ...(this.helpers ? { helpers: this.helpers } : {}), ...(this.families ? { families: this.families } : {}) };
     const input: RenderInput = { feeds: this.feeds, mergeDataFeedContext: this.merge, ...this.services };
     if (this.user !== undefined) input.user = this.user;
+    if (this.event !== undefined) input.event = this.event;
     if (this.now) input.now = this.now;
     return compile(this.template, options).render(input);
   }
