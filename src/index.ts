@@ -50,7 +50,7 @@ export { allRules as lintRules } from './lint/rules/index.js';
 export { configRules, lintConfig } from './lint/config-rules/index.js';
 export type { ConfigLintInput, ConfigRule, ConfigRuleContext } from './lint/config-rules/index.js';
 export type { Rule as LintRule, RuleMeta as LintRuleMeta, RuleContext as LintRuleContext, Knowledge } from './lint/rule.js';
-export { buildKnowledge, emptyKnowledge, SYSTEM_FIELDS } from './lint/knowledge.js';
+export { buildKnowledge, emptyKnowledge, withEvents, SYSTEM_FIELDS } from './lint/knowledge.js';
 export type { TemplateKnowledge, FeedKnowledge, UserKnowledge, KnowledgeSources } from './lint/knowledge.js';
 export { projectKnowledge, lintProjectTemplates } from './lint/project.js';
 export { resolveRules } from './lint/config.js';

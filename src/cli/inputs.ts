@@ -59,6 +59,20 @@ export class InputReader {
     );
   }
 
+  /** `--event FILE`: the data fields of the triggering event, a JSON object; anything else is refused where it stands. */
+  readEvent(path: string): Value {
+    const text = this.readText(path, 'event');
+    const label = InputReader.label(path);
+    const value = parseJsonFile(text, label, 'event');
+    if (value instanceof Map) return value;
+    const parsed = parseJson(text);
+    const at = new SourceText(text, label).position(parsed.ok ? parsed.tree.offset : 0);
+    throw new InputFileError(
+      `${label}:${at.line}:${at.column}: an event is a JSON object of the event's data fields, found ${describeKind(value)}`,
+      'write {"orderId": "A-17", "total": 25.5, ...}',
+    );
+  }
+
   /** `--feed [ALIAS=]FILE`: a response body (status 200), or a recording `{request, response: {status, body}}`. */
   readFeed(argument: string): FeedResponse {
     const match = /^([A-Za-z_]+)=(.+)$/.exec(argument);

@@ -31,6 +31,13 @@ export const templateSchema = z
     subject: z.string().optional().describe('the subject line (merge tags allowed), rendered with the same data as the template'),
     preheader: z.string().optional().describe('the preheader text (merge tags allowed)'),
     fromName: z.string().optional().describe('the sender name (merge tags allowed)'),
+    event: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'for an event-triggered template: an event file, or a glob of them, relative to the config file; each holds the event data fields {{x}} reads before the profile ({{profile.x}} reads the profile)',
+      ),
   })
   .strict();
 
@@ -54,7 +61,12 @@ export const configSchema = z
     userId: z.string().default('id').describe('the profile field that names a user; default: the file name'),
     recordings: z.string().default('recordings').describe('the folder of recordings'),
     snippets: z.string().default('snippets'),
-    catalogs: z.string().default('catalogs'),
+    catalogs: z
+      .string()
+      .default('catalogs')
+      .describe(
+        'the folder of catalogs: Name.json, an object of items by key ({{#catalog}}, {{#catalogKeys}}), and collections/Name.json, the items of a collection ({{#catalogCollection}})',
+      ),
     variants: z.record(z.string(), variantSchema).default({}),
     check: z
       .object({

@@ -116,6 +116,7 @@ const rules = {
     description: 'a feed that no template uses, or that a template is attached to and never reads: each send still calls it (and burns a voucher)',
   },
   'user-profile': { severity: 'error', description: 'a user profile that is not a JSON object (a string, an array, null...)' },
+  'event-data': { severity: 'error', description: 'an event file that is not a JSON object of event data fields' },
   'user-id': { severity: 'error', description: 'a user profile without an id, or two profiles with one id' },
   'no-recording': { severity: 'error', description: 'no recording answers a feed request of a case: it cannot be rendered offline' },
   'feed-url': { severity: 'error', description: 'a feed URL that failed for a user: the case cannot be rendered' },

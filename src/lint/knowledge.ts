@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { Shape, type JsonSchema } from '../analysis/shape.js';
+import { userContext } from '../iterable/event-context.js';
 import { compile, type Template } from '../iterable/template.js';
 import { publicationSchema } from '../voucherify/publication.js';
 import type { Value } from '../values/types.js';
@@ -35,9 +36,24 @@ export interface FeedKnowledge {
 }
 
 export interface UserKnowledge {
-  /** The sample user profiles, by id. */
+  /**
+   * The sample user profiles, by id; for an event-triggered template, the `{{ }}` roots of each profile with each
+   * sample event (src/iterable/event-context.ts: the event's fields over the profile's, the profile as `profile`).
+   */
   profiles: ReadonlyArray<{ id: string; profile: Value }>;
   shape: Shape;
+  /** How many sample events the roots were built with (0 or absent for a blast). */
+  events?: number;
+}
+
+/**
+ * What `{{ }}` tags of an event-triggered template see: each sample profile with each sample event laid over it.
+ * Without events, the profiles as they are.
+ */
+export function withEvents(users: UserKnowledge, events: ReadonlyArray<{ id: string; data: Value }>): UserKnowledge {
+  if (events.length === 0) return users;
+  const profiles = users.profiles.flatMap((user) => events.map((event) => ({ id: `${user.id} @${event.id}`, profile: userContext(user.profile, event.data) })));
+  return { profiles, shape: Shape.of(profiles.map((p) => p.profile)), events: events.length };
 }
 
 export interface TemplateKnowledge {
@@ -136,6 +152,8 @@ export interface KnowledgeSources {
   /** The template's feeds, in its feed order, each with sample 200 bodies (recordings, variants applied). */
   feeds?: ReadonlyArray<{ id: string; alias?: string | undefined; url: string; urlFile?: string; samples: readonly Value[] }>;
   users?: ReadonlyArray<{ id: string; profile: Value }>;
+  /** For an event-triggered template: sample events (their data fields), laid over each user (withEvents). */
+  events?: ReadonlyArray<{ id: string; data: Value }>;
   mergeDataFeedContext?: boolean;
   snippetExists?: (name: string) => boolean;
   snippetNames?: readonly string[];
@@ -159,7 +177,8 @@ export function buildKnowledge(sources: KnowledgeSources): TemplateKnowledge {
       samples: feed.samples,
     };
   });
-  const users = sources.users && { profiles: sources.users, shape: Shape.of(sources.users.map((u) => u.profile)) };
+  const profiles = sources.users && { profiles: sources.users, shape: Shape.of(sources.users.map((u) => u.profile)) };
+  const users = profiles && withEvents(profiles, sources.events ?? []);
   return emptyKnowledge({
     feeds,
     users,

@@ -2,7 +2,7 @@
  * Linting a project: what the linter knows comes from the project's files, read once for every template. A feed's
  * response shape is learnt from its 200 recordings (those of the feed's endpoint and campaign), the same bodies
  * with each variant applied, and, for a Voucherify publication endpoint, the publication schema; the user shape from
- * the sample users. No recording is required: a rule that needs what is missing says so.
+ * the sample users, with each of the template's sample events over them for an event-triggered template. No recording is required: a rule that needs what is missing says so.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,7 +13,7 @@ import type { Project, TemplateEntry } from '../project/project.js';
 import { applyVariant } from '../project/variants.js';
 import type { Value } from '../values/types.js';
 import type { LintConfig } from './config.js';
-import { emptyKnowledge, feedShape, isPublicationUrl, type FeedKnowledge, type TemplateKnowledge, type UserKnowledge } from './knowledge.js';
+import { emptyKnowledge, feedShape, isPublicationUrl, withEvents, type FeedKnowledge, type TemplateKnowledge, type UserKnowledge } from './knowledge.js';
 import { lintText, type LintResult } from './linter.js';
 
 export interface ProjectKnowledge {
@@ -47,7 +47,8 @@ export function projectKnowledge(project: Project): ProjectKnowledge {
     forTemplate: (entry) =>
       emptyKnowledge({
         feeds: entry.settings.feeds.flatMap((id) => (feeds.has(id) ? [feeds.get(id)!] : [])),
-        users,
+        // An event-triggered template's {{ }} tags read its sample events too (they are not user fields).
+        users: users && withEvents(users, project.eventsFor(entry)),
         mergeDataFeedContext: entry.settings.mergeDataFeedContext,
         snippetExists,
         snippetNames,

@@ -1,6 +1,7 @@
 /**
- * Where `render --all` writes each case: `<template folder>/<template name>/<user id>[~<variant>]<ext>` under
- * the output folder, e.g. `en/welcome/ann.html` for template `en/welcome.html` and user `ann`. Ids and names come
+ * Where `render --all` writes each case: `<template folder>/<template name>/<user id>[=<event>][~<variant>]<ext>` under
+ * the output folder, e.g. `en/welcome/ann.html` for template `en/welcome.html` and user `ann`; the event is named
+ * only when the template has several sample events (`receipt/ann=purchase.html`). Ids and names come
  * from user data, so every segment is encoded to a name that is safe on common filesystems and reversible:
  * characters outside `A-Z a-z 0-9 _ . @ + -` (so `/`, `\`, NUL, control characters, `%`, `~`, non-ASCII) are
  * percent-encoded as UTF-8, like a URL; a leading or trailing dot and Windows device names (CON, NUL, ...) have
@@ -46,15 +47,17 @@ function capLength(name: string): string {
  * The output file of a case, relative to the output folder, with `/` separators. `template` is the template's
  * path relative to the config folder (`en/welcome.html`).
  */
-export function caseOutputPath(template: string, userId: string, variant: string | undefined): string {
+export function caseOutputPath(template: string, userId: string, variant: string | undefined, event?: string): string {
   const segments = template.split(/[\\/]/).filter((segment) => segment !== '' && segment !== '.');
   const last = segments.pop() ?? 'template';
   const dot = last.lastIndexOf('.');
   const stem = dot > 0 ? last.slice(0, dot) : last;
   const extension = dot > 0 ? last.slice(dot + 1) : 'html';
   const folders = [...segments, stem].map((segment) => capLength(encodeSegment(segment)));
-  // `~` never appears in an encoded segment, so it separates the user id from the variant unambiguously.
-  const name = capLength(encodeSegment(userId) + (variant === undefined ? '' : `~${encodeSegment(variant)}`));
+  // `=` and `~` never appear in an encoded segment, so they set the event and the variant apart unambiguously.
+  const name = capLength(
+    encodeSegment(userId) + (event === undefined ? '' : `=${encodeSegment(event)}`) + (variant === undefined ? '' : `~${encodeSegment(variant)}`),
+  );
   return [...folders, `${name}.${encodeSegment(extension)}`].join('/');
 }
 

@@ -16,6 +16,7 @@ import { unreadable } from '../diagnostics/unreadable.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { FeedConfig, TemplateConfig } from '../config/schema.js';
 import { redactSecretParams } from '../config/secrets.js';
+import { userContext } from '../iterable/event-context.js';
 import { compileFeedUrl, expandFeedUrl } from '../iterable/feed-url.js';
 import type { FeedResponse } from '../iterable/feed-context.js';
 import { compile, type RenderInput, type RenderResult, type Template } from '../iterable/template.js';
@@ -25,6 +26,7 @@ import { parseJson } from '../values/json.js';
 import type { Value } from '../values/types.js';
 import { validateRecordingText } from '../voucherify/validate.js';
 import { displayPath } from './display-path.js';
+import { loadEvents, type EventSample } from './events.js';
 import { loadUsers, type UserProfile } from './users.js';
 import { applyVariant } from './variants.js';
 import { FolderResources } from './resources.js';
@@ -50,11 +52,16 @@ export interface FeedRequest {
   recording?: StoredRecording;
 }
 
-/** One message to render: a template for a user, with the recorded responses as they are or changed by a variant. */
+/**
+ * One message to render: a template for a user, with the recorded responses as they are or changed by a variant;
+ * for an event-triggered template (its `"event"` setting), one of its sample events.
+ */
 export interface Case {
   template: TemplateEntry;
   user: UserProfile;
   variant: string | undefined;
+  /** The triggering event of an event-triggered template; absent for a blast. */
+  event?: EventSample | undefined;
 }
 
 export interface CaseResult extends Case {
@@ -83,6 +90,8 @@ export class Project {
   /** Feed URL templates, compiled once per feed: every user expands the same few URLs. */
   private readonly feedUrls = new Map<string, Template>();
   private readonly unreadableTemplates = new Map<string, Diagnostic>();
+  /** Sample events by the config's `"event"` pattern, read when the project opens. */
+  private readonly eventSets = new Map<string, EventSample[]>();
   private readonly resources: FolderResources;
   private readonly configSource: SourceText;
   private configTree: Node | undefined;
@@ -124,7 +133,41 @@ export class Project {
       );
     }
     project.templates();
+    project.loadEvents();
     return project;
+  }
+
+  /** Reads the sample events every template's `"event"` setting names, once per pattern, reporting each problem. */
+  private loadEvents(): void {
+    this.config.templates.forEach((settings, index) => {
+      const pattern = settings.event;
+      if (pattern === undefined || this.eventSets.has(pattern)) return;
+      const loaded = loadEvents(this.dir, pattern, (file) => this.shown(file));
+      this.eventSets.set(pattern, loaded.events);
+      this.diagnostics.push(...loaded.diagnostics);
+      for (const [file, text] of loaded.sources) this.sources.set(file, text);
+      if (loaded.files === 0) {
+        this.diagnostics.push(
+          this.configProblem(
+            'no-match',
+            ['templates', index, 'event'],
+            `the event path '${pattern}' matches no file`,
+            'check the path (relative to the config folder), or add the event file: a JSON object of its data fields',
+          ),
+        );
+      }
+    });
+  }
+
+  /** The sample events of an event-triggered template (its `"event"` setting), in file order; none for a blast. */
+  eventsFor(template: TemplateEntry): EventSample[] {
+    const pattern = template.settings.event;
+    return pattern === undefined ? [] : (this.eventSets.get(pattern) ?? []);
+  }
+
+  /** One of a template's events by id, or undefined. */
+  eventFor(template: TemplateEntry, id: string): EventSample | undefined {
+    return this.eventsFor(template).find((event) => event.id === id);
   }
 
   get dir(): string {
@@ -186,15 +229,25 @@ export class Project {
    * from its file when its first case renders, and dropped after its last.
    */
   *cases(): Generator<Case> {
-    const templates = this.templates().map((template) => ({ template, variants: [undefined, ...this.variantsFor(template)] }));
+    const templates = this.templates().map((template) => ({
+      template,
+      variants: [undefined, ...this.variantsFor(template)],
+      // A blast has no event; an event-triggered template is rendered with each of its sample events.
+      events: template.settings.event === undefined ? [undefined] : this.eventsFor(template),
+    }));
     for (const user of this.users.values()) {
-      for (const { template, variants } of templates) for (const variant of variants) yield { template, user, variant };
+      for (const { template, variants, events } of templates) {
+        for (const event of events) for (const variant of variants) yield event ? { template, user, variant, event } : { template, user, variant };
+      }
     }
   }
 
   /** How many cases `cases()` yields, without making them. */
   caseCount(): number {
-    return this.templates().reduce((sum, template) => sum + this.users.size * (1 + this.variantsFor(template).length), 0);
+    return this.templates().reduce((sum, template) => {
+      const events = template.settings.event === undefined ? 1 : this.eventsFor(template).length;
+      return sum + this.users.size * events * (1 + this.variantsFor(template).length);
+    }, 0);
   }
 
   compiledTemplate(entry: TemplateEntry): Template {
@@ -216,14 +269,15 @@ export class Project {
     return template;
   }
 
-  feedRequest(feedId: string, user: UserProfile): FeedRequest {
+  /** A feed's request for a user: its URL template rendered with the user's `{{ }}` fields (and the event's, if any). */
+  feedRequest(feedId: string, user: UserProfile, event?: EventSample): FeedRequest {
     const feed = this.config.feeds[feedId]!;
     let urlTemplate = this.feedUrls.get(feedId);
     if (!urlTemplate) {
       urlTemplate = compileFeedUrl(feed.url, { file: `${this.configSource.file} (feeds.${feedId}.url)` });
       this.feedUrls.set(feedId, urlTemplate);
     }
-    const expanded = expandFeedUrl(urlTemplate, user.profile);
+    const expanded = expandFeedUrl(urlTemplate, userContext(user.profile, event?.data));
     return { feedId, feed, rendered: expanded.rendered, url: expanded.url, diagnostics: expanded.diagnostics };
   }
 
@@ -235,8 +289,19 @@ export class Project {
     return undefined;
   }
 
-  renderCase(entry: TemplateEntry, user: UserProfile, variantName: string | undefined, services: CaseServices = {}, overrides: CaseOverrides = {}): CaseResult {
-    const prepared = this.caseInput(entry, user, variantName, services, overrides);
+  /**
+   * Renders one case. `event` is the triggering event of an event-triggered template; by default its first sample
+   * event (none for a blast).
+   */
+  renderCase(
+    entry: TemplateEntry,
+    user: UserProfile,
+    variantName: string | undefined,
+    services: CaseServices = {},
+    overrides: CaseOverrides = {},
+    event: EventSample | undefined = this.eventsFor(entry)[0],
+  ): CaseResult {
+    const prepared = this.caseInput(entry, user, variantName, services, overrides, event);
     if (!prepared.input) return prepared.base;
     const result = this.compiledTemplate(entry).render(prepared.input);
     result.diagnostics.push(...prepared.base.requests.flatMap((r) => r.diagnostics));
@@ -253,10 +318,11 @@ export class Project {
     variantName: string | undefined,
     services: CaseServices = {},
     overrides: CaseOverrides = {},
+    event: EventSample | undefined = this.eventsFor(entry)[0],
   ): { base: CaseResult; input?: RenderInput } {
     const variant = variantName === undefined ? undefined : this.config.variants[variantName];
-    const requests = entry.settings.feeds.map((feedId) => this.feedRequest(feedId, user));
-    const base: CaseResult = { template: entry, user, variant: variantName, requests };
+    const requests = entry.settings.feeds.map((feedId) => this.feedRequest(feedId, user, event));
+    const base: CaseResult = { template: entry, user, variant: variantName, requests, ...(event ? { event } : {}) };
     const feeds: FeedResponse[] = [];
     for (const request of requests) {
       const edited = overrides.feedBodies?.get(request.feedId);
@@ -311,6 +377,7 @@ export class Project {
     if (unreadableTemplate) return { base: { ...base, problem: unreadableTemplate } };
     const input: RenderInput = {
       user: user.profile,
+      ...(event ? { event: event.data } : {}),
       feeds,
       mergeDataFeedContext: entry.settings.mergeDataFeedContext,
       snippets: (name) => this.resources.snippet(name),
@@ -323,7 +390,7 @@ export class Project {
 
   /** Renders every case, one at a time, as the caller asks for the next: nothing is held after it is yielded. */
   *renderAll(services: CaseServices = {}): Generator<CaseResult> {
-    for (const { template, user, variant } of this.cases()) yield this.renderCase(template, user, variant, services);
+    for (const { template, user, variant, event } of this.cases()) yield this.renderCase(template, user, variant, services, {}, event);
   }
 
   /** The problems of the project's files without rendering: the config, users, templates (syntax) and recordings (schemas). */

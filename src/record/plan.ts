@@ -1,12 +1,13 @@
 /**
  * What `mergetag record` will request: for each user and each feed, the feed URL expanded for the user (as
- * Iterable sends it), the headers with their `${ENV}` references resolved, the headers as they will be recorded
+ * Iterable sends it; with each sample event of the event-triggered templates using the feed, once per distinct URL), the headers with their `${ENV}` references resolved, the headers as they will be recorded
  * (secrets `[redacted]`), and the file the recording goes to. Everything that can fail without a request fails
  * here, before anything is published.
  */
 import { join, resolve } from 'node:path';
 import { envReferences, resolveEnv } from '../config/secrets.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { EventSample } from '../project/events.js';
 import type { Project } from '../project/project.js';
 import { REDACTED } from '../recordings/schema.js';
 import { parseBaseUrl, rebase } from './base-url.js';
@@ -25,7 +26,10 @@ export interface PlannedRequest {
   recordedHeaders: Record<string, string>;
   /** The feed's `redact` JSONPaths. */
   redact: string[];
-  /** The absolute path of the recording: `<recordings>/<feedId>/<userId>.json`. */
+  /**
+   * The absolute path of the recording: `<recordings>/<feedId>/<userId>.json`; a second URL of one user (a feed URL
+   * that reads fields of the template's events, which differ) goes to `<userId>=<eventId>.json`.
+   */
   file: string;
   /** Another, older recording of the same URL: render replays the newest, so the new file replaces it. */
   shadowedBy?: string;
@@ -57,6 +61,20 @@ export class PlanError extends Error {
  * A file name for an id: letters, digits and `. _ + @ -` stay; every other byte becomes `%XX`; a leading dot is
  * encoded too, so a recording is never a hidden file and never leaves its folder.
  */
+/**
+ * The events a feed's URL is expanded with: those of the event-triggered templates using the feed, and none
+ * (`undefined`) when a blast template uses it or no template does. A URL that reads event fields differs per event.
+ */
+function eventsOfFeed(project: Project, feedId: string): Array<EventSample | undefined> {
+  const templates = project.templates().filter((t) => t.settings.feeds.includes(feedId));
+  const events = new Map<string, EventSample | undefined>();
+  for (const template of templates) {
+    if (template.settings.event === undefined) events.set('', undefined);
+    else for (const event of project.eventsFor(template)) events.set(event.file, event);
+  }
+  return events.size ? [...events.values()] : [undefined];
+}
+
 export function fileNameFor(id: string): string {
   let out = '';
   for (const ch of id) {
@@ -155,32 +173,41 @@ export function planRecording(
   for (const userId of users) {
     const user = project.users.get(userId)!;
     for (const feedId of feeds) {
-      const request = project.feedRequest(feedId, user);
-      if (!request.url) {
-        const errors = request.diagnostics.filter((d) => d.severity === 'error');
-        throw new PlanError(
-          `the URL of feed '${feedId}' failed for user '${userId}': ${errors[0]?.message ?? 'not a URL'}`,
-          `mergetag url shows the request`,
-          errors,
-        );
+      for (const event of eventsOfFeed(project, feedId)) {
+        const request = project.feedRequest(feedId, user, event);
+        if (!request.url) {
+          const errors = request.diagnostics.filter((d) => d.severity === 'error');
+          throw new PlanError(
+            `the URL of feed '${feedId}' failed for user '${userId}': ${errors[0]?.message ?? 'not a URL'}`,
+            `mergetag url shows the request`,
+            errors,
+          );
+        }
+        const protocol = new URL(request.url).protocol;
+        if (protocol !== 'https:' && protocol !== 'http:')
+          throw new PlanError(`feed '${feedId}': ${protocol} URLs cannot be requested; a data feed is http(s)`);
+        // A URL the user's other events already ask for is one request (one voucher), recorded once.
+        if (requests.some((r) => r.feedId === feedId && r.userId === userId && r.url === request.url)) continue;
+        const headers = headersOf.get(feedId)!;
+        const name =
+          event === undefined || !requests.some((r) => r.feedId === feedId && r.userId === userId)
+            ? fileNameFor(userId)
+            : `${fileNameFor(userId)}=${fileNameFor(event.id)}`;
+        const file = join(recordingsDir, fileNameFor(feedId), `${name}.json`);
+        const planned: PlannedRequest = {
+          feedId,
+          userId,
+          url: request.url,
+          headers: headers.sent,
+          recordedHeaders: headers.recorded,
+          redact: [...config.feeds[feedId]!.redact],
+          file,
+        };
+        if (base) planned.sendTo = rebase(request.url, base);
+        const existing = project.recordings.find(request.url);
+        if (existing && resolve(existing.file) !== file) planned.shadowedBy = resolve(existing.file);
+        requests.push(planned);
       }
-      const protocol = new URL(request.url).protocol;
-      if (protocol !== 'https:' && protocol !== 'http:') throw new PlanError(`feed '${feedId}': ${protocol} URLs cannot be requested; a data feed is http(s)`);
-      const headers = headersOf.get(feedId)!;
-      const file = join(recordingsDir, fileNameFor(feedId), `${fileNameFor(userId)}.json`);
-      const planned: PlannedRequest = {
-        feedId,
-        userId,
-        url: request.url,
-        headers: headers.sent,
-        recordedHeaders: headers.recorded,
-        redact: [...config.feeds[feedId]!.redact],
-        file,
-      };
-      if (base) planned.sendTo = rebase(request.url, base);
-      const existing = project.recordings.find(request.url);
-      if (existing && resolve(existing.file) !== file) planned.shadowedBy = resolve(existing.file);
-      requests.push(planned);
     }
   }
   return { requests, users, feeds, secrets: [...secrets].filter((s) => s !== ''), root: project.dir };

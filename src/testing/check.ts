@@ -34,6 +34,11 @@ export interface CheckOptions {
   users?: readonly Record<string, unknown>[];
   /** Without a project: the template's mergeDataFeedContext setting (default false). */
   mergeDataFeedContext?: boolean;
+  /**
+   * For an event-triggered template: sample events (their data fields), one of which each run uses. With a project
+   * and a template entry, the template's own sample events (its `"event"` setting).
+   */
+  events?: readonly Record<string, unknown>[];
   /** Generated inputs per property; default 100. */
   runs?: number;
   /** Default: random, always reported. */
@@ -94,6 +99,8 @@ interface Setup {
   userFields: { required?: readonly string[]; optional?: readonly string[] };
   mergeDataFeedContext: boolean;
   services: RenderServices;
+  /** The sample events of an event-triggered template; empty for a blast. */
+  events: readonly Record<string, unknown>[];
 }
 
 function setUp(template: Template | string, options: CheckOptions): Setup {
@@ -109,6 +116,7 @@ function setUp(template: Template | string, options: CheckOptions): Setup {
       userFields: {},
       mergeDataFeedContext: options.mergeDataFeedContext ?? false,
       services: { now },
+      events: options.events ?? [],
     };
   }
   // A string names a template of the project (its path) or is a template's text.
@@ -126,6 +134,14 @@ function setUp(template: Template | string, options: CheckOptions): Setup {
     users: (knowledge.users?.profiles ?? []).map((p) => toPlain(p.profile)).filter(isPlainObject),
     userFields: { required: project.config.check.requiredUserFields, optional: project.config.check.optionalUserFields },
     mergeDataFeedContext: entry?.settings.mergeDataFeedContext ?? options.mergeDataFeedContext ?? false,
+    events:
+      options.events ??
+      (entry
+        ? project
+            .eventsFor(entry)
+            .map((e) => toPlain(e.data))
+            .filter(isPlainObject)
+        : []),
     services: {
       now,
       snippets: (name) => resources.snippet(name),
@@ -161,6 +177,8 @@ export function checkTemplate(template: Template | string, options: CheckOptions
 
   // Renamed copies of the template (alias-rename) compiled once per text, for this check only.
   const compiled = new Map<string, Template>([[setup.template.source.text, setup.template]]);
+  // The event of the inputs being judged: every render of one judgement (the property's re-renders too) sees it.
+  let currentEvent: Record<string, unknown> | undefined;
   const context: PropertyContext = {
     template: setup.template,
     analysis: analyze(setup.template),
@@ -172,33 +190,43 @@ export function checkTemplate(template: Template | string, options: CheckOptions
         target = compile(which as string, setup.template.file !== undefined ? { file: setup.template.file } : {});
         compiled.set(which as string, target);
       }
-      return target.render({ user, feeds, mergeDataFeedContext: merge, ...setup.services });
+      return target.render({ user, ...(currentEvent ? { event: currentEvent } : {}), feeds, mergeDataFeedContext: merge, ...setup.services });
     },
   };
-  const inputs = fc.record({ user: userArbitrary({ samples: setup.users, ...setup.userFields }), feeds: feedSet(setup.feeds) });
-  const judge = (property: Property, user: Record<string, unknown>, feeds: FeedResponse[]): { reason: string | undefined; inputs: CheckInputs } => {
+  const inputs = fc.record({
+    user: userArbitrary({ samples: setup.users, ...setup.userFields }),
+    event: setup.events.length ? fc.constantFrom(...setup.events) : fc.constant(undefined),
+    feeds: feedSet(setup.feeds),
+  });
+  const judge = (
+    property: Property,
+    user: Record<string, unknown>,
+    event: Record<string, unknown> | undefined,
+    feeds: FeedResponse[],
+  ): { reason: string | undefined; inputs: CheckInputs } => {
+    currentEvent = event;
     const result = context.render(setup.template, user, feeds);
-    const checked: CheckInputs = { user, feeds, result };
+    const checked: CheckInputs = { user, ...(event ? { event } : {}), feeds, result };
     return { reason: property.check(context, checked), inputs: checked };
   };
 
   const failures: CheckFailure[] = [];
   for (const property of properties) {
     const details = fc.check(
-      fc.property(inputs, ({ user, feeds }) => judge(property, user, feeds).reason === undefined),
+      fc.property(inputs, ({ user, event, feeds }) => judge(property, user, event, feeds).reason === undefined),
       { seed, numRuns: runs },
     );
     if (!details.failed || !details.counterexample) continue;
-    const [{ user, feeds }] = details.counterexample;
+    const [{ user, event, feeds }] = details.counterexample;
     let message: string;
     let counterexample: CheckInputs;
     try {
-      const judged = judge(property, user, feeds);
+      const judged = judge(property, user, event, feeds);
       message = judged.reason ?? 'the property failed';
       counterexample = judged.inputs;
     } catch (error) {
       message = `the property threw: ${error instanceof Error ? error.message : String(error)}`;
-      counterexample = { user, feeds, result: { output: '', diagnostics: [] } };
+      counterexample = { user, ...(event ? { event } : {}), feeds, result: { output: '', diagnostics: [] } };
     }
     failures.push({ property: property.name, message, counterexample, seed, path: details.counterexamplePath ?? undefined });
   }

@@ -7,7 +7,7 @@ import { PlanError, planRecording, type PlannedRequest } from '../../src/record/
 import { buildRecording } from '../../src/record/recording.js';
 import { Scrubber } from '../../src/record/redact.js';
 import { recordingSchema, REDACTED } from '../../src/recordings/schema.js';
-import { writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { APP_ID, createProject, removeProjects, TOKEN } from './support/project.js';
 
 function load(dir: string): Project {
@@ -49,6 +49,24 @@ describe('planRecording', () => {
     expect(plan.requests[0]!.headers).toEqual({ 'X-App-Id': APP_ID, 'X-App-Token': TOKEN, Accept: 'application/json' });
     expect(plan.requests[0]!.recordedHeaders).toEqual({ 'X-App-Id': REDACTED, 'X-App-Token': REDACTED, Accept: 'application/json' });
     expect(plan.secrets.sort()).toEqual([APP_ID, TOKEN].sort());
+  });
+
+  it("a feed URL that reads event fields is requested once per distinct URL of the templates' sample events", () => {
+    const dir = createProject(4321, ['ann']);
+    const file = join(dir, 'mergetag.config.json');
+    const config = JSON.parse(readFileSync(file, 'utf8')) as { feeds: { welcome_codes: { url: string } }; templates: Array<Record<string, unknown>> };
+    config.feeds.welcome_codes.url = config.feeds.welcome_codes.url.replace('Welcome%20Codes', '{{campaign}}');
+    config.templates[0]!.event = 'events/*.json';
+    writeFileSync(file, JSON.stringify(config));
+    mkdirSync(join(dir, 'events'));
+    writeFileSync(join(dir, 'events', 'a-spring.json'), '{"campaign": "Spring"}');
+    writeFileSync(join(dir, 'events', 'b-spring-again.json'), '{"campaign": "Spring", "other": 1}');
+    writeFileSync(join(dir, 'events', 'c-summer.json'), '{"campaign": "Summer"}');
+    const plan = planRecording(load(dir), { users: ['ann'] }, env);
+    expect(plan.requests.map((r) => [r.url.replace(/^.*campaign\[name\]=/, ''), r.file.slice(dir.length + 1)])).toEqual([
+      ['Spring', join('recordings', 'welcome_codes', 'ann.json')],
+      ['Summer', join('recordings', 'welcome_codes', 'ann=c-summer.json')],
+    ]);
   });
 
   it('redacts a literal header with a secret-looking name too', () => {

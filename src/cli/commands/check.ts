@@ -13,6 +13,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { escapeControlCharacters } from '../../diagnostics/terminal-text.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { leavesFolder } from '../../io/inside-folder.js';
+import { userContext } from '../../iterable/event-context.js';
 import { expandFeedUrl } from '../../iterable/feed-url.js';
 import type { FeedResponse } from '../../iterable/feed-context.js';
 import type { Project, TemplateEntry } from '../../project/project.js';
@@ -162,6 +163,7 @@ export function checkCommand(args: string[], io: CliIO): number {
     for (const { failure, folder, command } of failures) {
       io.stdout(line(`  ${colors.bold(failure.property)}: ${failure.message}`));
       io.stdout(line(`    user: ${shown(failure.counterexample.user)}`));
+      if (failure.counterexample.event) io.stdout(line(`    event: ${shown(failure.counterexample.event)}`));
       failure.counterexample.feeds.forEach((feed, position) => {
         io.stdout(line(`    feed ${feedLabel(entry, feed, position)} (${feed.status ?? 200}): ${shown(feed.body)}`));
       });
@@ -227,17 +229,23 @@ function selectTemplates(project: Project, io: CliIO, names: readonly string[]):
 }
 
 /**
- * Writes the counterexample as the files `mergetag render` reads: `user.json` and one recording per feed (the
+ * Writes the counterexample as the files `mergetag render` reads: `user.json`, `event.json` for an event-triggered
+ * template, and one recording per feed (the
  * request the feed URL makes for that user, the generated response), and returns the command that renders them.
  */
 function writeFailure(project: Project, io: CliIO, entry: TemplateEntry, failure: CheckFailure, out: string, now: string): WrittenFailure {
   const folder = join(out, ...entry.relative.split('/').map(encodeSegment), encodeSegment(failure.property));
   mkdirSync(folder, { recursive: true });
   if (leavesFolder(folder, project.dir)) throw new UsageError(`${project.shown(folder)}: a symbolic link takes it outside the project folder`);
-  const { user } = failure.counterexample;
+  const { user, event } = failure.counterexample;
   writeFileAtomic(join(folder, 'user.json'), prettyJson(toValue(user)));
   const shownFolder = project.shown(folder);
   const args = ['mergetag', 'render', entry.display, '--user', join(shownFolder, 'user.json')];
+  if (event) {
+    // The sample event the run used, copied beside the user: the folder reproduces the failure on its own.
+    writeFileAtomic(join(folder, 'event.json'), prettyJson(toValue(event)));
+    args.push('--event', join(shownFolder, 'event.json'));
+  }
   const used = new Set<string>();
   failure.counterexample.feeds.forEach((feed, position) => {
     const feedId = entry.settings.feeds[position];
@@ -247,7 +255,7 @@ function writeFailure(project: Project, io: CliIO, entry: TemplateEntry, failure
     used.add(name);
     const file = join(folder, `${name}.json`);
     const urlTemplate = config?.url;
-    const expanded = urlTemplate !== undefined ? expandFeedUrl(urlTemplate, user) : undefined;
+    const expanded = urlTemplate !== undefined ? expandFeedUrl(urlTemplate, userContext(toValue(user), toValue(event))) : undefined;
     const recording = recordingText({
       url: expanded?.url || expanded?.rendered || urlTemplate || 'https://feed.invalid/',
       headers: Object.fromEntries(Object.keys(config?.headers ?? {}).map((header) => [header, REDACTED])),
@@ -325,6 +333,7 @@ function jsonReport({ result, failures }: TemplateReport): Record<string, unknow
       path: failure.path ?? null,
       counterexample: {
         user: failure.counterexample.user,
+        ...(failure.counterexample.event ? { event: failure.counterexample.event } : {}),
         feeds: failure.counterexample.feeds.map((feed) => ({ alias: feed.alias ?? null, status: feed.status ?? 200, body: feed.body })),
         output: failure.counterexample.result.skip ? null : failure.counterexample.result.output,
         skip: failure.counterexample.result.skip ?? null,

@@ -1,5 +1,5 @@
 /**
- * `mergetag render --all`: every template × user × variant of the project, one at a time (outputs and summary
+ * `mergetag render --all`: every template × user × variant (× sample event, for an event-triggered template) of the project, one at a time (outputs and summary
  * rows are written as they come, never held), with a progress line on a terminal. Before anything is written the
  * output paths are checked: two cases never share a file. Diagnostics print once per template (not once per
  * user × variant), and the run cleans up after the previous one: its outputs that this run did not write (listed
@@ -25,6 +25,8 @@ export interface SummaryRow {
   template: string;
   user: string;
   variant: string | null;
+  /** The sample event of an event-triggered template. */
+  event?: string;
   status: 'rendered' | 'skipped' | 'not-rendered';
   reason?: string;
   message?: string;
@@ -52,7 +54,9 @@ export function renderAll(project: Project, outDir: string, io: CliIO, services:
     throw new UsageError(`--out ${outDir}: not a folder`, 'render --all writes a folder of messages; give a folder path');
 
   const cases = [...project.cases()];
-  const paths = cases.map((c) => caseOutputPath(c.template.relative, c.user.id, c.variant));
+  // A template with several sample events writes one message per event: the event's id is then in the name.
+  const eventInName = (c: Case) => (c.event && project.eventsFor(c.template).length > 1 ? c.event.id : undefined);
+  const paths = cases.map((c) => caseOutputPath(c.template.relative, c.user.id, c.variant, eventInName(c)));
   const collisions = findCollisions(paths, [SUMMARY]);
   if (collisions.length) throw collisionError(project, cases, collisions);
 
@@ -81,12 +85,12 @@ function renderInto(
   const skips = new Map<string, { row: SummaryRow; users: string[] }>();
   const sharedUrls = new Map<string, Set<string>>();
   summary.write('{\n  "cases": [');
-  for (const [index, { template, user, variant }] of cases.entries()) {
+  for (const [index, { template, user, variant, event }] of cases.entries()) {
     const path = paths[index]!;
-    const result = project.renderCase(template, user, variant, services);
+    const result = project.renderCase(template, user, variant, services, {}, event);
     if (progress) {
       // Ids and file names come from input files: escaped, so a user id cannot drive the terminal.
-      const label = `${result.template.display} × ${result.user.id}${result.variant ? ` (${result.variant})` : ''}`;
+      const label = `${result.template.display} × ${result.user.id}${result.event ? ` @${result.event.id}` : ''}${result.variant ? ` (${result.variant})` : ''}`;
       io.stderr(`\r\u001b[K[${index + 1}/${cases.length}] ${escapeControlCharacters(label)}`);
     }
     const row = rowOf(result);
@@ -101,7 +105,7 @@ function renderInto(
       else counts.notRendered++;
       const key = `${row.template}\u0000${row.status}\u0000${row.reason ?? ''}\u0000${row.message ?? ''}`;
       const entry = skips.get(key) ?? { row, users: [] };
-      entry.users.push(`${row.user}${row.variant ? ` (${row.variant})` : ''}`);
+      entry.users.push(`${row.user}${row.event ? ` @${row.event}` : ''}${row.variant ? ` (${row.variant})` : ''}`);
       skips.set(key, entry);
     }
     summary.write(`${index ? ',' : ''}\n    ${JSON.stringify(row)}`);
@@ -150,6 +154,7 @@ function renderInto(
 
 function rowOf(result: CaseResult): SummaryRow {
   const row: SummaryRow = { template: result.template.display, user: result.user.id, variant: result.variant ?? null, status: 'rendered', warnings: 0 };
+  if (result.event) row.event = result.event.id;
   if (result.problem)
     Object.assign(row, { status: 'not-rendered', message: result.problem.message, ...(result.problem.hint ? { hint: result.problem.hint } : {}) });
   else if (result.result!.skip) Object.assign(row, { status: 'skipped', reason: result.result!.skip.reason, message: result.result!.skip.message });

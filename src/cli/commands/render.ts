@@ -12,14 +12,16 @@ import { InputReader } from '../inputs.js';
 import { paint, type CliIO } from '../io.js';
 import { printableMessage } from '../../diagnostics/format.js';
 import { openCommandProject } from '../project.js';
+import type { EventSample } from '../../project/events.js';
+import type { Project, TemplateEntry } from '../../project/project.js';
 import { MAX_FRAMES_HELP, MAX_FRAMES_OPTION, outputFormat, printDiagnostics, printJsonResult, withMaxFrames } from '../report.js';
 import { parseCommandArgs } from '../args.js';
 
 /** Problems that mean an input file could not be read at all. */
 const UNREADABLE_INPUT = new Set(['input-file', 'outside-project']);
 
-export const renderHelp = `Usage: mergetag render TEMPLATE --user USER.json [--feed [ALIAS=]RESPONSE.json ...] [options]
-       mergetag render TEMPLATE --user ID [--variant NAME]      (in a project)
+export const renderHelp = `Usage: mergetag render TEMPLATE --user USER.json [--event EVENT.json] [--feed [ALIAS=]RESPONSE.json ...] [options]
+       mergetag render TEMPLATE --user ID [--event ID] [--variant NAME]   (in a project)
        mergetag render --all --out DIR                          (in a project)
 
 Renders TEMPLATE exactly as Iterable would send it, with the user's {{ }} fields
@@ -33,6 +35,12 @@ found by the request URL, and the variant applied.
 Options:
   --user FILE|ID          the user profile (JSON file; - reads standard input),
                           or a user id of the project
+  --event FILE|ID         the data fields of the event that triggered the
+                          message (a JSON object), for an event-triggered
+                          campaign: {{x}} reads the event's field first, then
+                          the profile's; {{profile.x}} reads the profile. In a
+                          project, an event id of the template's "event"
+                          setting (default: its first event), or a file
   --feed [ALIAS=]FILE     a feed response, in the template's feed order; repeat for
                           several feeds. FILE is a response body (HTTP 200) or a
                           recording {"request":…, "response":{"status":…, "body":…}}.
@@ -40,7 +48,8 @@ Options:
   --merge-context         Iterable's "Merge the data feed and user contexts": feed
                           fields are also {{ }} fields; user fields win
   --variant NAME          a payload variant of the project config
-  --all                   every template × user × variant of the project
+  --all                   every template × user × variant of the project (and
+                          × event, for a template with several events)
   --config FILE           the project config (default: the nearest
                           mergetag.config.json)
   --now ISO-8601          the clock for date helpers (default: now)
@@ -57,7 +66,8 @@ Options:
                           /dev/null is written like a shell redirect; a symlink
                           is followed). With --all, the folder for every
                           message: DIR/<template folder>/<template name>/
-                          <user id>[~<variant>].<ext>, ids percent-encoded
+                          <user id>[=<event>][~<variant>].<ext>, ids
+                          percent-encoded
                           where unsafe, and DIR/summary.json. Files a
                           previous --all wrote and this one did not are removed.
   --max-warnings N        with --all: more than N warnings (counted once per
@@ -91,6 +101,7 @@ export function renderCommand(args: string[], io: CliIO): number {
   const { values, positionals } = parseCommandArgs(args, {
     ...MAX_FRAMES_OPTION,
     user: { type: 'string' },
+    event: { type: 'string' },
     feed: { type: 'string', multiple: true },
     'merge-context': { type: 'boolean' },
     variant: { type: 'string' },
@@ -136,6 +147,7 @@ export function renderCommand(args: string[], io: CliIO): number {
   const text = reader.readText(templatePath, 'template');
   const input: RenderInput = { ...services };
   if (user !== undefined) input.user = reader.readUserProfile(user);
+  if (values.event !== undefined) input.event = reader.readEvent(values.event as string);
   input.feeds = ((values.feed as string[] | undefined) ?? []).map((feed) => reader.readFeed(feed));
   if (values['merge-context']) input.mergeDataFeedContext = true;
   const resources = new FolderResources(
@@ -202,7 +214,12 @@ function renderProjectCase(
   if (variant !== undefined && !Object.hasOwn(project.config.variants, variant)) {
     throw new UsageError(`no variant '${variant}' in the config`, `variants: ${Object.keys(project.config.variants).join(', ') || 'none'}`);
   }
-  const outcome = project.renderCase(template, user, variant, services);
+  const event = caseEvent(project, template, values.event as string | undefined, io);
+  const events = project.eventsFor(template);
+  if (values.event === undefined && events.length > 1 && format === 'text') {
+    io.stderr(`${paint(io).dim(`event ${event!.id} (${project.shown(event!.file)}), the first of ${events.length}; --event ID picks another`)}\n`);
+  }
+  const outcome = project.renderCase(template, user, variant, services, {}, event);
   for (const request of outcome.requests) {
     if (request.rendered && request.url && request.rendered !== request.url && format === 'text') {
       io.stderr(`${paint(io).dim(`feed ${request.feedId}: GET ${redactSecretParams(request.url)}`)}\n`);
@@ -218,6 +235,23 @@ function renderProjectCase(
     return code;
   }
   return report(io, format, template.display, project.sources, outcome.result!, values.out as string | undefined, warnings);
+}
+
+/**
+ * The event of a project case: `--event ID` names one of the template's sample events, or `--event FILE` a file;
+ * without it, the template's first event (none for a blast).
+ */
+function caseEvent(project: Project, template: TemplateEntry, given: string | undefined, io: CliIO): EventSample | undefined {
+  if (given === undefined) return project.eventsFor(template)[0];
+  const known = project.eventFor(template, given);
+  if (known) return known;
+  const file = resolve(io.cwd, given);
+  if (given === '-' || existsSync(file)) return { id: InputReader.label(given), file, data: new InputReader(io).readEvent(given) };
+  const ids = project.eventsFor(template).map((e) => e.id);
+  throw new UsageError(
+    `no event '${given}': neither an event of ${template.display} nor a file`,
+    ids.length ? `its events: ${ids.slice(0, 10).join(', ')}` : `give an event file, or set "event" for ${template.display} in the config`,
+  );
 }
 
 function wholeNumber(text: string, option: string): number {

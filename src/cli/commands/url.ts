@@ -1,7 +1,10 @@
 /** `mergetag url`: the request Iterable sends for a feed URL template and one user. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { userContext } from '../../iterable/event-context.js';
 import { expandFeedUrl, type ExpandedUrl } from '../../iterable/feed-url.js';
+import type { EventSample } from '../../project/events.js';
+import type { Project } from '../../project/project.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { redactSecretParams, secretParamValues } from '../../config/secrets.js';
 import { Scrubber } from '../../record/redact.js';
@@ -13,8 +16,8 @@ import { openCommandProject } from '../project.js';
 import { MAX_FRAMES_HELP, MAX_FRAMES_OPTION, outputFormat, printDiagnostics, printJsonResult, withMaxFrames } from '../report.js';
 import { parseCommandArgs } from '../args.js';
 
-export const urlHelp = `Usage: mergetag url URL_TEMPLATE [--user USER.json] [options]
-       mergetag url --feed ID --user ID                      (in a project)
+export const urlHelp = `Usage: mergetag url URL_TEMPLATE [--user USER.json] [--event EVENT.json] [options]
+       mergetag url --feed ID --user ID [--event ID]         (in a project)
 
 Prints the request Iterable sends for a data-feed URL: the URL template rendered
 with the user's {{ }} fields, then as an HTTP client sends it: normalised (a
@@ -29,6 +32,10 @@ one of its feeds and --user one of its users.
 Options:
   --user FILE|ID          the user profile (JSON; - reads standard input), or a
                           user id of the project
+  --event FILE|ID         the data fields of the triggering event (a JSON
+                          object): a feed URL reads them like the template
+                          does, before the profile's. In a project, the id of
+                          a sample event of a template using the feed, or a file
   --feed ID               a feed of the project config
   --config FILE           the project config (default: the nearest one)
   --format text|json      json prints the result: {exitCode, errorCount,
@@ -47,6 +54,7 @@ export function urlCommand(args: string[], io: CliIO): number {
   const { values, positionals } = parseCommandArgs(args, {
     ...MAX_FRAMES_OPTION,
     user: { type: 'string' },
+    event: { type: 'string' },
     feed: { type: 'string' },
     config: { type: 'string' },
     format: { type: 'string' },
@@ -64,7 +72,8 @@ export function urlCommand(args: string[], io: CliIO): number {
   const reader = new InputReader(io);
   const { template, file } = urlTemplateFrom(positionals[0]!, reader, io);
   const user = values.user !== undefined ? reader.readJson(values.user as string, 'user profile') : new Map();
-  return printUrl(expandFeedUrl(template, user, { file }), template, file, io, format);
+  const event = values.event !== undefined ? reader.readEvent(values.event as string) : undefined;
+  return printUrl(expandFeedUrl(template, userContext(user, event), { file }), template, file, io, format);
 }
 
 /**
@@ -106,7 +115,7 @@ function projectUrl(values: Record<string, unknown>, positionals: string[], io: 
       userId === undefined ? 'url --feed needs --user ID' : `no user '${userId}' in the project`,
       `known users: ${[...project.users.keys()].slice(0, 10).join(', ')}`,
     );
-  const request = project.feedRequest(feedId, user);
+  const request = project.feedRequest(feedId, user, projectEvent(project, feedId, values.event as string | undefined, io));
   const file = request.diagnostics[0]?.file ?? `${project.shown(project.loaded.file)} (feeds.${feedId}.url)`;
   const warnings = [...project.diagnostics, ...project.projectDiagnostics()];
   return printUrl(
@@ -116,6 +125,23 @@ function projectUrl(values: Record<string, unknown>, positionals: string[], io: 
     io,
     format,
     warnings,
+  );
+}
+
+/**
+ * `--event` in a project: the id of a sample event of a template that uses the feed, or an event file. Without
+ * it, none: a feed URL that reads event fields shows what a blast would send.
+ */
+function projectEvent(project: Project, feedId: string, given: string | undefined, io: CliIO): EventSample | undefined {
+  if (given === undefined) return undefined;
+  const templates = project.templates().filter((t) => t.settings.feeds.includes(feedId));
+  const known = templates.flatMap((t) => project.eventsFor(t)).find((e) => e.id === given);
+  if (known) return known;
+  if (given === '-' || existsSync(resolve(io.cwd, given))) return { id: given, file: resolve(io.cwd, given), data: new InputReader(io).readEvent(given) };
+  const ids = [...new Set(templates.flatMap((t) => project.eventsFor(t).map((e) => e.id)))];
+  throw new UsageError(
+    `no event '${given}': neither a sample event of a template using feed '${feedId}' nor a file`,
+    ids.length ? `events: ${ids.join(', ')}` : undefined,
   );
 }
 

@@ -9,6 +9,8 @@ import type { FeedKnowledge } from '../../lint/knowledge.js';
 
 export interface CheckInputs {
   user: Record<string, unknown>;
+  /** The data fields of the triggering event, for an event-triggered template (one of its sample events). */
+  event?: Record<string, unknown>;
   feeds: FeedResponse[];
   result: RenderResult;
 }
@@ -18,7 +20,10 @@ export interface PropertyContext {
   analysis: TemplateAnalysis;
   feeds: readonly FeedKnowledge[];
   mergeDataFeedContext: boolean;
-  /** Renders a template (this one or a changed copy) as checkTemplate does: same clock, same settings. */
+  /**
+   * Renders a template (this one or a changed copy) as checkTemplate does: same clock, same settings, and the event
+   * of the inputs being judged.
+   */
   render(template: Template | string, user: Record<string, unknown>, feeds: readonly FeedResponse[], mergeDataFeedContext?: boolean): RenderResult;
 }
 

@@ -1,5 +1,6 @@
 /**
- * `user-field-not-found`: a `{{ }}` path that no sample user has, such as `{{frstName}}`. Iterable prints nothing
+ * `user-field-not-found`: a `{{ }}` path that no sample user (nor, for an event-triggered template, sample event)
+ * has, such as `{{frstName}}`. Iterable prints nothing
  * for a missing field, silently, so a typo ships as a blank greeting. The sample users are only samples (a real
  * profile or an event may carry fields they lack), hence `info` by default; the hint names the closest field of
  * the users' shape.
@@ -11,6 +12,7 @@
  */
 import { pathText, type PathRead } from '../../../analysis/analyze.js';
 import type { PathLookup, Shape } from '../../../analysis/shape.js';
+import { PROFILE_NAMESPACE } from '../../../iterable/event-context.js';
 import { feedContextShape } from '../../knowledge.js';
 import type { Rule } from '../../rule.js';
 import { lintRuleMeta } from '../../rule.js';
@@ -32,7 +34,9 @@ export const userFieldNotFound: Rule = {
     const feeds = knowledge.feeds ?? [];
     const feedRoot = feeds.length ? feedContextShape(feeds) : undefined;
     const aliases = new Set(feeds.map((f) => f.alias).filter((a) => a !== undefined));
-    const count = users.profiles.length;
+    const events = users.events ?? 0;
+    const count = users.profiles.length / Math.max(1, events);
+    const checked = `${count} user${count === 1 ? '' : 's'}${events ? ` × ${events} event${events === 1 ? '' : 's'}` : ''} checked`;
     const merged = knowledge.mergeDataFeedContext;
     return {
       onEnd() {
@@ -59,11 +63,14 @@ export const userFieldNotFound: Rule = {
           context.report({
             loc: spanFromSegment(read.node, segment, context.source),
             message:
-              `{{${pathText(candidate)}}}: no sample user${merged ? ' nor feed response' : ''} has '${candidate[lookup.at]}'${parent.length ? ` in ${pathText(parent)}` : ''} ` +
-              `(${count} user${count === 1 ? '' : 's'} checked): ${consequence(read)}`,
-            hint: suggestion
-              ? `did you mean {{${pathText(suggestion)}}}?`
-              : 'check the field name against a user profile; if only some users have it, add one such user to users/',
+              `{{${pathText(candidate)}}}: no sample user${events ? ' nor event' : ''}${merged ? ' nor feed response' : ''} has '${candidate[lookup.at]}'${parent.length ? ` in ${pathText(parent)}` : ''} ` +
+              `(${checked}): ${consequence(read)}`,
+            hint:
+              head === PROFILE_NAMESPACE && !events
+                ? '{{profile.x}} reads the profile in an event-triggered message: give the template its sample events ("event" in the config), or write {{x}}'
+                : suggestion
+                  ? `did you mean {{${pathText(suggestion)}}}?`
+                  : `check the field name against a user profile${events ? ' and the events' : ''}; if only some users have it, add one such user to users/`,
           });
         }
       },
