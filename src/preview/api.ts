@@ -54,14 +54,14 @@ export async function handleApi(state: ApiState, req: IncomingMessage, res: Serv
       case 'GET /api/case': {
         const q = url.searchParams;
         const preview = state.current();
-        sendJson(res, 200, preview.redact(caseView(preview, str(q.get('template')), str(q.get('user')), str(q.get('variant')), {})));
+        sendJson(res, 200, preview.redact(caseView(preview, str(q.get('template')), str(q.get('user')), str(q.get('variant')), {}, str(q.get('event')))));
         return true;
       }
       case 'POST /api/render': {
         const body = await readJsonBody(req);
         const preview = state.current();
         const edits = parseEdits(body);
-        sendJson(res, 200, preview.redact(caseView(preview, str(body.template), str(body.user), str(body.variant), edits)));
+        sendJson(res, 200, preview.redact(caseView(preview, str(body.template), str(body.user), str(body.variant), edits, str(body.event))));
         return true;
       }
       case 'POST /api/variants': {
@@ -96,9 +96,10 @@ function str(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-function caseView(preview: PreviewProject, templateId: string | null, userId: string | null, variant: string | null, edits: CaseEdits) {
+function caseView(preview: PreviewProject, templateId: string | null, userId: string | null, variant: string | null, edits: CaseEdits, event: string | null) {
   const { entry, user } = resolveCase(preview, templateId, userId, variant);
-  return preview.caseView(entry, user, variant, edits);
+  if (event !== null && !preview.project.eventFor(entry, event)) fail(404, `no event '${event}' for ${entry.display}`);
+  return preview.caseView(entry, user, variant, edits, event);
 }
 
 function resolveCase(preview: PreviewProject, templateId: string | null, userId: string | null, variant: string | null) {

@@ -59,6 +59,7 @@ export class PreviewProject {
         feeds: entry.settings.feeds.map((id) => ({ id, alias: project.config.feeds[id]?.alias ?? null })),
         users: [...project.users.keys()],
         variants: project.variantsFor(entry),
+        events: project.eventsFor(entry).map((event) => event.id),
       })),
       systemFields: { ...SYSTEM_PLACEHOLDERS },
       now: project.config.now ?? null,
@@ -87,22 +88,30 @@ export class PreviewProject {
     return this.project.templates().find((entry) => templateId(entry) === id);
   }
 
-  /** Every case key of the static export: `template|user|variant` (variant empty for the recordings as they are). */
-  *caseKeys(): Generator<{ template: string; user: string; variant: string | null }> {
+  /**
+   * Every case key of the static export: `template|user|variant` (variant empty for the recordings as they are), and
+   * `|event` for each sample event of an event-triggered template.
+   */
+  *caseKeys(): Generator<{ template: string; user: string; variant: string | null; event: string | null }> {
     for (const entry of this.project.templates()) {
+      const events = this.project.eventsFor(entry).map((event) => event.id);
       for (const user of this.project.users.keys()) {
-        for (const variant of [null, ...this.project.variantsFor(entry)]) yield { template: templateId(entry), user, variant };
+        for (const event of events.length ? events : [null]) {
+          for (const variant of [null, ...this.project.variantsFor(entry)]) yield { template: templateId(entry), user, variant, event };
+        }
       }
     }
   }
 
-  caseView(entry: TemplateEntry, stored: UserProfile, variant: string | null, edits: CaseEdits = {}): CaseView {
+  /** One case; `event` is a sample event's id of an event-triggered template (default: its first). */
+  caseView(entry: TemplateEntry, stored: UserProfile, variant: string | null, edits: CaseEdits = {}, event: string | null = null): CaseView {
     const project = this.project;
     const profile = edits.user !== undefined ? edits.user : stored.profile;
     // System fields (unsubscribeUrl...) are Iterable's, not the profile's: visible placeholders under the profile.
     const user: UserProfile = { id: stored.id, file: stored.file, profile: withSystemFields(profile) };
     const overrides = edits.feedBodies ? { feedBodies: edits.feedBodies } : {};
-    const { base, input } = project.caseInput(entry, user, variant ?? undefined, this.services, overrides);
+    const sample = event === null ? project.eventsFor(entry)[0] : project.eventFor(entry, event);
+    const { base, input } = project.caseInput(entry, user, variant ?? undefined, this.services, overrides, sample);
     const settings = entry.settings;
     const envelope = { subject: null as string | null, preheader: null as string | null, fromName: null as string | null };
     const diagnostics: Diagnostic[] = [];
@@ -153,13 +162,14 @@ export class PreviewProject {
       template: templateId(entry),
       user: stored.id,
       variant,
+      event: sample?.id ?? null,
       envelope,
       html,
       skip,
       problem,
       diagnostics: diagnostics.map((d) => this.viewDiagnostic(d)),
       lint: this.lint(entry),
-      data: { user: prettyJson(profile), feeds },
+      data: { user: prettyJson(profile), event: sample ? prettyJson(sample.data) : null, feeds },
     };
   }
 

@@ -30,18 +30,29 @@ export interface CaseView {
   template: string;
   user: string;
   variant: string | null;
+  /** The sample event the case renders with (an event-triggered template); null for a blast. */
+  event: string | null;
   envelope: { subject: string | null; preheader: string | null; fromName: string | null };
   html: string | null;
   skip: { reason: string; message: string } | null;
   problem: { message: string; hint: string | null } | null;
   diagnostics: ViewDiagnostic[];
   lint: ViewDiagnostic[];
-  data: { user: string; feeds: FeedView[] };
+  /** `event`: the event's data fields as JSON text, or null for a blast. */
+  data: { user: string; event: string | null; feeds: FeedView[] };
 }
 
 export interface ProjectView {
   name: string;
-  templates: { id: string; display: string; feeds: { id: string; alias: string | null }[]; users: string[]; variants: string[] }[];
+  templates: {
+    id: string;
+    display: string;
+    feeds: { id: string; alias: string | null }[];
+    users: string[];
+    variants: string[];
+    /** The ids of the template's sample events (its "event" setting); empty for a blast. */
+    events: string[];
+  }[];
   systemFields: Record<string, unknown>;
   now: string | null;
 }

@@ -23,8 +23,9 @@ export interface ExportResult {
   missingUi: string[];
 }
 
-export function caseKey(template: string, user: string, variant: string | null): string {
-  return `${template}|${user}|${variant ?? ''}`;
+/** `template|user|variant`, and `|event` for a sample event of an event-triggered template (ui/static-data.ts reads it). */
+export function caseKey(template: string, user: string, variant: string | null, event: string | null = null): string {
+  return `${template}|${user}|${variant ?? ''}${event === null ? '' : `|${event}`}`;
 }
 
 export function previewData(preview: PreviewProject, name: string): PreviewData {
@@ -32,7 +33,7 @@ export function previewData(preview: PreviewProject, name: string): PreviewData 
   for (const key of preview.caseKeys()) {
     const entry = preview.template(key.template)!;
     const user = preview.project.users.get(key.user)!;
-    cases[caseKey(key.template, key.user, key.variant)] = preview.caseView(entry, user, key.variant);
+    cases[caseKey(key.template, key.user, key.variant, key.event)] = preview.caseView(entry, user, key.variant, {}, key.event);
   }
   return preview.redact({ project: preview.view(name), cases });
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -60,6 +60,7 @@ describe('the preview API on the fixtures project', () => {
         feeds: [{ id: 'welcome_codes', alias: 'welcome_codes' }],
         users: ['ann', 'nameless', 'obrien'],
         variants: ['no-marketing-text'],
+        events: [],
       },
     ]);
     expect(body.systemFields.unsubscribeUrl).toMatch(/placeholder/);
@@ -198,6 +199,35 @@ describe('the preview on a copy of the project', () => {
     }
 
     expect((await postJson(server, '/api/variants', body)).status).toBe(409);
+  });
+
+  it('lists the sample events of an event-triggered template and renders the one asked for (default: the first)', async () => {
+    dir = tempCopy();
+    mkdirSync(join(dir, 'events'));
+    writeFileSync(join(dir, 'events', 'gift.json'), '{"orderId": "G-3"}');
+    writeFileSync(join(dir, 'events', 'purchase.json'), '{"orderId": "A-17", "firstName": "Annie"}');
+    writeFileSync(join(dir, 'receipt.html'), '<p>{{firstName}} {{orderId}} {{profile.firstName}}</p>');
+    const configFile = join(dir, 'mergetag.config.json');
+    const config = JSON.parse(readFileSync(configFile, 'utf8'));
+    config.templates.push({ path: 'receipt.html', event: 'events/*.json' });
+    writeFileSync(configFile, JSON.stringify(config));
+    server = await startPreviewServer({ cwd: dir, port: 0, watch: false });
+    const { body: info } = await getJson(server, '/api/project');
+    expect(info.templates.map((t: { id: string; events: string[] }) => [t.id, t.events])).toEqual([
+      ['welcome.html', []],
+      ['receipt.html', ['gift', 'purchase']],
+    ]);
+    const first = (await getJson(server, '/api/case?template=receipt.html&user=ann')).body as CaseView;
+    expect([first.event, first.html]).toEqual(['gift', '<p>Ann G-3 Ann</p>']);
+    const purchase = (await getJson(server, '/api/case?template=receipt.html&user=ann&event=purchase')).body as CaseView;
+    expect([purchase.event, purchase.html, JSON.parse(purchase.data.event!)]).toEqual([
+      'purchase',
+      '<p>Annie A-17 Ann</p>',
+      { orderId: 'A-17', firstName: 'Annie' },
+    ]);
+    const edited = await postJson(server, '/api/render', { template: 'receipt.html', user: 'ann', event: 'purchase', userJson: '{"firstName": "Anne"}' });
+    expect(edited.body.html).toBe('<p>Annie A-17 Anne</p>');
+    expect((await getJson(server, '/api/case?template=receipt.html&user=ann&event=refund')).status).toBe(404);
   });
 
   it('shows a feed request with its secret query parameters [redacted]', async () => {

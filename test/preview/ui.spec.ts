@@ -13,34 +13,37 @@ import type { CaseView, ProjectInfo, StaticData } from '../../src/preview/ui/typ
 const project: ProjectInfo = {
   name: 'welcome',
   templates: [
-    { id: 'welcome', display: 'welcome.html', feeds: [{ id: 'voucher', alias: 'voucher' }], users: ['ada', 'bob'], variants: ['expired'] },
-    { id: 'promo', display: 'promo.html', feeds: [], users: [], variants: [] },
+    { id: 'welcome', display: 'welcome.html', feeds: [{ id: 'voucher', alias: 'voucher' }], users: ['ada', 'bob'], variants: ['expired'], events: [] },
+    { id: 'promo', display: 'promo.html', feeds: [], users: [], variants: [], events: [] },
+    { id: 'receipt', display: 'receipt.html', feeds: [], users: ['ada'], variants: [], events: ['gift', 'purchase'] },
   ],
   systemFields: { campaignId: 0 },
   now: '2026-01-01T00:00:00.000Z',
 };
 
-function view(user: string, variant: string | null = null): CaseView {
+function view(user: string, variant: string | null = null, event: string | null = null): CaseView {
   return {
     template: 'welcome',
     user,
     variant,
+    event,
     envelope: { subject: `Hi ${user}`, preheader: null, fromName: null },
     html: `<p>${user}</p>`,
     skip: null,
     problem: null,
     diagnostics: [],
     lint: [],
-    data: { user: '{}', feeds: [] },
+    data: { user: '{}', event: event === null ? null : '{"orderId": "A-17"}', feeds: [] },
   };
 }
 
 describe('the selection in the URL hash', () => {
   it('reads template, user, variant, the grid and the width', () => {
-    expect(parseHash('#template=welcome&user=ada&variant=expired&view=all&width=mobile')).toEqual({
+    expect(parseHash('#template=welcome&user=ada&variant=expired&event=gift&view=all&width=mobile')).toEqual({
       template: 'welcome',
       user: 'ada',
       variant: 'expired',
+      event: 'gift',
       view: 'all',
       width: 'mobile',
     });
@@ -69,17 +72,37 @@ describe('the selection in the URL hash', () => {
     expect(resolveSelection(project, { ...EMPTY_SELECTION, template: 'promo', user: 'ada' })).toMatchObject({ template: 'promo', user: null });
     expect(resolveSelection({ ...project, templates: [] }, { ...EMPTY_SELECTION, template: 'x' })).toMatchObject({ template: null, user: null });
   });
+
+  it('an event-triggered template always has an event: the one picked, else its first; a blast has none', () => {
+    expect(resolveSelection(project, { ...EMPTY_SELECTION, template: 'receipt' })).toMatchObject({ template: 'receipt', event: 'gift' });
+    expect(resolveSelection(project, { ...EMPTY_SELECTION, template: 'receipt', event: 'purchase' })).toMatchObject({ event: 'purchase' });
+    expect(resolveSelection(project, { ...EMPTY_SELECTION, template: 'receipt', event: 'refund' })).toMatchObject({ event: 'gift' });
+    expect(resolveSelection(project, { ...EMPTY_SELECTION, template: 'welcome', event: 'gift' })).toMatchObject({ event: null });
+    expect(formatHash({ ...EMPTY_SELECTION, template: 'receipt', user: 'ada', event: 'gift' })).toBe('#template=receipt&user=ada&event=gift');
+  });
 });
 
 describe('the static export', () => {
   const data: StaticData = {
     project,
-    cases: { [caseKey('welcome', 'ada', null)]: view('ada'), [caseKey('welcome', 'ada', 'expired')]: view('ada', 'expired') },
+    cases: {
+      [caseKey('welcome', 'ada', null)]: view('ada'),
+      [caseKey('welcome', 'ada', 'expired')]: view('ada', 'expired'),
+      [caseKey('receipt', 'ada', null, 'gift')]: view('ada', null, 'gift'),
+    },
   };
 
-  it('keys cases as template|user|variant-or-empty', () => {
+  it('keys cases as template|user|variant-or-empty, and |event for a sample event', () => {
     expect(caseKey('welcome', 'ada', null)).toBe('welcome|ada|');
     expect(caseKey('welcome', 'ada', 'expired')).toBe('welcome|ada|expired');
+    expect(caseKey('receipt', 'ada', null, 'gift')).toBe('receipt|ada||gift');
+  });
+
+  it("finds an event's case, and says when the export lacks it", async () => {
+    expect(await staticSource(data).caseView('receipt', 'ada', null, 'gift')).toEqual({ ok: true, view: view('ada', null, 'gift') });
+    expect(staticCase(data, 'receipt', 'ada', null, 'purchase')).toEqual({
+      missing: 'This export has no case for template receipt, user ada, event purchase.',
+    });
   });
 
   it('reads the global only when it has the expected shape', () => {
@@ -159,7 +182,7 @@ describe('the API client, against a fake of the contract', () => {
       if (parsed.pathname === '/api/case') {
         const user = parsed.searchParams.get('user')!;
         return project.templates[0]!.users.includes(user)
-          ? reply(200, view(user, parsed.searchParams.get('variant')))
+          ? reply(200, view(user, parsed.searchParams.get('variant'), parsed.searchParams.get('event')))
           : reply(404, { error: { message: 'no such user' } });
       }
       if (parsed.pathname === '/api/render') {
@@ -189,10 +212,12 @@ describe('the API client, against a fake of the contract', () => {
     expect(await source.project()).toEqual(project);
     expect(await source.caseView('welcome', 'a b&c', null)).toEqual({ ok: false, message: 'no such user' });
     expect(await source.caseView('welcome', 'bob', 'expired')).toEqual({ ok: true, view: view('bob', 'expired') });
+    expect(await source.caseView('welcome', 'bob', null, 'gift')).toEqual({ ok: true, view: view('bob', null, 'gift') });
     expect(server.calls.map((c) => c.url)).toEqual([
       '/api/project',
       '/api/case?template=welcome&user=a+b%26c',
       '/api/case?template=welcome&user=bob&variant=expired',
+      '/api/case?template=welcome&user=bob&event=gift',
     ]);
   });
 

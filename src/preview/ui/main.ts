@@ -51,7 +51,7 @@ function navigate(next: Selection): void {
 function apply(wanted: Selection): void {
   if (project === null) return;
   const next = resolveSelection(project, wanted);
-  const sameCase = next.template === selection.template && next.user === selection.user && next.variant === selection.variant;
+  const sameCase = next.template === selection.template && next.user === selection.user && next.variant === selection.variant && next.event === selection.event;
   if (!sameCase) edits = { feeds: {} };
   selection = next;
   drawSidebar();
@@ -78,7 +78,7 @@ function drawSidebar(): void {
             'data-testid': 'template-item',
             'data-template': t.id,
             'aria-current': t.id === selection.template ? 'page' : 'false',
-            onclick: () => navigate({ ...selection, template: t.id, user: null, variant: null }),
+            onclick: () => navigate({ ...selection, template: t.id, user: null, variant: null, event: null }),
           },
           t.display,
         ),
@@ -112,6 +112,19 @@ function drawToolbar(): void {
     h('option', { value: '', selected: selection.variant === null }, 'recordings (no variant)'),
     template.variants.map((v) => h('option', { value: v, selected: v === selection.variant }, v)),
   );
+  // An event-triggered template's sample events ("event" in the config); a blast has none, and no picker.
+  const eventPicker =
+    template.events.length > 0
+      ? h(
+          'select',
+          {
+            'data-testid': 'event-picker',
+            'aria-label': 'Event',
+            onchange: (e) => navigate({ ...selection, event: (e.target as HTMLSelectElement).value }),
+          },
+          template.events.map((id) => h('option', { value: id, selected: id === selection.event }, id)),
+        )
+      : null;
   const widthButton = (width: Width, label: string) =>
     h(
       'button',
@@ -127,6 +140,7 @@ function drawToolbar(): void {
     $('toolbar'),
     h('label', {}, 'User ', userPicker),
     h('label', {}, 'Variant ', variantPicker),
+    eventPicker !== null ? h('label', {}, 'Event ', eventPicker) : null,
     h(
       'button',
       {
@@ -144,13 +158,14 @@ function drawToolbar(): void {
 // --- loading ---------------------------------------------------------------------------------------------------
 
 async function fetchCase(user: string): Promise<CaseResult> {
-  const { template, variant } = selection;
+  const { template, variant, event } = selection;
   const edited = edits.user !== undefined || Object.keys(edits.feeds).length > 0;
-  if (!edited || !source.editable) return source.caseView(template!, user, variant);
+  if (!edited || !source.editable) return source.caseView(template!, user, variant, event);
   return source.render({
     template: template!,
     user,
     ...(variant !== null ? { variant } : {}),
+    ...(event !== null ? { event } : {}),
     ...(edits.user !== undefined ? { userJson: edits.user } : {}),
     ...(Object.keys(edits.feeds).length > 0 ? { feedBodies: edits.feeds } : {}),
   });
@@ -374,6 +389,8 @@ function drawData(view: CaseView): void {
   });
   replace(
     $('data'),
+    // The triggering event of an event-triggered template: shown as the template reads it, picked in the toolbar.
+    view.data.event !== null ? [h('h3', {}, `Event ${view.event ?? ''}`), h('pre', { class: 'event', 'data-testid': 'event-json' }, view.data.event)] : null,
     h('h3', {}, 'User profile'),
     userArea,
     userError,
@@ -409,7 +426,7 @@ async function drawGrid(mine: number): Promise<void> {
       h('span', { class: 'thumb-label' }, user),
     );
     grid.append(cell);
-    const result = await source.caseView(template.id, user, selection.variant);
+    const result = await source.caseView(template.id, user, selection.variant, selection.event);
     if (mine !== generation) return;
     if (!result.ok) cell.append(h('span', { class: 'thumb-note' }, result.message));
     else if (result.view.html !== null) cell.append(h('div', { class: 'thumb-frame' }, emailFrame(result.view.html, 'thumbnail-frame')));

@@ -11,6 +11,7 @@ export interface RenderRequest {
   template: string;
   user: string;
   variant?: string;
+  event?: string;
   userJson?: string;
   feedBodies?: Record<string, string>;
 }
@@ -29,7 +30,8 @@ export interface Source {
   /** False in a static export: no textareas to edit, no save, no live reload. */
   readonly editable: boolean;
   project(): Promise<ProjectInfo>;
-  caseView(template: string, user: string, variant: string | null): Promise<CaseResult>;
+  /** `event`: a sample event of an event-triggered template (null: its first, or none for a blast). */
+  caseView(template: string, user: string, variant: string | null, event?: string | null): Promise<CaseResult>;
   render(request: RenderRequest): Promise<CaseResult>;
   saveVariant(request: VariantRequest): Promise<{ ok: true; name: string } | { ok: false; message: string }>;
 }
@@ -78,9 +80,10 @@ export function httpSource(fetchFn: FetchLike, base = ''): Source {
       if (!response.ok) throw new Error(errorMessage(response.status, body));
       return body as ProjectInfo;
     },
-    async caseView(template, user, variant) {
+    async caseView(template, user, variant, event = null) {
       const params = new URLSearchParams({ template, user });
       if (variant !== null) params.set('variant', variant);
+      if (event !== null) params.set('event', event);
       return asCase(await fetchFn(`${base}/api/case?${params.toString()}`));
     },
     async render(request) {
@@ -101,8 +104,8 @@ export function staticSource(data: StaticData): Source {
   return {
     editable: false,
     project: () => Promise.resolve(data.project),
-    caseView(template, user, variant) {
-      const found = staticCase(data, template, user, variant);
+    caseView(template, user, variant, event = null) {
+      const found = staticCase(data, template, user, variant, event);
       return Promise.resolve('missing' in found ? { ok: false, message: found.missing } : { ok: true, view: found });
     },
     render: () => Promise.resolve(readOnly),

@@ -1,5 +1,5 @@
 /**
- * The open case lives in the URL hash (`#template=…&user=…&variant=…`), so a reload, a live-reload re-fetch or a
+ * The open case lives in the URL hash (`#template=…&user=…&variant=…&event=…`), so a reload, a live-reload re-fetch or a
  * shared link opens the same case. Pure functions over strings: the app reads location.hash and writes it back.
  */
 import type { ProjectInfo } from './types.js';
@@ -11,12 +11,14 @@ export interface Selection {
   user: string | null;
   /** null: the recordings as they are, no variant. */
   variant: string | null;
+  /** The sample event of an event-triggered template; null for a blast. */
+  event: string | null;
   /** 'all': the grid of every user's thumbnail for the template. */
   view: 'one' | 'all';
   width: Width;
 }
 
-export const EMPTY_SELECTION: Selection = { template: null, user: null, variant: null, view: 'one', width: 'desktop' };
+export const EMPTY_SELECTION: Selection = { template: null, user: null, variant: null, event: null, view: 'one', width: 'desktop' };
 
 export function parseHash(hash: string): Selection {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -28,6 +30,7 @@ export function parseHash(hash: string): Selection {
     template: text('template'),
     user: text('user'),
     variant: text('variant'),
+    event: text('event'),
     view: params.get('view') === 'all' ? 'all' : 'one',
     width: params.get('width') === 'mobile' ? 'mobile' : 'desktop',
   };
@@ -39,6 +42,7 @@ export function formatHash(selection: Selection): string {
   if (selection.template !== null) params.set('template', selection.template);
   if (selection.user !== null) params.set('user', selection.user);
   if (selection.variant !== null) params.set('variant', selection.variant);
+  if (selection.event !== null) params.set('event', selection.event);
   if (selection.view === 'all') params.set('view', 'all');
   if (selection.width === 'mobile') params.set('width', 'mobile');
   const text = params.toString();
@@ -52,8 +56,10 @@ export function formatHash(selection: Selection): string {
  */
 export function resolveSelection(project: ProjectInfo, wanted: Selection): Selection {
   const template = project.templates.find((t) => t.id === wanted.template) ?? project.templates[0];
-  if (template === undefined) return { ...wanted, template: null, user: null, variant: null };
+  if (template === undefined) return { ...wanted, template: null, user: null, variant: null, event: null };
   const user = wanted.user !== null && template.users.includes(wanted.user) ? wanted.user : (template.users[0] ?? null);
   const variant = wanted.variant !== null && template.variants.includes(wanted.variant) ? wanted.variant : null;
-  return { ...wanted, template: template.id, user, variant };
+  // An event-triggered template always renders with one of its events: the first unless another is picked.
+  const event = wanted.event !== null && template.events.includes(wanted.event) ? wanted.event : (template.events[0] ?? null);
+  return { ...wanted, template: template.id, user, variant, event };
 }

@@ -5,9 +5,9 @@
  */
 import type { CaseView, StaticData } from './types.js';
 
-/** The key of a case in StaticData.cases: "<template>|<user>|<variant or empty>". */
-export function caseKey(template: string, user: string, variant: string | null): string {
-  return `${template}|${user}|${variant ?? ''}`;
+/** The key of a case in StaticData.cases: "<template>|<user>|<variant or empty>", and "|<event>" for a sample event. */
+export function caseKey(template: string, user: string, variant: string | null, event: string | null = null): string {
+  return `${template}|${user}|${variant ?? ''}${event === null ? '' : `|${event}`}`;
 }
 
 /** The static data when the global is there and has the expected shape, else null (the app then uses the API). */
@@ -20,8 +20,18 @@ export function readStaticData(global: unknown): StaticData | null {
 }
 
 /** A case from the export; an export made before a variant was added simply lacks it, and says so. */
-export function staticCase(data: StaticData, template: string, user: string, variant: string | null): CaseView | { missing: string } {
-  const key = caseKey(template, user, variant);
+export function staticCase(
+  data: StaticData,
+  template: string,
+  user: string,
+  variant: string | null,
+  event: string | null = null,
+): CaseView | { missing: string } {
+  const key = caseKey(template, user, variant, event);
   const found = Object.prototype.hasOwnProperty.call(data.cases, key) ? data.cases[key] : undefined;
-  return found ?? { missing: `This export has no case for template ${template}, user ${user}${variant === null ? '' : `, variant ${variant}`}.` };
+  return (
+    found ?? {
+      missing: `This export has no case for template ${template}, user ${user}${variant === null ? '' : `, variant ${variant}`}${event === null ? '' : `, event ${event}`}.`,
+    }
+  );
 }
