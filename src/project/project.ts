@@ -403,6 +403,8 @@ export class Project {
       const problem = this.unreadableTemplates.get(template.file);
       if (problem) diagnostics.push(problem);
     }
+    // Sample events were checked when the project opened (their problems are in this.diagnostics).
+    for (const file of new Set([...this.eventSets.values()].flat().map((event) => event.file))) files.push(this.shown(file));
     const readable = new Set(this.recordings.all().map((stored) => stored.file));
     for (const file of this.recordings.files) {
       const shown = this.shown(file);

@@ -38,6 +38,13 @@ describe('a template with one sample event', () => {
     expect(outcome.result?.output).toBe('Order A-17 for 25.5: ANN / Ann (10 points)');
   });
 
+  it('validate lists the event files it checked', () => {
+    const { project: p } = project([{ path: 'receipt.html', event: 'events/purchase.json' }]);
+    const result = p.validate();
+    expect(result.files).toContain('events/purchase.json');
+    expect(result.diagnostics).toEqual([]);
+  });
+
   it('a blast template of the same project has no event', () => {
     const { project: p } = project([{ path: 'receipt.html', event: 'events/purchase.json' }, { path: 'blast.html' }]);
     const blast = p.templates()[1]!;
