@@ -21,7 +21,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'fuzz.null-literal-is-a-path.41': 'null is a path now; it reads isNull() (false), and #each over false iterates Java bean properties (docs/differences.md)',
   'fuzz.jsonnode-iterable-root-or-raw-node.42': 'not yet emulated: jsonnode-iterable-root-or-raw-node (issue 11)',
   'fuzz.block-params-raw-jsonnode (jsonnode binding).43': 'not yet emulated: block-params-raw-jsonnode (jsonnode binding) (issue 11)',
-  'fuzz.literal-segment-then-numeric-segment.49': 'not yet emulated: literal-segment-then-numeric-segment (issue 11)',
 };
 
 describe('conformance: fuzz-classes.jsonl (differences random testing found)', () => {
