@@ -200,8 +200,8 @@ export class Compiler {
     const value = this.compilePath(node.path, family);
     return (scope, run) => {
       const found = value(scope, run);
-      // A raw object node is a Java Iterable: a section renders once per value, as over an array.
-      const v = found instanceof RawNode && found.value instanceof Map ? [...found.value.values()] : found;
+      // A raw object or array node is a Java Iterable: a section renders once per value, as over an array.
+      const v = found instanceof RawNode && (found.value instanceof Map || Array.isArray(found.value)) ? [...found.value.values()] : found;
       // The else block runs with the falsy value as `this`, as in Handlebars.java.
       if (!isTruthy(v)) return inverse(pushParts(scope, family, true, v, undefined, undefined), run);
       if (v === true) return program(scope, run);

@@ -79,6 +79,13 @@ describe('raw JSON nodes: the #each element parameter, @root, and this inside a 
     expectTemplate('{{#each xs as |it|}}{{this.it}}|{{./it}}{{/each}}').withUser('{"xs": [{"k": 1}]}').toRender('{&quot;k&quot;:1}|');
   });
 
+  it('a section over a node iterates an object or array node, and renders the else block for a scalar node', () => {
+    expectTemplate('{{#each xs as |it|}}{{#it}}S{{this}}{{/it}}|{{^it}}I{{/it}},{{/each}}')
+      .withUser('{"xs": [{"a": 1, "b": 2}, [1, 2], "s", {}, []]}')
+      .toRender('S{&quot;a&quot;:1,&quot;b&quot;:2}S{&quot;a&quot;:1,&quot;b&quot;:2}|,S[1,2]S[1,2]|,|I,|I,|I,');
+    expectTemplate('{{#@root}}[{{this}}]{{/@root}}').withUser('{"a": 1, "b": "x"}').toRender('[1][x]');
+  });
+
   it('@root is the root node: #each iterates its values with the index as @key, and it prints as JSON', () => {
     expectTemplate('{{#each @root}}{{@key}}={{this}},{{/each}}|{{@root}}|{{#if @root}}T{{/if}}|{{#each @root as |v|}}{{v}}{{/each}}')
       .withUser('{"x": 1, "y": "s"}')
