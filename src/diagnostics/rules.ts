@@ -30,6 +30,14 @@ const rules = {
   'execution-error': { severity: 'error', description: 'a helper failed or a partial is missing: Iterable skips the message (HandlebarsExecutionError)' },
   'block-params': { severity: 'warning', description: 'a helper that gives its result through a block parameter was used without one' },
   'each-over-scalar': { severity: 'warning', description: '#each over a value that is neither a list nor an object' },
+  'raw-json-node': {
+    severity: 'warning',
+    description: 'an #each element parameter holding a text, number or boolean passed to a helper: Iterable passes the raw JSON node, which is empty',
+  },
+  'java-member': {
+    severity: 'warning',
+    description: 'a name the data lacks that a Java method answers with Java internals (an iterator, a hash code): mergetag prints nothing',
+  },
   'helper-form': { severity: 'warning', description: 'a helper used in a form Iterable does not document (inline vs block)' },
   'helper-argument': { severity: 'warning', description: 'a helper argument mergetag had to interpret' },
   'helper-missing-input': { severity: 'warning', description: 'a helper got a missing value where it needs one' },
@@ -97,7 +105,7 @@ const rules = {
   'lookup-missing-key': { severity: 'warning', description: 'lookup of a key that some data lacks: it prints nothing' },
   'java-method-key': {
     severity: 'warning',
-    description: "a key named size, empty or length that may be null: Java answers with the object's own size or emptiness",
+    description: "a key named like a Java method of the object (size, empty, null, number...) that may be missing or null: Java's method answers instead",
   },
   'max-size': { severity: 'warning', description: 'the rendered email is over 102 KB: Gmail clips it' },
   // Feeds

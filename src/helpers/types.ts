@@ -56,6 +56,11 @@ export interface HelperMeta {
   blockContext?: 'element' | 'value' | 'derived';
   /** A null or missing input fails the render (the message is not sent), as Iterable documents for comparisons. */
   failsOnMissing?: boolean;
+  /**
+   * The helper is one of Handlebars.java's built-ins written for the raw Jackson nodes it may be handed (`#each`,
+   * `#with`, `lookup`, `#if`): it receives a `RawNode` as it is. Every other helper receives `nodeStandIn(node)`.
+   */
+  rawNodes?: boolean;
 }
 
 export interface BlockRender {
@@ -77,6 +82,11 @@ export interface HelperCall {
    * without params as it is; otherwise it is a value a path resolved to (what `#with` pushes).
    */
   contextIsNode: boolean;
+  /**
+   * The block this call is directly in declared block parameters: Handlebars.java's current context is then their
+   * Context.BlockParam level, whose value is a HashMap of them, not `this`.
+   */
+  contextHasBlockParams: boolean;
   /** The block parameter names (`as |a b|`) the template declared, in order. */
   blockParamNames: readonly string[];
   fn: BlockRender;

@@ -21,7 +21,7 @@ import { SYSTEM_PLACEHOLDERS } from '../testing/arbitraries/user.js';
 import { parseJson, toValue } from '../values/json.js';
 import { JsonNumber } from '../values/json-number.js';
 import { jsonString, printNumber } from '../values/print.js';
-import type { Value } from '../values/types.js';
+import { RawNode, type Value } from '../values/types.js';
 import type { CaseView, FeedView, ProjectView, ViewDiagnostic } from './contract.js';
 
 export type { CaseView, FeedView, ProjectView, ViewDiagnostic } from './contract.js';
@@ -227,5 +227,6 @@ export function prettyJson(value: Value, indent = ''): string {
   if (typeof value === 'string') return jsonString(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof JsonNumber) return printNumber(value);
+  if (value instanceof RawNode) return prettyJson(value.value, indent);
   return jsonString(value.html);
 }

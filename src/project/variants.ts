@@ -10,7 +10,7 @@
 import { JSONPath } from 'jsonpath-plus';
 import { JsonNumber } from '../values/json-number.js';
 import { toValue } from '../values/json.js';
-import type { Value } from '../values/types.js';
+import { RawNode, type Value } from '../values/types.js';
 import type { VariantConfig } from '../config/schema.js';
 import { jsonPathProblem, walkingJsonPath } from '../config/json-path.js';
 
@@ -24,6 +24,7 @@ function toPlain(value: Value): Plain {
     return object;
   }
   if (Array.isArray(value)) return value.map(toPlain);
+  if (value instanceof RawNode) return toPlain(value.value);
   if (typeof value === 'object' && value !== null && !(value instanceof JsonNumber)) return value.html;
   return value;
 }

@@ -4,7 +4,7 @@
  * recording replays as Iterable would have read the live response (DESIGN.md rule 4).
  */
 import { JsonNumber } from '../values/json-number.js';
-import { SafeString, type Value } from '../values/types.js';
+import { RawNode, SafeString, type Value } from '../values/types.js';
 
 export function jsonPretty(value: Value, indent = '  '): string {
   return write(value, '', indent);
@@ -16,6 +16,7 @@ function write(value: Value, at: string, indent: string): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof JsonNumber) return value.text;
   if (value instanceof SafeString) return JSON.stringify(value.html);
+  if (value instanceof RawNode) return write(value.value, at, indent);
   const inner = at + indent;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';

@@ -12,7 +12,7 @@ import { isSecretHeaderName } from '../config/secrets.js';
 export { isSecretHeaderName };
 import { REDACTED } from '../recordings/schema.js';
 import { JsonNumber } from '../values/json-number.js';
-import { SafeString, type JsonObject, type Value } from '../values/types.js';
+import { RawNode, SafeString, type JsonObject, type Value } from '../values/types.js';
 
 /** Response headers never recorded: credentials, and transport details that no longer hold for the stored body. */
 const DROPPED_RESPONSE_HEADERS = new Set([
@@ -105,6 +105,7 @@ function mirror(value: Value): Mirror {
   if (value === undefined || value === null) return null;
   if (value instanceof JsonNumber) return value.double;
   if (value instanceof SafeString) return value.html;
+  if (value instanceof RawNode) return mirror(value.value);
   if (Array.isArray(value)) return value.map(mirror);
   if (value instanceof Map) {
     const object = Object.create(null) as { [key: string]: Mirror };

@@ -21,13 +21,15 @@ import type {
 } from '../syntax/ast.js';
 import { escapeHtml } from '../values/escape.js';
 import { jsonText, printValue } from '../values/print.js';
+import { nodeStandIn } from '../values/node-stand-in.js';
 import { isTruthy } from '../values/truthy.js';
-import { SafeString, type Value } from '../values/types.js';
+import { RawNode, SafeString, type Value } from '../values/types.js';
 import { JsonNumber } from '../values/json-number.js';
 import { HelperError, SendSkip } from '../runtime/errors.js';
 import { IterationData } from '../runtime/iteration-data.js';
 import { HelperInvocation, type CallSite } from './helper-call.js';
-import { blockParam, push, pushParts, resolveParts, resolvePath, type BlockParam, type Scope } from '../runtime/scope.js';
+import { blockParam, pathSpec, push, pushParts, resolveParts, resolvePath, type MemberProbe, type Scope } from '../runtime/scope.js';
+import { JAVA_MEMBER_NAMES } from '../runtime/java-members.js';
 import { parse } from '../syntax/parser.js';
 
 export interface RunState extends RuntimeServices {
@@ -112,13 +114,7 @@ export class Compiler {
     if (hasArguments) return this.unknownHelper(head);
     const family = node.family;
     const resolve = this.compilePath(this.qualifyInsideWith(head, family), family);
-    const bareName = head.parts.length === 1 && !head.data && head.depth === 0 && !head.local ? head.parts[0]! : undefined;
-    if (bareName === undefined) return (scope, run) => write(resolve(scope, run), run);
-    return (scope, run) => {
-      const param = blockParam(scope[family], bareName);
-      if (param?.printsAsJson) return write(new SafeString(jsonTextFor(param, node.escaped)), run);
-      return write(resolve(scope, run), run);
-    };
+    return (scope, run) => write(resolve(scope, run), run);
   }
 
   /**
@@ -203,7 +199,9 @@ export class Compiler {
     const family = node.family;
     const value = this.compilePath(node.path, family);
     return (scope, run) => {
-      const v = value(scope, run);
+      const found = value(scope, run);
+      // A raw object or array node is a Java Iterable: a section renders once per value, as over an array.
+      const v = found instanceof RawNode && (found.value instanceof Map || Array.isArray(found.value)) ? [...found.value.values()] : found;
       // The else block runs with the falsy value as `this`, as in Handlebars.java.
       if (!isTruthy(v)) return inverse(pushParts(scope, family, true, v, undefined, undefined), run);
       if (v === true) return program(scope, run);
@@ -284,16 +282,53 @@ export class Compiler {
       blockParamNames: block?.blockParamNames ?? [],
       compileInclude: (text, file) => this.compileInclude(text, file),
     };
+    const takesNodes = helper.meta.rawNodes === true;
+    const passNode = (node: RawNode, index: number, run: RunState): Value => {
+      if (isScalarNode(node)) this.warnScalarNode(node, paramNodes[index] ?? path, path.original, run);
+      return takesNodes ? node : nodeStandIn(node.value);
+    };
     return (scope, run) => {
       const values = new Array<Value>(params.length);
-      for (let i = 0; i < params.length; i++) values[i] = params[i]!(scope, run);
-      const hashValues = hash.length ? new Map(hash.map(([key, value]) => [key, value(scope, run)])) : EMPTY_HASH;
+      for (let i = 0; i < params.length; i++) {
+        const value = params[i]!(scope, run);
+        values[i] = value instanceof RawNode ? passNode(value, i, run) : value;
+      }
+      const hashValues = hash.length
+        ? new Map(
+            hash.map(([key, value]) => {
+              const v = value(scope, run);
+              return [key, v instanceof RawNode && !takesNodes ? nodeStandIn(v.value) : v];
+            }),
+          )
+        : EMPTY_HASH;
       try {
         return helper.fn(new HelperInvocation(site, scope, run, values, hashValues));
       } catch (error) {
         throw locate(error, site.name, loc);
       }
     };
+  }
+
+  /**
+   * A text, number, boolean or null node handed to a helper: Handlebars.java finds it empty (a JsonNode iterates its
+   * children, and a scalar node has none), so `{{#if it}}` is false and `{{upper it}}` prints nothing for an element
+   * parameter `it` of `"a"`: rarely what the author meant. Reported once per tag.
+   */
+  private warnScalarNode(node: RawNode, param: Expression, helper: string, run: RunState): void {
+    const written = param.type === 'PathExpression' ? param.original || 'this' : helper;
+    if (run.diagnostics.some((d) => d.ruleId === 'raw-json-node' && d.start.offset === param.loc.start.offset)) return;
+    run.diagnostics.push(
+      diagnostic(
+        'raw-json-node',
+        'warning',
+        `${written} is the raw JSON node ${jsonText(node)} here, not its value: Iterable's engine finds a text, number or boolean node empty, so ${helper} treats it as missing`,
+        param.loc,
+        {
+          ...(this.source.file !== undefined ? { file: this.source.file } : {}),
+          hint: '#each with block parameters binds the element as a JSON node: iterate without them ({{#each list}}…{{this}}…) to get the value',
+        },
+      ),
+    );
   }
 
   private compileHash(hash: Hash | undefined, family: Family): Array<[string, EvalFn]> {
@@ -320,16 +355,55 @@ export class Compiler {
   }
 
   private compilePath(path: PathExpression, family: Family): EvalFn {
-    const spec = { dot: path.original === '.', data: path.data, depth: path.depth, local: path.local, parts: path.parts };
+    const spec = pathSpec({
+      dot: path.original === '.',
+      // `this.x`, or a path the qualified-with rule made local (`{{x}}` in `{{#with x}}` is `this.x`); not `./x`.
+      viaThis: path.local && !path.original.startsWith('.'),
+      data: path.data,
+      depth: path.depth,
+      local: path.local,
+      parts: path.parts,
+    });
     const head = !path.data && !path.local && path.depth === 0 ? path.parts[0] : undefined;
-    if (head === undefined) return (scope) => resolvePath(scope[family], spec);
+    const resolve: (scope: Scope, run: RunState, probe?: MemberProbe) => Value =
+      head === undefined
+        ? (scope, _run, probe) => resolvePath(scope[family], spec, probe)
+        : (scope, run, probe) => {
+            // `{{#assign "x"}}` variables shadow the context (after block parameters), from where they are set on.
+            if (run.assigned.size && run.assigned.has(head) && !blockParam(scope[family], head)) {
+              return resolveParts(run.assigned.get(head), spec.parts, 1, probe);
+            }
+            return resolvePath(scope[family], spec, probe);
+          };
+    // Only a path naming a Java method can meet one that prints Java internals: the others skip the probe.
+    if (!path.parts.some((part) => JAVA_MEMBER_NAMES.has(part))) return resolve;
     return (scope, run) => {
-      // `{{#assign "x"}}` variables shadow the context (after block parameters), from where they are set on.
-      if (run.assigned.size && run.assigned.has(head) && !blockParam(scope[family], head)) {
-        return resolveParts(run.assigned.get(head), spec.parts, 1);
-      }
-      return resolvePath(scope[family], spec);
+      const probe: MemberProbe = {};
+      const value = resolve(scope, run, probe);
+      if (probe.internal !== undefined && value === undefined) this.warnJavaMember(path, probe.internal, run);
+      return value;
     };
+  }
+
+  /**
+   * A name the data has no value for, that Iterable's engine answers with a Java method whose result is Java
+   * internals (an iterator's object id, a byte array, a hash code) or a changed node: mergetag prints nothing and
+   * says so, once per tag (runtime/java-members.ts).
+   */
+  private warnJavaMember(path: PathExpression, method: string, run: RunState): void {
+    if (run.diagnostics.some((d) => d.ruleId === 'java-member' && d.start.offset === path.loc.start.offset)) return;
+    run.diagnostics.push(
+      diagnostic(
+        'java-member',
+        'warning',
+        `${path.original} is not in the data here, and Iterable's engine then answers with the Java method ${method}, which prints Java internals; mergetag prints nothing`,
+        path.loc,
+        {
+          ...(this.source.file !== undefined ? { file: this.source.file } : {}),
+          hint: 'name a field the data has; a name the data lacks may be answered by a Java method of the value',
+        },
+      ),
+    );
   }
 
   /** Compiles a snippet's text once per compiler (a render may include the same snippet for every item). */
@@ -350,6 +424,10 @@ export class Compiler {
     }
     return compiled;
   }
+}
+
+function isScalarNode(node: RawNode): boolean {
+  return !(node.value instanceof Map) && !Array.isArray(node.value);
 }
 
 function literalValue(node: Literal): Value {
@@ -373,11 +451,6 @@ function escapeOutput(value: Value, _run?: RunState): string {
 
 function rawOutput(value: Value, _run?: RunState): string {
   return printValue(value);
-}
-
-function jsonTextFor(param: BlockParam, escaped: boolean): string {
-  const text = jsonText(param.value);
-  return escaped ? escapeHtml(text) : text;
 }
 
 /** `run.checkOutput` for a loop of the template itself: the skip points at the loop's tag. */

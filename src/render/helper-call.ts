@@ -64,6 +64,10 @@ export class HelperInvocation implements HelperCall {
     return this.scope[this.site.family].context.node === true;
   }
 
+  get contextHasBlockParams(): boolean {
+    return this.scope[this.site.family].context.blockParams !== undefined;
+  }
+
   fn(change?: Change): string {
     return this.enter(this.site.program, change);
   }

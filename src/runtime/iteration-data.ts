@@ -18,6 +18,11 @@ export class IterationData implements DataVars {
     private readonly overObject = false,
   ) {}
 
+  /** Handlebars.java's EachHelper combines 7 variables per array element, 4 per object entry. */
+  get size(): number {
+    return this.overObject ? 4 : 7;
+  }
+
   has(name: string): boolean {
     if (this.overObject && (name === 'odd' || name === 'even')) return false;
     return NAMES.has(name);

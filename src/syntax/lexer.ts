@@ -25,6 +25,12 @@ import type { ContentToken, TagKind, TagToken, Token } from './tokens.js';
 const NOT_IN_NAME = new Set(' \t\n\r\f\v!"#%&\'()*+,./;<=>@[\\]^`{|}~'.split(''));
 /** Handlebars.java's NUMBER: `'-'? [0-9]* '.'? [0-9]+` (so `.23` is a number). */
 const NUMBER = /-?[0-9]*\.?[0-9]+/y;
+/** Handlebars.java's ID (HbsLexer.g4): an ID_START character, then ID_START characters, digits, `.`, `/` or `-`. */
+const ID_START_CHARS = 'a-zA-Z\u0410-\u044f_$@:\u0001-\u0008\u000b\u000c\u000e-\u001e\u00c0-\u00ff';
+const JAVA_ID = new RegExp(`^[${ID_START_CHARS}][${ID_START_CHARS}0-9./-]*$`);
+const ID_PART = new RegExp(`[${ID_START_CHARS}0-9./-]`);
+/** What a QID can start with after a separator: an ID_START character or `[`. */
+const QID_START = new RegExp(`[${ID_START_CHARS}[]`);
 const INT_MIN = -2147483648n;
 const INT_MAX = 2147483647n;
 /** Handlebars.java's grammar has no `null` literal: `null` is a path, the field `null` of the context. */
@@ -544,13 +550,18 @@ class Lexer {
       if (parts.length === 0 && !local && !data && /[0-9]/.test(this.peek() ?? '')) {
         throw new LexError(`expected ${what}, found ${this.describeHere()}: a path cannot start with a digit (write [${this.peek()}...])`, segmentStart);
       }
+      const bracketed = this.peek() === '[';
       const segment = this.readSegment();
       if (segment === undefined) {
         if (parts.length === 0 && !local && depth === 0) throw new LexError(`expected ${what}, found ${this.describeHere()}`, this.pos);
         throw this.expected('a name after the separator');
       }
       parts.push(segment);
+      if (bracketed && this.pathEndsAfterBracket(segment, parts.length === 1 && !local && !data && depth === 0)) break;
       const sep = this.peek();
+      // `[ab]-c` is one path for Handlebars.java (`-` separates IDs in its lexer), and its PathCompiler keeps the
+      // `-` in the next segment: the parts are `ab` and `-c`.
+      if (bracketed && sep === '-' && QID_START.test(this.text[this.pos + 1] ?? '')) continue;
       if ((sep === '.' || sep === '/') && !this.text.startsWith(this.closer, this.pos)) {
         this.pos++;
         continue;
@@ -558,6 +569,32 @@ class Lexer {
       break;
     }
     return this.pathNode(start, { data, depth, local, parts });
+  }
+
+  /**
+   * Whether Handlebars.java's lexer ends the path token at the `]` just read. Its QID rule has two readings of
+   * `[x]`: the alternative `'[' ID ']'`, when x is itself an ID, and an escaped ID (`'[' … ']'`, non-greedy)
+   * that may go on with `.0`. ANTLR stops a non-greedy reading once an earlier alternative has matched, so after a
+   * `[x]` whose x is an ID, the path only goes on as `ID_SEPARATOR QID`, and a QID never starts with a digit:
+   * `[a-b].0` is the path `[a-b]` and the number `.0`, a helper call that fails ("could not find helper"), while
+   * `[a b].0` reads one path (fuzz class literal-segment-then-numeric-segment; HbsLexer.g4 QID/ID/ID_ESCAPE). A
+   * `[x]` after a leading name (`a.[b].0`) is the same, unless the rest of the name later goes on with a
+   * separator and a name (`a.[b].0.c`), which the ID reading of the whole path still matches. Checked against
+   * the Java engine on both forms.
+   */
+  private pathEndsAfterBracket(segment: string, first: boolean): boolean {
+    if (!JAVA_ID.test(segment)) return false;
+    const sep = this.peek();
+    if (sep !== '.' && sep !== '/' && sep !== '-') return false;
+    if (this.text.startsWith(this.closer, this.pos)) return false;
+    if (QID_START.test(this.text[this.pos + 1] ?? '')) return false;
+    if (first) return true;
+    // The ID reading of the whole path: ID chars up to a separator followed by a name.
+    for (let p = this.pos; p < this.text.length && ID_PART.test(this.text[p]!); p++) {
+      if (this.text.startsWith(this.closer, p)) break;
+      if (/[./-]/.test(this.text[p]!) && QID_START.test(this.text[p + 1] ?? '')) return false;
+    }
+    return true;
   }
 
   private pathNode(start: number, fields: Pick<PathExpression, 'data' | 'depth' | 'local' | 'parts'>): PathExpression {

@@ -8,7 +8,7 @@
  */
 import { jdk17DoubleToString } from './java-double.js';
 import { JsonNumber } from './json-number.js';
-import { SafeString, type Value } from './types.js';
+import { RawNode, SafeString, type Value } from './types.js';
 
 /**
  * Java's `Double.toString(d)`: plain notation for 1e-3 <= |d| < 1e7, else computerized scientific notation
@@ -60,6 +60,7 @@ export function jsonText(value: Value): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof JsonNumber) return printNumber(value);
   if (value instanceof SafeString) return jsonString(value.html);
+  if (value instanceof RawNode) return jsonText(value.value);
   if (Array.isArray(value)) return `[${value.map(jsonText).join(',')}]`;
   const parts: string[] = [];
   for (const [key, item] of value) parts.push(`${jsonString(key)}:${jsonText(item)}`);
@@ -73,7 +74,8 @@ export function printValue(value: Value): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof JsonNumber) return printNumber(value);
   if (value instanceof SafeString) return value.html;
-  if (Array.isArray(value)) return jsonText(value);
+  // A raw Jackson node prints its own toString(): JSON text (`"a"` with its quotes, `{"k":1}`).
+  if (value instanceof RawNode || Array.isArray(value)) return jsonText(value);
   // A JSON object resolves to a java.util.Map whose values are still Jackson nodes.
   const parts: string[] = [];
   for (const [key, item] of value) parts.push(`${key}=${jsonText(item)}`);

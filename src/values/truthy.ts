@@ -4,7 +4,7 @@
  * else, `{}`, `"0"`, `"false"`, `" "` and `[0]` included, is truthy.
  */
 import { JsonNumber } from './json-number.js';
-import { SafeString, type Value } from './types.js';
+import { RawNode, SafeString, type Value } from './types.js';
 
 export function isTruthy(value: Value): boolean {
   if (value === null || value === undefined) return false;
@@ -13,7 +13,14 @@ export function isTruthy(value: Value): boolean {
   if (value instanceof JsonNumber) return value.double !== 0;
   if (value instanceof SafeString) return value.html.length > 0;
   if (Array.isArray(value)) return value.length > 0;
+  // A raw Jackson node is a Java Iterable of its children: only a non-empty object or array node has any.
+  if (value instanceof RawNode) return nodeHasChildren(value.value);
   return true;
+}
+
+function nodeHasChildren(node: Value): boolean {
+  if (node instanceof Map) return node.size > 0;
+  return Array.isArray(node) && node.length > 0;
 }
 
 export function isEmpty(value: Value): boolean {

@@ -6,6 +6,8 @@ import type { CorpusCase } from './corpus.js';
 export interface CaseOutcome {
   passed: boolean;
   actual: string;
+  /** The rule ids of the render's diagnostics. */
+  ruleIds: string[];
 }
 
 export function runCase(testCase: CorpusCase, helpers: HelperRegistry): CaseOutcome {
@@ -23,9 +25,10 @@ function run(testCase: CorpusCase, helpers: HelperRegistry, bothFamilies: boolea
   const template = compile(testCase.template, { helpers, families, file: testCase.id });
   // The data is already read losslessly; a root may be any JSON value (`{{this}}` over a string, say).
   const result = family === 'user' ? template.renderRoots(testCase.data, new Map()) : template.renderRoots(new Map(), testCase.data);
+  const ruleIds = result.diagnostics.map((d) => d.ruleId);
   if (testCase.error !== undefined) {
-    return { passed: result.skip !== undefined, actual: result.skip ? `error: ${result.skip.message}` : `output: ${JSON.stringify(result.output)}` };
+    return { passed: result.skip !== undefined, actual: result.skip ? `error: ${result.skip.message}` : `output: ${JSON.stringify(result.output)}`, ruleIds };
   }
-  if (result.skip) return { passed: false, actual: `error: ${result.skip.message}` };
-  return { passed: result.output === testCase.output, actual: `output: ${JSON.stringify(result.output)}` };
+  if (result.skip) return { passed: false, actual: `error: ${result.skip.message}`, ruleIds };
+  return { passed: result.output === testCase.output, actual: `output: ${JSON.stringify(result.output)}`, ruleIds };
 }

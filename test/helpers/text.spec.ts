@@ -463,6 +463,7 @@ function callWith(name: string, params: Value[], hash: Array<[string, Value]> = 
     renderTemplate: () => '',
     resolveIn: () => undefined,
     contextIsNode: true,
+    contextHasBlockParams: false,
   };
 }
 

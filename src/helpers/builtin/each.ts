@@ -5,8 +5,7 @@
  */
 import { JsonNumber } from '../../values/json-number.js';
 import { IterationData } from '../../runtime/iteration-data.js';
-import { isTruthy } from '../../values/truthy.js';
-import type { Value } from '../../values/types.js';
+import { RawNode, type Value } from '../../values/types.js';
 import type { BlockParam } from '../../runtime/scope.js';
 import type { HelperCall, HelperDefinition } from '../types.js';
 
@@ -14,8 +13,28 @@ function renderItem(call: HelperCall, item: Value, index: number, count: number,
   const data = new IterationData(index, count, key, overObject);
   // The element parameter is the raw JSON node (prints as JSON); the second is the index or key.
   if (call.blockParamNames.length === 0) return call.fn({ context: item, data, contextIsNode: true });
-  const blockParams: BlockParam[] = [{ value: item, printsAsJson: true }, { value: key }];
+  const blockParams: BlockParam[] = [{ value: item, node: true }, { value: key }];
   return call.fn({ context: item, data, blockParams, contextIsNode: true });
+}
+
+/**
+ * A raw Jackson node (`@root`, an element parameter, or `this` at the root or in an #each without params) is a Java
+ * Iterable of its children: EachHelper iterates an object node's values with the index as `@key`, and a text,
+ * number, boolean or null node iterates nothing, so the else block renders (fuzz classes block-helper-without-params
+ * and jsonnode-iterable-root-or-raw-node). Any other value is returned as it is.
+ */
+function nodeElements(value: Value): Value {
+  if (!(value instanceof RawNode)) return value;
+  const node = value.value;
+  if (node instanceof Map) return [...node.values()];
+  return Array.isArray(node) ? node : [];
+}
+
+function describeScalar(value: Value): string {
+  if (typeof value === 'string') return value === '' ? 'an empty string' : 'a string';
+  if (typeof value === 'boolean') return `\`${value}\``;
+  if (value instanceof JsonNumber) return 'a number';
+  return 'a single value';
 }
 
 export const eachHelper: HelperDefinition = {
@@ -28,14 +47,16 @@ export const eachHelper: HelperDefinition = {
     onMissing: 'renders the else block',
     docsUrl: 'https://support.iterable.com/hc/en-us/articles/36531450481300',
     fidelity: 'exact',
+    rawNodes: true,
   },
   fn: (call) => {
     // Without params #each iterates `this`. The root and an #each element are raw Jackson nodes there, and an
     // object node is an Iterable of its values: @key is the index (fuzz class block-helper-without-params).
-    const list = call.params.length > 0 ? call.params[0] : call.contextIsNode && call.context instanceof Map ? [...call.context.values()] : call.context;
-    if (!isTruthy(list)) return call.inverse();
+    const list = call.params.length > 0 ? nodeElements(call.params[0]) : call.contextIsNode ? nodeElements(new RawNode(call.context)) : call.context;
+    if (list === null || list === undefined) return call.inverse();
     let out = '';
     if (Array.isArray(list)) {
+      if (list.length === 0) return call.inverse();
       for (let i = 0; i < list.length; i++) {
         out += renderItem(call, list[i], i, list.length, JsonNumber.fromNumber(i));
         call.runtime.checkOutput(out);
@@ -51,10 +72,12 @@ export const eachHelper: HelperDefinition = {
       }
       return out;
     }
+    // A String, Integer, Double or Boolean is neither Iterable nor null: EachHelper iterates its Java bean properties
+    // (`false` 4 times, `""` 23 times, `0` 9 times), never the else block. mergetag prints none of those internals.
     call.warn(
       'each-over-scalar',
-      `#each over a ${typeof list === 'string' ? 'string' : 'single value'}: Iterable's engine iterates its Java internals; mergetag renders nothing`,
-      'pass an array or an object to #each',
+      `#each over ${describeScalar(list)}: Iterable's engine iterates the Java object's methods (its internals) and never renders the else block; mergetag renders nothing`,
+      'pass an array or an object to #each; test a single value with #if',
     );
     return '';
   },

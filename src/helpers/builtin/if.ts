@@ -11,6 +11,7 @@ export const ifHelper: HelperDefinition = {
     onMissing: 'renders the else block',
     docsUrl: 'https://support.iterable.com/hc/en-us/articles/115003884806',
     fidelity: 'exact',
+    rawNodes: true,
   },
   fn: (call) => (isTruthy(call.params[0]) ? call.fn() : call.inverse()),
 };
@@ -24,6 +25,7 @@ export const unlessHelper: HelperDefinition = {
     onMissing: 'renders the block',
     docsUrl: 'https://support.iterable.com/hc/en-us/articles/115003884806',
     fidelity: 'exact',
+    rawNodes: true,
   },
   fn: (call) => (isTruthy(call.params[0]) ? call.inverse() : call.fn()),
 };

@@ -25,6 +25,7 @@ export const lookupHelper: HelperDefinition = {
     onMissing: 'prints nothing for a missing object; a missing key fails the send',
     docsUrl: 'https://support.iterable.com/hc/en-us/articles/205480365',
     fidelity: 'exact',
+    rawNodes: true,
   },
   fn: (call) => {
     if (call.isBlock) return renderLookupBlock(call);

@@ -1,7 +1,7 @@
 /** `{{#with x}}`: renders the block with x as `this` (and as its block parameter), or the else block if x is falsy. */
 import { isTruthy } from '../../values/truthy.js';
 import type { HelperDefinition } from '../types.js';
-import type { Value } from '../../values/types.js';
+import { RawNode, type Value } from '../../values/types.js';
 
 function isSharedScalar(value: Value): boolean {
   return typeof value === 'string' || typeof value === 'boolean';
@@ -16,6 +16,7 @@ export const withHelper: HelperDefinition = {
     description: 'Renders the block with the value as the context.',
     onMissing: 'renders the else block',
     fidelity: 'exact',
+    rawNodes: true,
   },
   fn: (call) => {
     const value = call.params[0];
@@ -26,7 +27,12 @@ export const withHelper: HelperDefinition = {
     // same Java object), so such a #with pushes no level for ../ (fuzz class with-same-object-does-not-push-context).
     // Only a string or boolean can be the same object again: a JSON object or array is converted afresh each time
     // it is read (core path.deep_parent: `{{#with this}}` in an #each does push).
-    if (isSharedScalar(value) && value === call.context && call.blockParamNames.length === 0) return call.fn();
+    // At the root or in an #each the model is the raw Jackson node, never the String it resolves to: that pushes.
+    if (isSharedScalar(value) && value === call.context && !call.contextIsNode && call.blockParamNames.length === 0) return call.fn();
+    // `{{#with @root}}` at the root is the same Jackson node as the current context: no level either.
+    if (value instanceof RawNode && value.value === call.context && call.contextIsNode && !call.contextHasBlockParams && call.blockParamNames.length === 0) {
+      return call.fn();
+    }
     return call.fn({ context: value, blockParams: [{ value }] });
   },
 };

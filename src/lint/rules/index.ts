@@ -22,6 +22,7 @@ import { javaMethodKey } from './java-method-key/index.js';
 import { lookupMissingKey } from './lookup-missing-key/index.js';
 import { maxSize } from './max-size/index.js';
 import { printsNonScalar } from './prints-non-scalar/index.js';
+import { rawJsonNode } from './raw-json-node/index.js';
 import { unguardedOptionalPath } from './unguarded-optional-path/index.js';
 import { userFieldNotFound } from './user-field-not-found/index.js';
 
@@ -32,6 +33,7 @@ const dataRules: readonly Rule[] = [
   comparisonOnNullable,
   printsNonScalar,
   eachOverScalar,
+  rawJsonNode,
   lookupMissingKey,
   javaMethodKey,
   maxSize,

@@ -2,6 +2,8 @@
 import { ANY_ELEMENT, type PathRead } from '../../analysis/analyze.js';
 import type { PathLookup, Shape } from '../../analysis/shape.js';
 import { closestName } from '../../diagnostics/suggest.js';
+import { javaMember, type MemberAnswer } from '../../runtime/java-members.js';
+import { JsonNumber } from '../../values/json-number.js';
 
 /**
  * The index in `read.node.parts` of the candidate's segment `at`; negative when that segment comes from the
@@ -43,9 +45,22 @@ export function closestPath(root: Shape, candidate: readonly string[], lookup: E
 }
 
 /**
- * A last segment `size` or `empty` that the object lacks: Handlebars.java answers with the Java object's method of
- * that name (a number of keys, `false`), not nothing (conformance corpus fuzz-classes.jsonl).
+ * A last segment that the object lacks and a Java method of the object answers for: Handlebars.java prints that
+ * method's answer (`size` a number of keys, `empty` `false`, `null` `false` on an #each element), not nothing
+ * (conformance corpus fuzz-classes.jsonl; runtime/java-members.ts). The java-method-key rule reports those reads.
  */
 export function answersWithJavaMethod(candidate: readonly string[], at: number): boolean {
-  return at === candidate.length - 1 && at > 0 && (candidate[at] === 'size' || candidate[at] === 'empty');
+  return at === candidate.length - 1 && at > 0 && objectMember(candidate[at]!, candidate[at - 1] === ANY_ELEMENT) !== undefined;
+}
+
+/** An object with one key, to ask which Java methods a JSON object has. */
+const SAMPLE_OBJECT = new Map([['k', JsonNumber.fromNumber(1)]]);
+
+/**
+ * The Java method of a JSON object that answers for `name`, if any: on the raw Jackson node (`rawNode`: the root, an
+ * `#each` element) JsonNode's (`null`, `number`, `size`...), on an object a path reached the Map view's (`size`,
+ * `empty`, `toString`).
+ */
+export function objectMember(name: string, rawNode: boolean): MemberAnswer | undefined {
+  return javaMember(SAMPLE_OBJECT, name, rawNode);
 }

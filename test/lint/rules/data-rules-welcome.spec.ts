@@ -15,6 +15,7 @@ const dataRuleIds = [
   'comparison-on-nullable',
   'prints-non-scalar',
   'each-over-scalar',
+  'raw-json-node',
   'lookup-missing-key',
   'java-method-key',
   'max-size',

@@ -10,6 +10,11 @@ ruleTester(javaMethodKey, {
     { name: 'a key always there and non-null', code: '{{box.empty}} {{box.n}}', knowledge: boxes },
     { name: 'below a free-form object nothing can be said', code: '[[welcome_codes.voucher.metadata.size]]' },
     { name: 'an unknown object', code: '{{cart.size}}' },
+    {
+      name: 'an object a path reached is a java.util.Map, which has no isNumber()',
+      code: '{{order.number}}',
+      knowledge: dataKnowledge({ users: ['{"order": {"id": 1}}', '{"order": {"id": 2, "number": null}}'] }),
+    },
   ],
   invalid: [
     {
@@ -28,6 +33,12 @@ ruleTester(javaMethodKey, {
       code: '{{box.size}} items',
       knowledge: boxes,
       errors: [{ highlighted: 'box.size', message: /absent or null for 1 of 2 sample users/ }],
+    },
+    {
+      name: 'an #each element is a Jackson node: its isNumber() answers for a missing number key',
+      code: '{{#each items}}{{number}}{{/each}}',
+      knowledge: dataKnowledge({ users: ['{"items": [{"number": "A-1"}, {"name": "x"}]}'] }),
+      errors: [{ highlighted: 'number', message: /the Java method 'number' of the object instead, `false`/ }],
     },
     {
       name: 'guards do not help: the method answers the #if too',

@@ -183,8 +183,8 @@ describe('block parameters, a context level of their own in Handlebars.java', ()
 });
 
 describe('{{.}} directly inside a block with block parameters', () => {
-  it("prints the block parameter level's Map of names to values; {{this}} is still the block's context", () => {
-    expectTemplate('{{#each xs as |it|}}{{.}}|{{this}}{{/each}}').withUser('{"xs": ["a"]}').toRender('{it&#x3D;&quot;a&quot;}|a');
+  it("prints the block parameter level's Map of names to values; {{this}} is the block's context, an #each element as its raw JSON node", () => {
+    expectTemplate('{{#each xs as |it|}}{{.}}|{{this}}{{/each}}').withUser('{"xs": ["a"]}').toRender('{it&#x3D;&quot;a&quot;}|&quot;a&quot;');
     expectTemplate('[[#with "<&>" as |w|]][[.]][[/with]]').withUnaliasedFeed('{}').toRender('{w&#x3D;&lt;&amp;&gt;}');
   });
 });

@@ -118,3 +118,18 @@ describe('null is a path, not a literal (null-literal-is-a-path)', () => {
       .toRender('in a');
   });
 });
+
+describe('a path ends after [x] when x is a plain name and a number follows (literal-segment-then-numeric-segment)', () => {
+  it('[a-b].0 is the path [a-b] and the number .0: an unknown helper with a parameter, as in Handlebars.java', () => {
+    for (const template of ['[[[a-b].0]]', '{{[ab].0}}', '{{[a.b].0}}', '{{[ab]/0}}', '{{[ab].0.c}}', '{{a.[b].0}}', '{{./[ab].0}}']) {
+      expectTemplate(template).toSkip('HandlebarsExecutionError');
+    }
+    expectTemplate('{{[ab].0}}').toReport('unknown-helper', '[ab]');
+  });
+
+  it('a bracket that is not a plain name, a name after the separator, or a name later in the path reads one path', () => {
+    expectTemplate('{{[a b].0}}|{{[0].0}}|{{[ab].[0]}}|{{[ab].c}}|{{a.[b].0.c}}|{{[ab]-c}}')
+      .withUser({ 'a b': ['x'], 0: ['y'], ab: { 0: 'z', c: 'C', '-c': 'D' }, a: { b: [{ c: 'E' }] } })
+      .toRender('x|y|z|C|E|D');
+  });
+});

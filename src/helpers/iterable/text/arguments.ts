@@ -8,8 +8,9 @@
  */
 import { HelperError } from '../../../runtime/errors.js';
 import { JsonNumber } from '../../../values/json-number.js';
-import { jsonText, printValue } from '../../../values/print.js';
+import { printValue } from '../../../values/print.js';
 import { isTruthy } from '../../../values/truthy.js';
+import { nodeStandIn } from '../../../values/node-stand-in.js';
 import { SafeString, type Value } from '../../../values/types.js';
 import type { HelperCall, HelperDefinition, HelperMeta, ParamMeta } from '../../types.js';
 
@@ -47,9 +48,7 @@ export function helperArguments(call: HelperCall): StringHelperArguments {
  * `{{upper}}` upper-cases it (fuzz class helper-without-params-applies-to-this).
  */
 export function contextModel(value: Value): Value {
-  if (Array.isArray(value)) return value;
-  if (value instanceof Map) return value.size === 0 ? null : jsonText(value);
-  return null;
+  return nodeStandIn(value);
 }
 
 /**

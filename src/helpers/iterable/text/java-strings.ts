@@ -11,6 +11,9 @@
  * every code point, and 200,000 random strings through each function below.
  */
 import { HelperError } from '../../../runtime/errors.js';
+import { isJavaWhitespace } from '../../../values/java-whitespace.js';
+
+export { isJavaWhitespace };
 
 /** Longest text a helper builds; longer results fail the render instead of exhausting memory. */
 export const MAX_TEXT_LENGTH = 1 << 28;
@@ -61,16 +64,6 @@ const LETTER = /\p{L}/u;
 /** `Character.isLetter(char)`: general category L*, for one UTF-16 unit (a lone surrogate is not a letter). */
 export function isJavaLetter(unit: string): boolean {
   return LETTER.test(unit);
-}
-
-/**
- * `Character.isWhitespace(char)`: space, line and paragraph separators except the non-breaking ones (U+00A0,
- * U+2007, U+202F), plus U+0009–U+000D and U+001C–U+001F.
- */
-export function isJavaWhitespace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x1f);
-  if (code < 0x1680) return false;
-  return code === 0x1680 || (code >= 0x2000 && code <= 0x200a && code !== 0x2007) || code === 0x2028 || code === 0x2029 || code === 0x205f || code === 0x3000;
 }
 
 /** `StringUtils.strip(text)`: Java whitespace removed from both ends. */
