@@ -10,19 +10,22 @@
  * unclosed block). Findings are checked before anything is timed: a benchmark of a linter that finds nothing
  * would time nothing.
  *
- *   npm run bench                            lint (this file, first: `-- ARGS` go to the render bench), then render
- *   node --import tsx bench/lint.bench.ts    lint only; --count 200 for fewer templates
+ *   npm run bench                            build, then lint (this file), render, ... (`-- ARGS` go to the last)
+ *   node --import tsx bench/lint.bench.ts    lint only (after npm run build); --count 200 for fewer templates
  *
- * Results go to bench/results/lint.md, beside the render results (not committed).
+ * Results are stored by bench/support/results.ts (bench/results/results.json, section `lint`) and printed against
+ * the last run.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { TemplateKnowledge } from '../src/lint/knowledge.js';
-import { lintText, type LintResult } from '../src/lint/linter.js';
-import { projectKnowledge } from '../src/lint/project.js';
-import { openProject } from '../src/project/open.js';
+import type { LintResult, TemplateKnowledge } from '../src/index.js';
+import { importDist } from './support/dist.js';
+import { recordResults } from './support/results.js';
+
+// The built package (dist/), checked to be newer than src/: what `mergetag lint` runs.
+const { lintText, openProject, projectKnowledge } = await importDist();
 
 const root = join(import.meta.dirname, '..');
 const welcomeDir = join(root, 'fixtures/welcome');
@@ -195,11 +198,13 @@ function main(): void {
     '',
     `Findings: ${[...findings].map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none'}; ${falseAlarms}.`,
   ];
-  const report = `# mergetag lint benchmark\n\n${new Date().toISOString()}, Node ${process.version}\n\n${lines.join('\n')}\n`;
-  console.log(report);
-  const dir = join(root, 'bench/results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'lint.md'), report);
+  console.log(`# mergetag lint benchmark\n\n${new Date().toISOString()}, Node ${process.version}, dist/ (built)\n\n${lines.join('\n')}\n`);
+  const table = recordResults('lint', [
+    { name: `lint ${COUNT.toLocaleString('en-US')} templates, first run (cold)`, value: coldMs / 1000, unit: 's', better: 'lower', ...(COUNT === 1000 ? { goal: GOAL_MS / 1000 } : {}) },
+    { name: `lint ${COUNT.toLocaleString('en-US')} templates, best of ${ROUNDS}`, value: best / 1000, unit: 's', better: 'lower' },
+    { name: 'lint templates per second (best run)', value: (COUNT / best) * 1000, unit: 'templates/s', better: 'higher' },
+  ]);
+  console.log(`${table}\n`);
 }
 
 main();
