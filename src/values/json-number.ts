@@ -13,9 +13,19 @@ export class JsonNumber {
     this.isInteger = isInteger ?? !/[.eE]/.test(text);
   }
 
+  // Kept once computed (private fields: invisible to equality, a number is still its text): a payload's numbers
+  // are printed on every render, and a double's shortest digits take a while to find.
+  #printed: string | undefined;
+  #double: number | undefined;
+
   /** The IEEE double nearest to the number, as Java's `doubleValue()` gives it. */
   get double(): number {
-    return Number(this.text);
+    return (this.#double ??= Number(this.text));
+  }
+
+  /** The text Java prints for the number: `print(this)` the first time (values/print.ts `printNumber`), then kept. */
+  printedWith(print: (n: JsonNumber) => string): string {
+    return (this.#printed ??= print(this));
   }
 
   static fromNumber(n: number): JsonNumber {

@@ -6,6 +6,7 @@
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { JsonNumber } from './json-number.js';
+import { propertyKey } from './key.js';
 import type { JsonObject, Value } from './types.js';
 
 export interface JsonSyntaxError {
@@ -105,7 +106,7 @@ function fromTree(node: Node, text: string): Value {
       const object: JsonObject = new Map();
       for (const property of node.children ?? []) {
         const [key, value] = property.children ?? [];
-        if (key && value) object.set(key.value as string, fromTree(value, text));
+        if (key && value) object.set(propertyKey(key.value as string), fromTree(value, text));
       }
       return trusted(object);
     }
@@ -160,7 +161,7 @@ function toValueAt(input: unknown, depth: number): Value {
   const inner = depth + 1;
   if (input instanceof Map) {
     const object: JsonObject = new Map();
-    for (const [key, value] of input) object.set(String(key), toValueAt(value, inner));
+    for (const [key, value] of input) object.set(propertyKey(String(key)), toValueAt(value, inner));
     return trusted(object);
   }
   if (Array.isArray(input)) return trusted(input.map((item) => toValueAt(item, inner)));

@@ -22,6 +22,10 @@ export function javaDoubleToString(d: number): string {
 const PLAIN_INTEGER = /^-?[1-9][0-9]{0,14}$|^0$/;
 
 export function printNumber(n: JsonNumber): string {
+  return n.printedWith(numberText);
+}
+
+function numberText(n: JsonNumber): string {
   if (n.isInteger) {
     if (PLAIN_INTEGER.test(n.text)) return n.text;
     try {

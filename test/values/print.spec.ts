@@ -63,6 +63,15 @@ describe('printValue', () => {
   it('escapes JSON strings as Jackson does: quotes, backslashes and control characters only', () => {
     expect(jsonText('a"b\\c\n\u0001é/<')).toBe('"a\\"b\\\\c\\n\\u0001é/<"');
   });
+
+  it('prints a number the same every time, and a printed number still equals an unprinted one (the text is kept privately)', () => {
+    const printed = new JsonNumber('29.90');
+    expect(printValue(printed)).toBe('29.9');
+    expect(printValue(printed)).toBe('29.9');
+    expect(printed.double).toBe(29.9);
+    expect(printed).toEqual(new JsonNumber('29.90'));
+    expect(printed).not.toEqual(new JsonNumber('29.9'));
+  });
 });
 
 describe('parseJson', () => {
