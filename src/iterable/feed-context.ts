@@ -25,28 +25,39 @@ export type FeedContext = { ok: true; root: JsonObject } | { ok: false; skip: { 
 /** Iterable's alias field accepts "uppercase or lowercase letters, and underscore". */
 export const FEED_ALIAS = /^[A-Za-z_]+$/;
 
+/** `FEED_ALIAS.test(alias)` as a char-code loop: it runs for every feed of every render. */
+export function isFeedAlias(alias: string): boolean {
+  if (alias.length === 0) return false;
+  for (let i = 0; i < alias.length; i++) {
+    const code = alias.charCodeAt(i);
+    if (!(code === 0x5f || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a))) return false;
+  }
+  return true;
+}
+
 export function feedLabel(feed: FeedResponse, index: number): string {
   return feed.name ?? (feed.alias ? `feed '${feed.alias}'` : `feed #${index + 1}`);
 }
 
 /** Reads one feed's response, or says why Iterable would skip the message. */
 export function readFeedBody(feed: FeedResponse, index: number): { ok: true; value: JsonObject } | { ok: false; message: string } {
-  const label = feedLabel(feed, index);
   const status = feed.status ?? 200;
-  if (status !== 200) return { ok: false, message: `${label} answered HTTP ${status}${errorSummary(feed.body)}; Iterable sends only on 200` };
+  // The label is built only for a message: this runs for every feed on every render.
+  const label = () => feedLabel(feed, index);
+  if (status !== 200) return { ok: false, message: `${label()} answered HTTP ${status}${errorSummary(feed.body)}; Iterable sends only on 200` };
   let value: Value;
   if (typeof feed.body === 'string') {
     const parsed = parseJson(feed.body);
-    if (!parsed.ok) return { ok: false, message: `${label} did not answer JSON (${parsed.error.message} at offset ${parsed.error.offset})` };
+    if (!parsed.ok) return { ok: false, message: `${label()} did not answer JSON (${parsed.error.message} at offset ${parsed.error.offset})` };
     value = parsed.value;
   } else {
     const read = readValue(feed.body);
-    if (!read.ok) return { ok: false, message: `${label}: ${read.error.message}` };
+    if (!read.ok) return { ok: false, message: `${label()}: ${read.error.message}` };
     value = read.value;
   }
-  if (Array.isArray(value)) return { ok: false, message: `${label} answered a JSON array; a JSON data feed must return an object` };
+  if (Array.isArray(value)) return { ok: false, message: `${label()} answered a JSON array; a JSON data feed must return an object` };
   if (!(value instanceof Map))
-    return { ok: false, message: `${label} answered a JSON ${value === null ? 'null' : typeof value}; a JSON data feed must return an object` };
+    return { ok: false, message: `${label()} answered a JSON ${value === null ? 'null' : typeof value}; a JSON data feed must return an object` };
   return { ok: true, value };
 }
 
@@ -62,7 +73,8 @@ function errorSummary(body: unknown): string {
 
 export function buildFeedContext(feeds: readonly FeedResponse[]): FeedContext {
   const root: JsonObject = new Map();
-  for (const [index, feed] of feeds.entries()) {
+  for (let index = 0; index < feeds.length; index++) {
+    const feed = feeds[index]!;
     const body = readFeedBody(feed, index);
     if (!body.ok) return { ok: false, skip: { reason: 'DataFeedError', message: body.message } };
     if (feed.alias) root.set(feed.alias, body.value);

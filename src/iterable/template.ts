@@ -11,7 +11,7 @@ import { CompiledTemplate, type EngineOptions, type RenderResult, type RenderSer
 import { readValue } from '../values/json.js';
 import type { Value } from '../values/types.js';
 import { userContext } from './event-context.js';
-import { buildFeedContext, FEED_ALIAS, feedLabel, mergeUserAndFeed, type FeedResponse } from './feed-context.js';
+import { buildFeedContext, feedLabel, isFeedAlias, mergeUserAndFeed, type FeedResponse } from './feed-context.js';
 
 export type { RenderResult, RenderServices, Skip } from '../render/template.js';
 
@@ -55,7 +55,8 @@ export class Template extends CompiledTemplate {
     if (event !== undefined && !(event instanceof Map))
       throw new InputError('the event is a JSON object of the event\'s data fields, e.g. {"orderId": "A1", "total": 25.5}');
     const feeds = input.feeds ?? [];
-    const diagnostics: Diagnostic[] = [...this.diagnostics, ...this.aliasDiagnostics(feeds)];
+    const diagnostics = this.diagnostics.slice();
+    this.reportAliases(feeds, diagnostics);
     if (!this.ok) return this.notSendable(diagnostics);
     const feedContext = buildFeedContext(feeds);
     if (!feedContext.ok) return { output: '', diagnostics, skip: feedContext.skip };
@@ -65,23 +66,18 @@ export class Template extends CompiledTemplate {
     return this.renderRoots(userRoot, feedContext.root, diagnostics, input);
   }
 
-  private aliasDiagnostics(feeds: readonly FeedResponse[]): Diagnostic[] {
-    return feeds.flatMap((feed, index) =>
-      feed.alias !== undefined && !FEED_ALIAS.test(feed.alias)
-        ? [
-            diagnostic(
-              'feed-alias',
-              'warning',
-              `${feedLabel(feed, index)}: Iterable accepts only letters and underscores in an alias`,
-              this.source.span(0, 0),
-              {
-                ...this.fileField(),
-                hint: 'rename the alias, e.g. welcome_codes',
-              },
-            ),
-          ]
-        : [],
-    );
+  /** Warns of each feed alias Iterable would refuse (a loop: it runs on every render, and it is almost never needed). */
+  private reportAliases(feeds: readonly FeedResponse[], diagnostics: Diagnostic[]): void {
+    for (let index = 0; index < feeds.length; index++) {
+      const feed = feeds[index]!;
+      if (feed.alias === undefined || isFeedAlias(feed.alias)) continue;
+      diagnostics.push(
+        diagnostic('feed-alias', 'warning', `${feedLabel(feed, index)}: Iterable accepts only letters and underscores in an alias`, this.source.span(0, 0), {
+          ...this.fileField(),
+          hint: 'rename the alias, e.g. welcome_codes',
+        }),
+      );
+    }
   }
 }
 

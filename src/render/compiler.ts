@@ -20,6 +20,7 @@ import type {
   Statement,
 } from '../syntax/ast.js';
 import { escapeHtml } from '../values/escape.js';
+import { propertyKey } from '../values/key.js';
 import { jsonText, printValue } from '../values/print.js';
 import { nodeStandIn } from '../values/node-stand-in.js';
 import { isTruthy } from '../values/truthy.js';
@@ -28,16 +29,36 @@ import { JsonNumber } from '../values/json-number.js';
 import { HelperError, SendSkip } from '../runtime/errors.js';
 import { IterationData } from '../runtime/iteration-data.js';
 import { HelperInvocation, type CallSite } from './helper-call.js';
-import { blockParam, pathSpec, push, pushParts, resolveParts, resolvePath, type MemberProbe, type Scope } from '../runtime/scope.js';
+import {
+  blockParam,
+  familyOf,
+  pathSpec,
+  push,
+  pushParts,
+  resolveParts,
+  resolvePath,
+  type FamilyScope,
+  type MemberProbe,
+  type Scope,
+} from '../runtime/scope.js';
 import { JAVA_MEMBER_NAMES } from '../runtime/java-members.js';
 import { parse } from '../syntax/parser.js';
 
 export interface RunState extends RuntimeServices {
   readonly file: string | undefined;
+  /** The render's output cap (`checkOutput` throws past it). */
+  readonly maxOutputBytes: number;
+  /** The value `{{#assign}}` gave a name in this render, or undefined. */
+  assignedValue(name: string): Value;
 }
 
 export type RenderFn = (scope: Scope, run: RunState) => string;
 type EvalFn = (scope: Scope, run: RunState) => Value;
+/** How tags read one path: its value, or its value printed and HTML-escaped. */
+interface PathReader {
+  value: EvalFn;
+  escaped: RenderFn;
+}
 /** Turns a tag's value into output text: escaped or raw. */
 type Writer = (value: Value, run: RunState) => string;
 
@@ -47,6 +68,8 @@ const EMPTY_HASH: ReadonlyMap<string, Value> = new Map();
 export class Compiler {
   /** Inline partials (`{{#*inline "name"}}`) of the template, by name. */
   private readonly partials = new Map<string, RenderFn>();
+  /** Path readers by family and path (see pathReader). */
+  private readonly paths = new Map<string, PathReader>();
   /** Compiled snippet texts, by file and text. */
   private readonly includes = new Map<string, RenderFn>();
   /** The blocks enclosing the statement being compiled, innermost last: name, family and first parameter. */
@@ -62,15 +85,35 @@ export class Compiler {
 
   compileProgram(program: Program | undefined): RenderFn {
     if (!program) return renderNothing;
-    const parts = program.body.map((statement) => this.compileStatement(statement)).filter((fn) => fn !== renderNothing);
-    if (parts.length === 0) return renderNothing;
-    if (parts.length === 1) return parts[0]!;
+    // The program as static text before each tag, the tags, and the text after the last one: static text is
+    // appended as it is, not through a call (adjacent texts, say around a comment, are joined).
+    const texts: string[] = [];
+    const tags: RenderFn[] = [];
+    let text = '';
+    for (const statement of program.body) {
+      if (statement.type === 'ContentStatement') {
+        text += statement.value;
+        continue;
+      }
+      const part = this.compileStatement(statement);
+      if (part === renderNothing) continue;
+      texts.push(text);
+      tags.push(part);
+      text = '';
+    }
+    const tail = text;
+    if (tags.length === 0) return tail ? () => tail : renderNothing;
+    if (tags.length === 1 && texts[0] === '' && tail === '') return tags[0]!;
+    const count = tags.length;
     return (scope, run) => {
       let out = '';
-      for (const part of parts) {
-        out += part(scope, run);
-        run.checkOutput(out);
+      for (let i = 0; i < count; i++) {
+        out += texts[i]!;
+        out += tags[i]!(scope, run);
+        if (out.length > run.maxOutputBytes) run.checkOutput(out);
       }
+      out += tail;
+      if (out.length > run.maxOutputBytes) run.checkOutput(out);
       return out;
     };
   }
@@ -78,6 +121,7 @@ export class Compiler {
   private compileStatement(statement: Statement): RenderFn {
     switch (statement.type) {
       case 'ContentStatement': {
+        // compileProgram appends static text itself; this is for a statement compiled on its own.
         const text = statement.value;
         return text ? () => text : renderNothing;
       }
@@ -113,7 +157,10 @@ export class Compiler {
     }
     if (hasArguments) return this.unknownHelper(head);
     const family = node.family;
-    const resolve = this.compilePath(this.qualifyInsideWith(head, family), family);
+    const reader = this.pathReader(this.qualifyInsideWith(head, family), family);
+    // The commonest tag gets a closure of its own (the reader's), so the calls in it see one kind of writer.
+    if (write === escapeOutput) return reader.escaped;
+    const resolve = reader.value;
     return (scope, run) => write(resolve(scope, run), run);
   }
 
@@ -178,6 +225,8 @@ export class Compiler {
       return (scope, run) => (isTruthy(value(scope, run)) ? inverse(scope, run) : program(scope, run));
     }
     const helper = this.helperFor(node.path);
+    if (helper?.choose && node.hash === undefined) return this.compileChoice(helper, helper.choose, node, program, inverse);
+    if (helper?.transformBody && !hasArguments) return this.compileTransform(helper.transformBody, node, program);
     if (helper) {
       const call = this.compileHelperCall(helper, node.path, node.params, node.hash, family, node.loc, {
         program,
@@ -188,6 +237,44 @@ export class Compiler {
     }
     if (hasArguments) return this.unknownHelper(node.path);
     return this.compileSection(node, program, inverse);
+  }
+
+  /**
+   * `{{#if x}}` and the other helpers that only choose a block (`HelperDefinition.choose`): every param is
+   * evaluated as for a call, the first decides, and an error inside the block is located at this tag, as a
+   * helper call's is.
+   */
+  private compileChoice(helper: HelperDefinition, choose: (value: Value) => boolean, node: BlockStatement, program: RenderFn, inverse: RenderFn): RenderFn {
+    const params = node.params.map((param) => this.compileExpression(param, node.family));
+    const passNode = this.nodePasser(helper, node.params, node.path);
+    const name = node.path.original;
+    const loc = node.loc;
+    return (scope, run) => {
+      let value: Value = undefined;
+      for (let i = 0; i < params.length; i++) {
+        const found = params[i]!(scope, run);
+        const passed = found instanceof RawNode ? passNode(found, i, run) : found;
+        if (i === 0) value = passed;
+      }
+      try {
+        return choose(value) ? program(scope, run) : inverse(scope, run);
+      } catch (error) {
+        throw locate(error, name, loc);
+      }
+    };
+  }
+
+  /** `{{#urlEncode}}…{{/urlEncode}}` and the other body transforms (`HelperDefinition.transformBody`). */
+  private compileTransform(transform: (body: string) => string, node: BlockStatement, program: RenderFn): RenderFn {
+    const name = node.path.original;
+    const loc = node.loc;
+    return (scope, run) => {
+      try {
+        return transform(program(scope, run));
+      } catch (error) {
+        throw locate(error, name, loc);
+      }
+    };
   }
 
   /**
@@ -229,7 +316,7 @@ export class Compiler {
       if (!partial) {
         throw new SendSkip('HandlebarsExecutionError', `the partial '${name}' could not be found`, node.loc);
       }
-      let context = contextParam ? contextParam(scope, run) : scope[family].context.value;
+      let context = contextParam ? contextParam(scope, run) : familyOf(scope, family).context.value;
       if (hash.length) {
         const merged = new Map(context instanceof Map ? context : []);
         for (const [key, value] of hash) merged.set(key, value(scope, run));
@@ -283,10 +370,7 @@ export class Compiler {
       compileInclude: (text, file) => this.compileInclude(text, file),
     };
     const takesNodes = helper.meta.rawNodes === true;
-    const passNode = (node: RawNode, index: number, run: RunState): Value => {
-      if (isScalarNode(node)) this.warnScalarNode(node, paramNodes[index] ?? path, path.original, run);
-      return takesNodes ? node : nodeStandIn(node.value);
-    };
+    const passNode = this.nodePasser(helper, paramNodes, path);
     return (scope, run) => {
       const values = new Array<Value>(params.length);
       for (let i = 0; i < params.length; i++) {
@@ -306,6 +390,18 @@ export class Compiler {
       } catch (error) {
         throw locate(error, site.name, loc);
       }
+    };
+  }
+
+  /**
+   * What a helper's param becomes when it is a raw JSON node: the node itself for the helpers that take nodes
+   * (`meta.rawNodes`), else its stand-in (values/node-stand-in.ts); a text, number, boolean or null node warns.
+   */
+  private nodePasser(helper: HelperDefinition, paramNodes: Expression[], path: PathExpression): (node: RawNode, index: number, run: RunState) => Value {
+    const takesNodes = helper.meta.rawNodes === true;
+    return (node, index, run) => {
+      if (isScalarNode(node)) this.warnScalarNode(node, paramNodes[index] ?? path, path.original, run);
+      return takesNodes ? node : nodeStandIn(node.value);
     };
   }
 
@@ -355,34 +451,72 @@ export class Compiler {
   }
 
   private compilePath(path: PathExpression, family: Family): EvalFn {
-    const spec = pathSpec({
-      dot: path.original === '.',
-      // `this.x`, or a path the qualified-with rule made local (`{{x}}` in `{{#with x}}` is `this.x`); not `./x`.
-      viaThis: path.local && !path.original.startsWith('.'),
-      data: path.data,
-      depth: path.depth,
-      local: path.local,
-      parts: path.parts,
-    });
-    const head = !path.data && !path.local && path.depth === 0 ? path.parts[0] : undefined;
-    const resolve: (scope: Scope, run: RunState, probe?: MemberProbe) => Value =
-      head === undefined
-        ? (scope, _run, probe) => resolvePath(scope[family], spec, probe)
-        : (scope, run, probe) => {
-            // `{{#assign "x"}}` variables shadow the context (after block parameters), from where they are set on.
-            if (run.assigned.size && run.assigned.has(head) && !blockParam(scope[family], head)) {
-              return resolveParts(run.assigned.get(head), spec.parts, 1, probe);
-            }
-            return resolvePath(scope[family], spec, probe);
-          };
-    // Only a path naming a Java method can meet one that prints Java internals: the others skip the probe.
-    if (!path.parts.some((part) => JAVA_MEMBER_NAMES.has(part))) return resolve;
-    return (scope, run) => {
-      const probe: MemberProbe = {};
-      const value = resolve(scope, run, probe);
-      if (probe.internal !== undefined && value === undefined) this.warnJavaMember(path, probe.internal, run);
-      return value;
+    return this.pathReader(path, family).value;
+  }
+
+  /**
+   * A path's reader, shared by every tag of this template that reads the same path in the same family. It keeps
+   * the last scope it resolved in, the value found and, once asked, its escaped text: a path resolves to the same
+   * value in the same scope (scopes are immutable and made per render), so `{{#if x}}{{x}}{{/if}}` reads `x` once,
+   * and a loop item that prints `{{url}}` three times reads and escapes it once. (A reader holds on to the last
+   * render's scope until the next render.) A path naming a Java method has a reader per tag, which warns at its
+   * tag when the method prints Java internals (`warnJavaMember`).
+   */
+  private pathReader(path: PathExpression, family: Family): PathReader {
+    const dot = path.original === '.';
+    // `this.x`, or a path the qualified-with rule made local (`{{x}}` in `{{#with x}}` is `this.x`); not `./x`.
+    const viaThis = path.local && !path.original.startsWith('.');
+    const key = `${family} ${path.data ? '@' : ''}${path.depth} ${path.local ? 'local' : ''} ${viaThis ? 'this' : ''} ${dot ? 'dot' : ''} ${JSON.stringify(path.parts)}`;
+    const known = this.paths.get(key);
+    if (known) return known;
+    const spec = pathSpec({ dot, viaThis, data: path.data, depth: path.depth, local: path.local, parts: path.parts.map(propertyKey) });
+    const head = !path.data && !path.local && path.depth === 0 ? spec.parts[0] : undefined;
+    // `{{#assign "x"}}` variables shadow the context (after block parameters), from where they are set on.
+    const assigned = (scope: Scope, run: RunState): Value => {
+      if (head === undefined) return undefined;
+      const variable = run.assignedValue(head);
+      return variable !== undefined && !blockParam(familyOf(scope, family), head) ? variable : undefined;
     };
+    if (path.parts.some((part) => JAVA_MEMBER_NAMES.has(part))) {
+      const value: EvalFn = (scope, run) => {
+        const variable = assigned(scope, run);
+        const probe: MemberProbe = {};
+        const found = variable !== undefined ? resolveParts(variable, spec.parts, 1, probe) : resolvePath(familyOf(scope, family), spec, probe);
+        if (probe.internal !== undefined && found === undefined) this.warnJavaMember(path, probe.internal, run);
+        return found;
+      };
+      return { value, escaped: (scope, run) => escapeOutput(value(scope, run)) };
+    }
+    let lastScope: FamilyScope | undefined;
+    let lastValue: Value;
+    let lastEscaped: string | undefined;
+    const resolve = (scope: FamilyScope): Value => {
+      if (scope !== lastScope) {
+        lastValue = resolvePath(scope, spec);
+        lastScope = scope;
+        lastEscaped = undefined;
+      }
+      return lastValue;
+    };
+    const escape = (scope: FamilyScope): string => {
+      const value = resolve(scope);
+      return (lastEscaped ??= escapeOutput(value));
+    };
+    const reader: PathReader =
+      head === undefined
+        ? { value: (scope) => resolve(familyOf(scope, family)), escaped: (scope) => escape(familyOf(scope, family)) }
+        : {
+            value: (scope, run) => {
+              const variable = assigned(scope, run);
+              return variable !== undefined ? resolveParts(variable, spec.parts, 1) : resolve(familyOf(scope, family));
+            },
+            escaped: (scope, run) => {
+              const variable = assigned(scope, run);
+              return variable !== undefined ? escapeOutput(resolveParts(variable, spec.parts, 1)) : escape(familyOf(scope, family));
+            },
+          };
+    this.paths.set(key, reader);
+    return reader;
   }
 
   /**
@@ -445,6 +579,8 @@ function literalValue(node: Literal): Value {
 }
 
 function escapeOutput(value: Value, _run?: RunState): string {
+  if (typeof value === 'string') return escapeHtml(value);
+  if (value === undefined || value === null) return '';
   if (value instanceof SafeString) return value.html;
   return escapeHtml(printValue(value));
 }

@@ -10,7 +10,7 @@ import type { BlockRender, HelperCall } from '../helpers/types.js';
 import type { Family } from '../syntax/ast.js';
 import type { Value } from '../values/types.js';
 import type { RenderFn, RunState } from './compiler.js';
-import { pushParts, resolvePath, type BlockParam, type Scope } from '../runtime/scope.js';
+import { familyOf, pushParts, resolvePath, type BlockParam, type Scope } from '../runtime/scope.js';
 
 export interface CallSite {
   readonly name: string;
@@ -57,15 +57,15 @@ export class HelperInvocation implements HelperCall {
   }
 
   get context(): Value {
-    return this.scope[this.site.family].context.value;
+    return familyOf(this.scope, this.site.family).context.value;
   }
 
   get contextIsNode(): boolean {
-    return this.scope[this.site.family].context.node === true;
+    return familyOf(this.scope, this.site.family).context.node === true;
   }
 
   get contextHasBlockParams(): boolean {
-    return this.scope[this.site.family].context.blockParams !== undefined;
+    return familyOf(this.scope, this.site.family).context.blockParams !== undefined;
   }
 
   fn(change?: Change): string {

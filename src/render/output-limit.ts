@@ -29,16 +29,6 @@ export function stringTooLongSkip(): SendSkip {
   );
 }
 
-/**
- * A check for text that is still growing: throws `output-limit` once it is longer than the cap. A string's
- * UTF-16 length never exceeds its UTF-8 size, so this stops no render that fits; `fitsInBytes` settles the rest.
- */
-export function outputCheck(maxBytes: number): (text: string) => void {
-  return (text) => {
-    if (text.length > maxBytes) throw outputLimitSkip(maxBytes);
-  };
-}
-
 export function fitsInBytes(text: string, maxBytes: number): boolean {
   // Every UTF-16 unit is at most 3 UTF-8 bytes: only near the cap is the exact size worth computing.
   return text.length * 3 <= maxBytes || Buffer.byteLength(text, 'utf8') <= maxBytes;

@@ -11,12 +11,12 @@ import type { HelperRegistry } from '../helpers/registry.js';
 import type { SnippetSource } from '../helpers/types.js';
 import type { Family, Program } from '../syntax/ast.js';
 import { parse } from '../syntax/parser.js';
-import { toValue } from '../values/json.js';
 import type { Value } from '../values/types.js';
 import { SendSkip, type SkipReason } from '../runtime/errors.js';
 import { familyScope } from '../runtime/scope.js';
-import { Compiler, type RenderFn, type RunState } from './compiler.js';
-import { DEFAULT_MAX_OUTPUT_BYTES, fitsInBytes, outputCheck, outputLimitSkip, stringTooLongSkip } from './output-limit.js';
+import { Compiler, type RenderFn } from './compiler.js';
+import { DEFAULT_MAX_OUTPUT_BYTES, fitsInBytes, outputLimitSkip, stringTooLongSkip } from './output-limit.js';
+import { RenderRun } from './run.js';
 
 export interface EngineOptions {
   /** The template's file name, shown in diagnostics. */
@@ -78,6 +78,7 @@ export class CompiledTemplate {
   /** Compile-time diagnostics: syntax errors, unknown helpers, and warnings such as `mixed-else`. */
   readonly diagnostics: readonly Diagnostic[];
   private readonly renderProgram: RenderFn;
+  #ok: boolean | undefined;
 
   constructor(text: string, options: EngineOptions) {
     const parsed = parse(text, options);
@@ -96,7 +97,8 @@ export class CompiledTemplate {
 
   /** False when the template has an error: it can never be sent. */
   get ok(): boolean {
-    return !hasErrors(this.diagnostics);
+    // Compile-time diagnostics are final once the constructor returns: decided once, read on every render.
+    return (this.#ok ??= !hasErrors(this.diagnostics));
   }
 
   /** Renders against ready-made roots: the user (`{{ }}`) root and the feed (`[[ ]]`) root. */
@@ -104,17 +106,7 @@ export class CompiledTemplate {
     const maxOutputBytes = services.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
     if (!(maxOutputBytes > 0)) throw new RangeError(`maxOutputBytes must be a positive number of bytes (or Infinity), got ${String(maxOutputBytes)}`);
     if (!this.ok) return this.notSendable(diagnostics);
-    const run: RunState = {
-      file: this.file,
-      diagnostics,
-      now: clock(services.now),
-      assigned: new Map(),
-      hmacSecret: services.hmacSecret,
-      snippet: snippetLookup(services.snippets),
-      ...catalogLookup(services.catalogs),
-      catalogCollection: collectionLookup(services.collections),
-      checkOutput: outputCheck(maxOutputBytes),
-    };
+    const run = new RenderRun(this.file, diagnostics, services, maxOutputBytes);
     const scope = { user: familyScope(userRoot), feed: familyScope(feedRoot) };
     try {
       const output = this.renderProgram(scope, run);
@@ -152,59 +144,6 @@ export class CompiledTemplate {
     }
     throw error;
   }
-}
-
-function snippetLookup(snippets: RenderServices['snippets']): RunState['snippet'] {
-  if (!snippets) return () => undefined;
-  if (typeof snippets === 'function') {
-    return (name) => {
-      const found = snippets(name);
-      return typeof found === 'string' ? { text: found } : found;
-    };
-  }
-  return (name) => {
-    if (!Object.hasOwn(snippets, name)) return undefined;
-    const found = snippets[name]!;
-    return typeof found === 'string' ? { text: found, file: `snippet ${name}` } : { file: `snippet ${name}`, ...found };
-  };
-}
-
-function catalogLookup(catalogs: RenderServices['catalogs']): Pick<RunState, 'catalogItem' | 'hasCatalog'> {
-  if (!catalogs) return { catalogItem: () => undefined, hasCatalog: () => false };
-  const read = new Map<string, Value>();
-  const items = (catalog: string): Value => {
-    if (!read.has(catalog)) {
-      const found = typeof catalogs === 'function' ? catalogs(catalog) : Object.hasOwn(catalogs, catalog) ? catalogs[catalog] : undefined;
-      read.set(catalog, toValue(found));
-    }
-    return read.get(catalog);
-  };
-  return {
-    catalogItem: (catalog, key) => {
-      const found = items(catalog);
-      return found instanceof Map ? found.get(key) : undefined;
-    },
-    hasCatalog: (catalog) => items(catalog) instanceof Map,
-  };
-}
-
-function collectionLookup(collections: RenderServices['collections']): RunState['catalogCollection'] {
-  if (!collections) return () => undefined;
-  const read = new Map<string, Value[] | undefined>();
-  return (name) => {
-    if (!read.has(name)) {
-      const found = typeof collections === 'function' ? collections(name) : Object.hasOwn(collections, name) ? collections[name] : undefined;
-      const value = toValue(found);
-      read.set(name, Array.isArray(value) ? value : undefined);
-    }
-    return read.get(name);
-  };
-}
-
-function clock(now: RenderServices['now']): () => Date {
-  if (now instanceof Date) return () => now;
-  if (typeof now === 'function') return now;
-  return () => new Date();
 }
 
 /** V8's error for a string past its maximum length, as opposed to a stack overflow (deep nesting). */

@@ -29,7 +29,6 @@ export class IterationData implements DataVars {
   }
 
   get(name: string): Value {
-    if (!this.has(name)) return undefined;
     switch (name) {
       case 'index':
         return JsonNumber.fromNumber(this.index);
@@ -40,9 +39,9 @@ export class IterationData implements DataVars {
       case 'last':
         return this.index === this.count - 1 ? 'last' : undefined;
       case 'odd':
-        return this.index % 2 === 1 ? 'odd' : undefined;
+        return !this.overObject && this.index % 2 === 1 ? 'odd' : undefined;
       case 'even':
-        return this.index % 2 === 0 ? 'even' : undefined;
+        return !this.overObject && this.index % 2 === 0 ? 'even' : undefined;
       case 'index_1':
         return JsonNumber.fromNumber(this.index + 1);
       default:

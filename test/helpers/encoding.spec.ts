@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile, type RenderResult } from '../../src/iterable/template.js';
+import { javaUrlEncode } from '../../src/helpers/iterable/url-encode.js';
 import { escapeHtml } from '../../src/values/escape.js';
 import { expectTemplate } from '../support/expect-template.js';
 import { jacksonText, jsonText as modelJsonText, jsonValue } from '../properties/arbitraries.js';
@@ -289,6 +290,27 @@ describe('properties', () => {
         expect(formDecode(renders('{{#urlEncode}}{{{s}}}{{/urlEncode}}', { s }))).toBe(s);
         // With {{s}} the rendered body is the HTML-escaped text (DESIGN.md rule 9).
         expect(formDecode(renders('{{#urlEncode}}<{{s}}>{{/urlEncode}}', { s }))).toBe(`<${escapeHtml(s)}>`);
+      }),
+    );
+  });
+
+  it('javaUrlEncode is URLEncoder.encode(s, UTF-8) byte for byte, lone surrogates included (as `?`)', () => {
+    // Java's URLEncoder written the plain way: per code point, unreserved as is, space as +, else its UTF-8 bytes.
+    const urlEncoder = (text: string): string =>
+      [...text]
+        .map((ch) => {
+          if (ch === ' ') return '+';
+          if (/^[A-Za-z0-9.*_-]$/.test(ch)) return ch;
+          const point = ch.codePointAt(0)!;
+          const bytes = point >= 0xd800 && point <= 0xdfff ? Buffer.from('?') : Buffer.from(ch, 'utf8');
+          return [...bytes].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+        })
+        .join('');
+    expect(javaUrlEncode('ann+vip@example.com')).toBe('ann%2Bvip%40example.com');
+    expect(javaUrlEncode('a\ud800b\udc00\ud83d\ude00')).toBe('a%3Fb%3F%F0%9F%98%80');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('\ud800', '\udfff', ' ', '+', '*'), fc.string({ unit: 'binary', maxLength: 1 })) }), (s) => {
+        expect(javaUrlEncode(s)).toBe(urlEncoder(s));
       }),
     );
   });

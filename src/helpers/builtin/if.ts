@@ -13,6 +13,7 @@ export const ifHelper: HelperDefinition = {
     fidelity: 'exact',
     rawNodes: true,
   },
+  choose: (value) => isTruthy(value),
   fn: (call) => (isTruthy(call.params[0]) ? call.fn() : call.inverse()),
 };
 
@@ -27,5 +28,6 @@ export const unlessHelper: HelperDefinition = {
     fidelity: 'exact',
     rawNodes: true,
   },
+  choose: (value) => !isTruthy(value),
   fn: (call) => (isTruthy(call.params[0]) ? call.inverse() : call.fn()),
 };
