@@ -200,7 +200,13 @@ function main(): void {
   ];
   console.log(`# mergetag lint benchmark\n\n${new Date().toISOString()}, Node ${process.version}, dist/ (built)\n\n${lines.join('\n')}\n`);
   const table = recordResults('lint', [
-    { name: `lint ${COUNT.toLocaleString('en-US')} templates, first run (cold)`, value: coldMs / 1000, unit: 's', better: 'lower', ...(COUNT === 1000 ? { goal: GOAL_MS / 1000 } : {}) },
+    {
+      name: `lint ${COUNT.toLocaleString('en-US')} templates, first run (cold)`,
+      value: coldMs / 1000,
+      unit: 's',
+      better: 'lower',
+      ...(COUNT === 1000 ? { goal: GOAL_MS / 1000 } : {}),
+    },
     { name: `lint ${COUNT.toLocaleString('en-US')} templates, best of ${ROUNDS}`, value: best / 1000, unit: 's', better: 'lower' },
     { name: 'lint templates per second (best run)', value: (COUNT / best) * 1000, unit: 'templates/s', better: 'higher' },
   ]);
