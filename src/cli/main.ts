@@ -2,43 +2,71 @@
 /**
  * The mergetag command line. Commands return exit codes (ESLint's: 0 clean, 1 problems found, 2 usage or
  * internal error); only this entry point sets the process's exit code.
+ *
+ * Start-up time is part of the interface (CI renders message by message; editors lint on save), so this file
+ * imports nothing of mergetag's but its version: a command's module, and with it the engine, the linter or zod,
+ * is imported when that command runs, and the failure reporter only when a command fails.
+ * test/cli/command-loading.spec.ts checks that `render` loads neither the linter nor the preview nor zod.
  */
-import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline/promises';
+import { readFileSync, realpathSync } from 'node:fs';
+import module from 'node:module';
 import { isatty } from 'node:tty';
-import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../iterable/template.js';
-import { OutputTargetError } from '../io/write-output.js';
-import { checkCommand, checkHelp } from './commands/check.js';
-import { lintCommand, lintHelp } from './commands/lint.js';
-import { recordCommand, recordHelp } from './commands/record.js';
-import { previewCommand, previewHelp } from './commands/preview.js';
-import { renderCommand, renderHelp } from './commands/render.js';
-import { urlCommand, urlHelp } from './commands/url.js';
-import { validateCommand, validateHelp } from './commands/validate.js';
-import { varsCommand, varsHelp } from './commands/vars.js';
-import { initCommand, initHelp } from './commands/init.js';
-import { InputFileError, ReportedError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
 import { version } from './version.js';
-import { asksForJson, FormatError, maxFramesInArgs, printDiagnostics, printJsonResult } from './report.js';
-import { escapeControlCharacters } from '../diagnostics/terminal-text.js';
 
-const commands: Record<string, { run: (args: string[], io: CliIO) => number | Promise<number>; help: string; summary: string }> = {
-  lint: { run: lintCommand, help: lintHelp, summary: 'lint templates: every mistake Iterable would not tell you about' },
-  check: { run: checkCommand, help: checkHelp, summary: 'property tests: render for generated users and responses, check, shrink' },
-  record: { run: recordCommand, help: recordHelp, summary: 'record real feed responses for users (publishes vouchers)' },
-  render: { run: renderCommand, help: renderHelp, summary: 'render a template for a user and recorded feed responses' },
-  preview: { run: previewCommand, help: previewHelp, summary: 'every template × user × variant in the browser, live; or static files (--out)' },
-  url: { run: urlCommand, help: urlHelp, summary: 'print the data-feed request Iterable sends for a user' },
-  validate: { run: validateCommand, help: validateHelp, summary: 'check recordings and Voucherify responses against their schemas' },
-  vars: { run: varsCommand, help: varsHelp, summary: 'list the fields, guards and helpers a template reads' },
-  init: { run: initCommand, help: initHelp, summary: 'start a project: config, a sample user, a template, a CI workflow' },
+interface CommandModule {
+  run: (args: string[], io: CliIO) => number | Promise<number>;
+  help: string;
+}
+
+interface Command {
+  /** Imports the command's module: only the command that runs is loaded. */
+  load: () => Promise<CommandModule>;
+  summary: string;
+}
+
+const commands: Record<string, Command> = {
+  lint: {
+    load: () => import('./commands/lint.js').then((m) => ({ run: m.lintCommand, help: m.lintHelp })),
+    summary: 'lint templates: every mistake Iterable would not tell you about',
+  },
+  check: {
+    load: () => import('./commands/check.js').then((m) => ({ run: m.checkCommand, help: m.checkHelp })),
+    summary: 'property tests: render for generated users and responses, check, shrink',
+  },
+  record: {
+    load: () => import('./commands/record.js').then((m) => ({ run: m.recordCommand, help: m.recordHelp })),
+    summary: 'record real feed responses for users (publishes vouchers)',
+  },
+  render: {
+    load: () => import('./commands/render.js').then((m) => ({ run: m.renderCommand, help: m.renderHelp })),
+    summary: 'render a template for a user and recorded feed responses',
+  },
+  preview: {
+    load: () => import('./commands/preview.js').then((m) => ({ run: m.previewCommand, help: m.previewHelp })),
+    summary: 'every template × user × variant in the browser, live; or static files (--out)',
+  },
+  url: {
+    load: () => import('./commands/url.js').then((m) => ({ run: m.urlCommand, help: m.urlHelp })),
+    summary: 'print the data-feed request Iterable sends for a user',
+  },
+  validate: {
+    load: () => import('./commands/validate.js').then((m) => ({ run: m.validateCommand, help: m.validateHelp })),
+    summary: 'check recordings and Voucherify responses against their schemas',
+  },
+  vars: {
+    load: () => import('./commands/vars.js').then((m) => ({ run: m.varsCommand, help: m.varsHelp })),
+    summary: 'list the fields, guards and helpers a template reads',
+  },
+  init: {
+    load: () => import('./commands/init.js').then((m) => ({ run: m.initCommand, help: m.initHelp })),
+    summary: 'start a project: config, a sample user, a template, a CI workflow',
+  },
 };
 
 /** Only the table's own commands: `mergetag constructor` is an unknown command, not Object's constructor. */
-function commandNamed(name: string) {
+function commandNamed(name: string): Command | undefined {
   return Object.hasOwn(commands, name) ? commands[name] : undefined;
 }
 
@@ -77,54 +105,19 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if (name === 'help') {
       const topic = args[0];
       const command = topic ? commandNamed(topic) : undefined;
-      io.stdout(command ? command.help : mainHelp());
+      io.stdout(command ? (await command.load()).help : mainHelp());
       return topic && !command ? 2 : 0;
     }
     const command = commandNamed(name);
-    if (!command) throw new UsageError(`unknown command '${name}'`, `commands: ${Object.keys(commands).join(', ')}`);
-    return await command.run(args, io);
+    if (!command) {
+      const { UsageError } = await import('./errors.js');
+      throw new UsageError(`unknown command '${name}'`, `commands: ${Object.keys(commands).join(', ')}`);
+    }
+    return await (await command.load()).run(args, io);
   } catch (error) {
-    if (asksForJson(args)) return reportFailureAsJson(error, io);
-    const maxFrames = maxFramesInArgs(args);
-    return reportFailure(error, maxFrames === undefined ? io : { ...io, maxFrames });
+    const { reportCommandFailure } = await import('./failure.js');
+    return reportCommandFailure(error, args, io);
   }
-}
-
-/** With --format json a failure is the shared result too (exit 2): scripts read stdout, whatever happened. */
-function reportFailureAsJson(error: unknown, io: CliIO): number {
-  const message = error instanceof Error ? error.message : String(error);
-  const known =
-    error instanceof UsageError ||
-    error instanceof InputFileError ||
-    error instanceof InputError ||
-    error instanceof FormatError ||
-    error instanceof ReportedError ||
-    error instanceof OutputTargetError;
-  const diagnostics = error instanceof ReportedError || error instanceof InputFileError ? error.diagnostics : [];
-  const hint = error instanceof UsageError || error instanceof ReportedError ? error.hint : undefined;
-  return printJsonResult(io, 2, diagnostics, { error: known ? message : `internal error: ${message}`, ...(hint ? { hint } : {}) });
-}
-
-function reportFailure(error: unknown, cliIO: CliIO): number {
-  // Messages quote arguments and file contents: their control characters must not reach the terminal.
-  const io = { ...cliIO, stderr: (text: string) => cliIO.stderr(escapeControlCharacters(text, true)) };
-  if (error instanceof ReportedError) {
-    // printDiagnostics escapes what it prints itself (and keeps its colors).
-    printDiagnostics(cliIO, error.diagnostics, error.sources);
-    io.stderr(`mergetag: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
-    return 2;
-  }
-  if (error instanceof UsageError) {
-    io.stderr(`mergetag: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
-    return 2;
-  }
-  if (error instanceof InputError || error instanceof InputFileError || error instanceof FormatError || error instanceof OutputTargetError) {
-    io.stderr(`mergetag: ${error.message}\n`);
-    return 2;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`mergetag: internal error: ${message}\nPlease report it with the command you ran.${io.env.DEBUG ? `\n${(error as Error).stack}` : ''}\n`);
-  return 2;
 }
 
 function processIO(): CliIO {
@@ -142,6 +135,7 @@ function processIO(): CliIO {
 /** Asks on the terminal; undefined when standard input or standard error is not a terminal: nobody to ask. */
 async function askOnTerminal(question: string): Promise<boolean | undefined> {
   if (!process.stderr.isTTY || !isatty(0)) return undefined;
+  const { createInterface } = await import('node:readline/promises');
   const prompt = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
   try {
     return /^\s*y(es)?\s*$/i.test(await prompt.question(question));
@@ -158,4 +152,21 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) process.exitCode = await run(process.argv.slice(2), processIO());
+/**
+ * Node 22.1+ can keep the compiled code of the modules a run loads on disk (in the OS temp folder), so the
+ * next run skips compiling them; Node 20 has no such cache, hence the guard. Only the CLI turns it on: a
+ * library that imports mergetag decides for its own process. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+ */
+function enableCompileCache(): void {
+  const enable = (module as { enableCompileCache?: () => unknown }).enableCompileCache;
+  try {
+    enable?.();
+  } catch {
+    // a cache that cannot be opened only costs the compile it would have saved
+  }
+}
+
+if (isEntryPoint()) {
+  enableCompileCache();
+  process.exitCode = await run(process.argv.slice(2), processIO());
+}

@@ -5,10 +5,15 @@
  * input, the output is bounded: long lines are cut to a window around the column (`…` marks the cut), a span over
  * many lines is framed on its first line, long messages are cut, and control characters are shown escaped.
  */
-import { codeFrameColumns, type BabelCodeFrameOptions } from '@babel/code-frame';
+import { createRequire } from 'node:module';
+import type { BabelCodeFrameOptions } from '@babel/code-frame';
 import type { Diagnostic } from './diagnostic.js';
 import { SourceText } from './source.js';
 import { escapeControlCharacters, escapeControlCharacter, isControlCharacter } from './terminal-text.js';
+
+// Loaded when the first frame is printed: a run without problems (most renders) never needs it.
+const loadPackage = createRequire(import.meta.url);
+let codeFrameColumns: (typeof import('@babel/code-frame'))['codeFrameColumns'] | undefined;
 
 /** Source characters a frame shows of a line at most (plus the `…` marks). */
 export const FRAME_WIDTH = 120;
@@ -110,6 +115,7 @@ export function codeFrame(source: string | SourceText, d: Pick<Diagnostic, 'star
     linesBelow: LINES_AROUND,
     startLine: first,
   };
+  codeFrameColumns ??= (loadPackage('@babel/code-frame') as typeof import('@babel/code-frame')).codeFrameColumns;
   return codeFrameColumns(
     shown.map((line) => line.text).join('\n'),
     { start: { line: startLine, column: startColumn }, end: { line: endLine, column: end } },

@@ -5,7 +5,7 @@
  * them with `removeStaleTempFiles`.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, opendirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** The temporary file names this module makes (and only those). */
@@ -35,8 +35,18 @@ export class FileExistsError extends Error {
   }
 }
 
+/** The temporary file beside `path` that this process writes, marked with `tag` (8 hex digits). */
+export function tempPathFor(path: string, tag: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${tag}.tmp`);
+}
+
+/** A tag for temporary names: 8 random hex digits. */
+export function randomTag(): string {
+  return randomBytes(4).toString('hex');
+}
+
 function tempPath(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return tempPathFor(path, randomTag());
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {
@@ -99,12 +109,14 @@ export class AtomicFileStream {
     writeAll(this.fd, Buffer.from(text, 'utf8'));
   }
 
+  /** Flushes the file, renames it into place and flushes its folder: on return it is on disk, whole. */
   commit(): void {
     if (this.fd === undefined) throw new Error('the file is already committed or aborted');
     fsyncSync(this.fd);
     closeSync(this.fd);
     this.fd = undefined;
     renameSync(this.temp, this.path);
+    syncPaths([dirname(this.path)]);
   }
 
   abort(): void {
@@ -135,20 +147,32 @@ export function syncPaths(paths: Iterable<string>): void {
  * Only names this module makes are touched, and never those of a process that is still running.
  */
 export function removeStaleTempFiles(dir: string, recursive = false): string[] {
-  let entries;
+  let folder;
   try {
-    entries = readdirSync(dir, { withFileTypes: true, recursive });
+    // Read entry by entry: an output folder of 100,000 messages is never listed in memory at once.
+    folder = opendirSync(dir, { recursive });
   } catch {
     return [];
   }
   const removed: string[] = [];
-  for (const entry of entries) {
-    if (!entry.isFile() || !TEMP_FILE.test(entry.name)) continue;
-    const pid = Number(/\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry.name)![1]);
-    if (pid !== process.pid && isRunning(pid)) continue;
-    const file = join(entry.parentPath, entry.name);
-    removeQuietly(file);
-    removed.push(file);
+  const next = () => {
+    try {
+      return folder.readSync();
+    } catch {
+      return null; // a subfolder that cannot be read: its files are not ours to judge
+    }
+  };
+  try {
+    for (let entry = next(); entry !== null; entry = next()) {
+      if (!entry.isFile() || !TEMP_FILE.test(entry.name)) continue;
+      const pid = Number(/\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry.name)![1]);
+      if (pid !== process.pid && isRunning(pid)) continue;
+      const file = join(entry.parentPath, entry.name);
+      removeQuietly(file);
+      removed.push(file);
+    }
+  } finally {
+    folder.closeSync();
   }
   return removed;
 }

@@ -6,14 +6,9 @@
  */
 import { closeSync, lstatSync, openSync, realpathSync, writeSync, type Stats } from 'node:fs';
 import { writeFileAtomic } from './atomic-write.js';
+import { OutputTargetError } from './output-target-error.js';
 
-/** The output path cannot be written: the message says what it is and what to do. */
-export class OutputTargetError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OutputTargetError';
-  }
-}
+export { OutputTargetError } from './output-target-error.js';
 
 function lstatOrUndefined(path: string): Stats | undefined {
   try {

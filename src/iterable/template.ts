@@ -11,6 +11,7 @@ import { CompiledTemplate, type EngineOptions, type RenderResult, type RenderSer
 import { readValue } from '../values/json.js';
 import type { Value } from '../values/types.js';
 import { userContext } from './event-context.js';
+import { InputError } from './input-error.js';
 import { buildFeedContext, feedLabel, isFeedAlias, mergeUserAndFeed, type FeedResponse } from './feed-context.js';
 
 export type { RenderResult, RenderServices, Skip } from '../render/template.js';
@@ -35,13 +36,7 @@ export interface RenderInput extends RenderServices {
   mergeDataFeedContext?: boolean;
 }
 
-/** Thrown for input that is not a template problem: a user profile that is not valid JSON, say. */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
+export { InputError } from './input-error.js';
 
 export class Template extends CompiledTemplate {
   constructor(text: string, options: CompileOptions = {}) {

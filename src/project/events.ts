@@ -15,7 +15,7 @@ import { unreadable } from '../diagnostics/unreadable.js';
 import { outsideFolderDiagnostic, OutsideFolderError, readFileInside } from '../io/inside-folder.js';
 import { parseJson } from '../values/json.js';
 import type { Value } from '../values/types.js';
-import { describeKind } from './users.js';
+import { describeKind } from '../values/describe-kind.js';
 
 export interface EventSample {
   /** The file name without `.json` (or its path from the config folder, when two files share a name). */

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 /** Names are cut to this many characters (plus a 14-character hash): well under the 255 bytes of ext4, APFS, NTFS. */
 export const MAX_NAME = 200;
 const SAFE = /[A-Za-z0-9_.@+-]/;
+const ALL_SAFE = /^[A-Za-z0-9_.@+-]*$/;
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
 
 function percent(char: string): string {
@@ -23,7 +24,9 @@ function percent(char: string): string {
 /** One path segment from data, as a safe file name; `decodeSegment` gives the text back. */
 export function encodeSegment(text: string): string {
   let out = '';
-  for (const char of text) out += SAFE.test(char) ? char : percent(char);
+  if (ALL_SAFE.test(text))
+    out = text; // most ids: nothing to encode, no character-by-character copy
+  else for (const char of text) out += SAFE.test(char) ? char : percent(char);
   if (out.startsWith('.')) out = `%2E${out.slice(1)}`;
   if (out.endsWith('.')) out = `${out.slice(0, -1)}%2E`;
   if (WINDOWS_DEVICE.test(out)) out = `${percent(out[0]!)}${out.slice(1)}`;
@@ -75,25 +78,27 @@ export interface Collision {
 
 /**
  * Paths that two cases would share, or where one case's file is another's folder, on a case-insensitive
- * filesystem; `reserved` are files the command writes itself (summary.json).
+ * filesystem; `reserved` are files the command writes itself (summary.json). `paths` is read once, in order (a
+ * generator of 100,000 cases is fine): what is kept is one entry per path and folder.
  */
-export function findCollisions(paths: readonly string[], reserved: readonly string[] = []): Collision[] {
+export function findCollisions(paths: Iterable<string>, reserved: readonly string[] = []): Collision[] {
   const files = new Map<string, number>();
   const folders = new Map<string, number>();
   reserved.forEach((path) => files.set(foldKey(path), -1));
   const collisions: Collision[] = [];
-  paths.forEach((path, index) => {
+  let index = 0;
+  for (const path of paths) {
     const key = foldKey(path);
     const taken = files.get(key) ?? folders.get(key);
     if (taken !== undefined) collisions.push({ path, first: taken, second: index });
     else files.set(key, index);
-    const parts = key.split('/');
-    for (let depth = 1; depth < parts.length; depth++) {
-      const folder = parts.slice(0, depth).join('/');
+    for (let slash = key.indexOf('/'); slash !== -1; slash = key.indexOf('/', slash + 1)) {
+      const folder = key.slice(0, slash);
       const file = files.get(folder);
       if (file !== undefined && !folders.has(folder)) collisions.push({ path: folder, first: file, second: index });
       if (!folders.has(folder)) folders.set(folder, index);
     }
-  });
+    index++;
+  }
   return collisions;
 }

@@ -3,22 +3,27 @@
  * config's `users` glob. A user's id is its `userId` field (default `id`), else the file name.
  *
  * Opening a project reads every profile once, to check it and learn its id, and keeps only the id and where the
- * profile is (an NDJSON line as a byte range). A profile is read again when a render asks for it, one at a time:
- * a project of many users holds their ids, not their profiles.
+ * profile is (an NDJSON line as a byte range). That first read is a scan (values/json.ts `scanJsonObject`): it
+ * builds no value, and NDJSON files stream through a chunk at a time. A profile is parsed when a render asks for
+ * it, one at a time (profile-reader.ts): a project of many users holds their ids, not their profiles, and parses
+ * each once. A file with any problem is read again whole, and every problem in it reported where it stands.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { outsideFolderDiagnostic, OutsideFolderError, readFileInside } from '../io/inside-folder.js';
+import { leavesFolder, outsideFolderDiagnostic, OutsideFolderError, readFileInside } from '../io/inside-folder.js';
 import { globSync } from 'tinyglobby';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { Reporter } from '../diagnostics/reporter.js';
 import { SourceText } from '../diagnostics/source.js';
 import { jsonSyntaxDiagnostic } from '../diagnostics/json-location.js';
 import { unreadable } from '../diagnostics/unreadable.js';
+import { describeKind } from '../values/describe-kind.js';
 import { JsonNumber } from '../values/json-number.js';
-import { parseJson, type JsonParseResult } from '../values/json.js';
+import { parseJson, scanJsonObject, type JsonParseResult } from '../values/json.js';
 import { printValue } from '../values/print.js';
 import type { Value } from '../values/types.js';
+import { ndjsonLines } from './ndjson-lines.js';
+import { ProfileReader, type ProfilePlace } from './profile-reader.js';
 
 export interface UserProfile {
   id: string;
@@ -29,24 +34,7 @@ export interface UserProfile {
   readonly profile: Value;
 }
 
-/** Where a profile is in its file: the whole file, or the bytes of one NDJSON line. */
-type ProfilePlace = { whole: true } | { whole: false; byteOffset: number; byteLength: number };
-
-/** Reads profiles on demand and keeps the last one, so a user's cases (templates × variants) read it once. */
-class ProfileReader {
-  private last: { user: StoredUser; value: Value } | undefined;
-
-  read(user: StoredUser, place: ProfilePlace): Value {
-    if (this.last?.user === user) return this.last.value;
-    const text = place.whole ? readFileSync(user.file, 'utf8') : readBytes(user.file, place.byteOffset, place.byteLength);
-    const parsed = parseJson(text);
-    // It parsed when the project was opened: the file changed since.
-    if (!parsed.ok) throw new Error(`${user.file}${user.line ? `:${user.line}` : ''}: the user profile changed while mergetag was running`);
-    this.last = { user, value: parsed.value };
-    return parsed.value;
-  }
-}
-
+/** A user as the project keeps it: id and where the profile is, a few dozen bytes (100,000 users: a few MB). */
 class StoredUser implements UserProfile {
   line?: number;
 
@@ -54,52 +42,40 @@ class StoredUser implements UserProfile {
     readonly id: string,
     readonly file: string,
     line: number | undefined,
-    private readonly place: ProfilePlace,
+    /** Where the profile is in its file: its NDJSON line as bytes, or the whole file (`byteLength` -1). */
+    private readonly byteOffset: number,
+    private readonly byteLength: number,
     private readonly reader: ProfileReader,
   ) {
     if (line !== undefined) this.line = line;
   }
 
   get profile(): Value {
-    return this.reader.read(this, this.place);
+    return this.reader.read(this, this.byteLength < 0 ? WHOLE_FILE : { whole: false, byteOffset: this.byteOffset, byteLength: this.byteLength });
   }
 }
 
-function readBytes(file: string, offset: number, length: number): string {
-  const buffer = Buffer.alloc(length);
-  const fd = openSync(file, 'r');
-  try {
-    let read = 0;
-    while (read < length) {
-      const n = readSync(fd, buffer, read, length - read, offset + read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buffer.toString('utf8', 0, read);
-  } finally {
-    closeSync(fd);
-  }
+const WHOLE_FILE: ProfilePlace = { whole: true };
+
+/** A stored user at its place: the whole file, or the bytes of its NDJSON line. */
+function storedUser(id: string, file: string, line: number | undefined, place: ProfilePlace, reader: ProfileReader): StoredUser {
+  return place.whole ? new StoredUser(id, file, line, 0, -1, reader) : new StoredUser(id, file, line, place.byteOffset, place.byteLength, reader);
 }
 
 interface Entry {
   text: string;
-  /** Where it starts in the text (UTF-16 units), and in the file (bytes). */
+  /** Where it starts in the file's text (UTF-16 units), and in the file (bytes). */
   offset: number;
   byteOffset: number;
+  byteLength: number;
   line: number;
 }
 
-/** The non-blank lines of an NDJSON file, with where each starts. */
-function ndjsonLines(text: string): Entry[] {
-  const lines: Entry[] = [];
-  let offset = 0;
-  let byteOffset = 0;
-  text.split('\n').forEach((line, index) => {
-    if (line.trim()) lines.push({ text: line, offset, byteOffset, line: index + 1 });
-    offset += line.length + 1;
-    byteOffset += Buffer.byteLength(line, 'utf8') + 1;
-  });
-  return lines;
+/** Where each line of a text starts (UTF-16 offsets). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', newline + 1)) starts.push(newline + 1);
+  return starts;
 }
 
 /** A user profile is a JSON object (Iterable's user fields); a string, array, number or null is refused where it stands. */
@@ -115,16 +91,6 @@ function notAnObject(parsed: Extract<JsonParseResult, { ok: true }>, reporter: R
       hint: 'write {"id": "ann", "firstName": "Ann", ...}; several profiles go one per line in an .ndjson file',
     },
   );
-}
-
-/** `a string`, `an array`, `null`... for messages. */
-export function describeKind(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return 'a string';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value instanceof JsonNumber) return 'a number';
-  return 'an object';
 }
 
 export interface LoadedUsers {
@@ -145,6 +111,22 @@ export function loadUsers(dir: string, pattern: string, idField: string, shown: 
   const files = globSync(pattern, { cwd: dir, absolute: true }).sort();
   for (const file of files) {
     const label = shown(file);
+    const ndjson = extname(file) === '.ndjson' || extname(file) === '.jsonl';
+    if (leavesFolder(file, dir)) {
+      diagnostics.push(outsideFolderDiagnostic(label));
+      continue;
+    }
+    let clean: StoredUser[] | undefined;
+    try {
+      clean = scanFile(file, ndjson, idField, users, reader);
+    } catch (error) {
+      diagnostics.push(unreadable(label, error));
+      continue;
+    }
+    if (clean) {
+      for (const user of clean) users.set(user.id, user);
+      continue;
+    }
     let text: string;
     try {
       text = readFileInside(file, dir);
@@ -153,53 +135,98 @@ export function loadUsers(dir: string, pattern: string, idField: string, shown: 
       continue;
     }
     const before = diagnostics.length;
-    const ndjson = extname(file) === '.ndjson' || extname(file) === '.jsonl';
-    const reporter = new Reporter(new SourceText(text, label));
-    for (const entry of ndjson ? ndjsonLines(text) : [{ text, offset: 0, byteOffset: 0, line: 1 }]) {
-      const parsed = parseJson(entry.text);
-      if (!parsed.ok) {
-        diagnostics.push(jsonSyntaxDiagnostic(reporter.source, parsed.error, 'the user profile', entry.offset));
-        continue;
-      }
-      const profile = parsed.value;
-      const notObject = notAnObject(parsed, reporter, entry.offset);
-      if (notObject) {
-        diagnostics.push(notObject);
-        continue;
-      }
-      const field = profile instanceof Map ? profile.get(idField) : undefined;
-      const id = typeof field === 'string' || field instanceof JsonNumber ? printValue(field) : ndjson ? undefined : basename(file, extname(file));
-      if (id === undefined) {
-        diagnostics.push(
-          reporter.report('user-id', `an NDJSON profile needs an "${idField}" field`, { start: entry.offset, end: entry.offset + entry.text.length }),
-        );
-        continue;
-      }
-      if (id === '') {
-        // Nothing could name it: not --user, not an output file.
-        diagnostics.push(
-          reporter.report(
-            'user-id',
-            `the "${idField}" field is empty`,
-            { start: entry.offset, end: entry.offset + entry.text.length },
-            { hint: 'give every profile a non-empty id' },
-          ),
-        );
-        continue;
-      }
-      if (users.has(id)) {
-        diagnostics.push(
-          reporter.report('user-id', `two profiles have the id '${id}' (the other is ${shown(users.get(id)!.file)})`, {
-            start: entry.offset,
-            end: entry.offset + entry.text.length,
-          }),
-        );
-        continue;
-      }
-      const place: ProfilePlace = ndjson ? { whole: false, byteOffset: entry.byteOffset, byteLength: Buffer.byteLength(entry.text, 'utf8') } : { whole: true };
-      users.set(id, new StoredUser(id, file, ndjson ? entry.line : undefined, place, reader));
-    }
+    checkFile({ file, label, text, ndjson, idField, users, reader, diagnostics, shown });
     if (diagnostics.length > before) sources.set(label, text);
   }
   return { users, diagnostics, files: files.length, sources };
+}
+
+/**
+ * The users of a file when every profile in it is fine (a JSON object with a usable id that no other profile
+ * has), found without parsing; undefined at the first problem, for `checkFile` to report.
+ */
+function scanFile(file: string, ndjson: boolean, idField: string, known: ReadonlyMap<string, UserProfile>, reader: ProfileReader): StoredUser[] | undefined {
+  if (!ndjson) {
+    const scanned = scanJsonObject(readFileSync(file, 'utf8'), idField);
+    if (!scanned) return undefined;
+    const id = scanned.field === undefined ? basename(file, extname(file)) : printValue(scanned.field);
+    if (id === '' || known.has(id)) return undefined;
+    return [storedUser(id, file, undefined, WHOLE_FILE, reader)];
+  }
+  const found: StoredUser[] = [];
+  const ids = new Set<string>();
+  for (const entry of ndjsonLines(file)) {
+    const scanned = scanJsonObject(entry.text, idField);
+    if (!scanned || scanned.field === undefined) return undefined;
+    const id = printValue(scanned.field);
+    if (id === '' || known.has(id) || ids.has(id)) return undefined;
+    ids.add(id);
+    found.push(new StoredUser(id, file, entry.line, entry.byteOffset, entry.byteLength, reader));
+  }
+  return found;
+}
+
+interface FileCheck {
+  file: string;
+  label: string;
+  text: string;
+  ndjson: boolean;
+  idField: string;
+  users: Map<string, UserProfile>;
+  reader: ProfileReader;
+  diagnostics: Diagnostic[];
+  shown: (file: string) => string;
+}
+
+/** Parses every profile of a file with a problem: reports each problem where it stands, and keeps the good profiles. */
+function checkFile({ file, label, text, ndjson, idField, users, reader, diagnostics, shown }: FileCheck): void {
+  const reporter = new Reporter(new SourceText(text, label));
+  const starts = ndjson ? lineStarts(text) : [];
+  const entries: Iterable<Entry> = ndjson
+    ? [...ndjsonLines(file)].map((line) => ({ ...line, offset: starts[line.line - 1] ?? 0 }))
+    : [{ text, offset: 0, byteOffset: 0, byteLength: 0, line: 1 }];
+  for (const entry of entries) {
+    const parsed = parseJson(entry.text);
+    if (!parsed.ok) {
+      diagnostics.push(jsonSyntaxDiagnostic(reporter.source, parsed.error, 'the user profile', entry.offset));
+      continue;
+    }
+    const profile = parsed.value;
+    const notObject = notAnObject(parsed, reporter, entry.offset);
+    if (notObject) {
+      diagnostics.push(notObject);
+      continue;
+    }
+    const field = profile instanceof Map ? profile.get(idField) : undefined;
+    const id = typeof field === 'string' || field instanceof JsonNumber ? printValue(field) : ndjson ? undefined : basename(file, extname(file));
+    if (id === undefined) {
+      diagnostics.push(
+        reporter.report('user-id', `an NDJSON profile needs an "${idField}" field`, { start: entry.offset, end: entry.offset + entry.text.length }),
+      );
+      continue;
+    }
+    if (id === '') {
+      // Nothing could name it: not --user, not an output file.
+      diagnostics.push(
+        reporter.report(
+          'user-id',
+          `the "${idField}" field is empty`,
+          { start: entry.offset, end: entry.offset + entry.text.length },
+          { hint: 'give every profile a non-empty id' },
+        ),
+      );
+      continue;
+    }
+    if (users.has(id)) {
+      diagnostics.push(
+        reporter.report('user-id', `two profiles have the id '${id}' (the other is ${shown(users.get(id)!.file)})`, {
+          start: entry.offset,
+          end: entry.offset + entry.text.length,
+        }),
+      );
+      continue;
+    }
+    const place: ProfilePlace = ndjson ? { whole: false, byteOffset: entry.byteOffset, byteLength: entry.byteLength } : { whole: true };
+    users.set(id, storedUser(id, file, ndjson ? entry.line : undefined, place, reader));
+  }
 }

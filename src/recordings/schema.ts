@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const REDACTED = '[redacted]';
+export { looksLikeRecording, REDACTED } from './shape.js';
 
 export const recordingSchema = z
   .object({
@@ -30,14 +30,3 @@ export const recordingSchema = z
   .strict();
 
 export type Recording = z.infer<typeof recordingSchema>;
-
-const RECORDING_KEYS = new Set(['$schema', 'request', 'response', 'recordedAt', 'note']);
-
-/**
- * Whether a parsed JSON value is a recording rather than a bare response body: only recording keys, and a
- * `response`. (A publication or error body never has that shape.)
- */
-export function looksLikeRecording(value: unknown): boolean {
-  if (!(value instanceof Map)) return false;
-  return value.has('response') && [...value.keys()].every((key) => RECORDING_KEYS.has(key as string));
-}

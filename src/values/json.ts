@@ -4,7 +4,7 @@
  * jsonc-parser gives a positioned syntax tree in strict JSON mode; we build the value model from it. A number's
  * value is the slice of the source text it came from, so `5.0`, `29.90` and 20-digit integers survive intact.
  */
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
 import { JsonNumber } from './json-number.js';
 import { propertyKey } from './key.js';
 import type { JsonObject, Value } from './types.js';
@@ -26,6 +26,8 @@ export const MAX_JSON_DEPTH = 1000;
 
 /** The first bracket that opens level MAX_JSON_DEPTH + 1, found in one pass over the text (strings skipped). */
 function tooDeep(text: string): JsonSyntaxError | undefined {
+  // Nesting deeper than the limit takes more brackets than a shorter text has (a user profile, most payloads).
+  if (text.length <= MAX_JSON_DEPTH) return undefined;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -75,18 +77,79 @@ function describe(error: ParseError): string {
   return ERROR_TEXT[code] ?? code;
 }
 
+/** What parseJson reads: strict JSON, no comments, no trailing commas, no empty text. */
+const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
+
+/** A leading byte-order mark is read as a space, which keeps offsets aligned with the file. */
+function withoutBom(input: string): string {
+  return input.charCodeAt(0) === 0xfeff ? ` ${input.slice(1)}` : input;
+}
+
 /** Parses strict JSON (no comments, no trailing commas). A leading byte-order mark is ignored. */
 export function parseJson(input: string): JsonParseResult {
-  const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const text = bom ? ` ${input.slice(1)}` : input; // keep offsets aligned with the file
+  const text = withoutBom(input);
   const deep = tooDeep(text);
   if (deep) return { ok: false, error: deep };
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const tree = parseTree(text, errors, STRICT);
   const first = errors[0];
   if (first) return { ok: false, error: { message: describe(first), offset: first.offset, length: first.length } };
   if (!tree) return { ok: false, error: { message: 'expected a JSON value, found an empty file', offset: 0, length: 0 } };
   return { ok: true, value: fromTree(tree, text), tree };
+}
+
+/** What `scanJsonObject` found: a JSON object, and one of its fields when that is a string or a number. */
+export interface ScannedObject {
+  field: string | JsonNumber | undefined;
+}
+
+/**
+ * Checks, without building the value, that `input` is what parseJson reads as a JSON object (the same parser,
+ * options and depth limit, so the answer is parseJson's), and reads one top-level field, as `get(field)` on
+ * the parsed object would (the last of repeated keys). Undefined when parseJson would fail or find no object: the
+ * caller parses then, for the error and where it is. Opening a project checks every user profile this way; the
+ * profile is parsed once, when it renders.
+ */
+export function scanJsonObject(input: string, field: string): ScannedObject | undefined {
+  const text = withoutBom(input);
+  if (tooDeep(text)) return undefined;
+  let depth = 0;
+  let values = 0;
+  let isObject = false;
+  let failed = false;
+  let property: string | undefined;
+  let found: string | JsonNumber | undefined;
+  /** A value begins at `depth`: the top-level value, or the value of a top-level property. */
+  const value = (literal?: { value: unknown; offset: number; length: number }) => {
+    if (depth === 0) values++;
+    if (depth !== 1 || property !== field) return;
+    if (literal && typeof literal.value === 'string') found = literal.value;
+    else if (literal && typeof literal.value === 'number') found = new JsonNumber(text.slice(literal.offset, literal.offset + literal.length));
+    else found = undefined;
+  };
+  visit(
+    text,
+    {
+      onObjectBegin: () => {
+        if (depth === 0 && values === 0) isObject = true;
+        value();
+        depth++;
+      },
+      onObjectEnd: () => void depth--,
+      onArrayBegin: () => {
+        value();
+        depth++;
+      },
+      onArrayEnd: () => void depth--,
+      onObjectProperty: (name) => {
+        if (depth === 1) property = name;
+      },
+      onLiteralValue: (literal, offset, length) => value({ value: literal, offset, length }),
+      onError: () => void (failed = true),
+    },
+    STRICT,
+  );
+  return failed || values !== 1 || !isObject ? undefined : { field: found };
 }
 
 /**

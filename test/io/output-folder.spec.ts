@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OutputFolder } from '../../src/io/output-folder.js';
+import { TEMP_FILE } from '../../src/io/atomic-write.js';
+import { FSYNC_EACH_UP_TO } from '../../src/io/flush.js';
+import { BACKGROUND_FROM, OutputFolder } from '../../src/io/output-folder.js';
 import { tempFolders } from '../support/run-cli.js';
 
 const temp = tempFolders();
@@ -26,5 +28,85 @@ describe('OutputFolder', () => {
     expect(readFileSync(join(root, 'precious.txt'), 'utf8')).toBe('keep');
     expect(existsSync(join(out, 't', 'old.html'))).toBe(false);
     expect(readFileSync(join(out, 't', 'new.html'), 'utf8')).toBe('new');
+  });
+
+  it('writes each file beside its target, and replaces the targets only after one flush of the whole run', () => {
+    const out = join(temp(), 'out');
+    mkdirSync(join(out, 't'), { recursive: true });
+    writeFileSync(join(out, 't', 'f0.html'), 'old');
+    writeFileSync(join(out, 'summary.json'), JSON.stringify({ files: ['t/f0.html'] }));
+    const seen: { targets: string[]; temporary: number; old: string }[] = [];
+    const folder = OutputFolder.open(out, 'summary.json', {
+      syncFileSystem: () => {
+        const names = readdirSync(join(out, 't'));
+        seen.push({
+          targets: names.filter((name) => !TEMP_FILE.test(name)),
+          temporary: names.filter((name) => TEMP_FILE.test(name)).length,
+          old: readFileSync(join(out, 't', 'f0.html'), 'utf8'),
+        });
+        return true;
+      },
+    });
+    const count = FSYNC_EACH_UP_TO + 1;
+    for (let i = 0; i < count; i++) folder.write(`t/f${i}.html`, `new ${i}`);
+    // Readers still see the previous run's file, whole.
+    expect(readFileSync(join(out, 't', 'f0.html'), 'utf8')).toBe('old');
+    expect(folder.finish()).toEqual([]);
+    // One flush, with every file's content on disk in its temporary file and no target replaced yet.
+    expect(seen).toEqual([{ targets: ['f0.html'], temporary: count, old: 'old' }]);
+    expect(folder.flushed).toBe('file-system');
+    expect(readdirSync(join(out, 't'))).toHaveLength(count);
+    expect(readFileSync(join(out, 't', 'f0.html'), 'utf8')).toBe('new 0');
+  });
+
+  it('flushes file by file when the batch is small or the file system cannot be flushed at once', () => {
+    const small = OutputFolder.open(join(temp(), 'small'), 'summary.json', {
+      syncFileSystem: () => expect.unreachable('a small batch is flushed file by file'),
+    });
+    small.write('a.html', 'a');
+    small.finish();
+    expect(small.flushed).toBe('each-file');
+    const out = join(temp(), 'large');
+    const large = OutputFolder.open(out, 'summary.json', { syncFileSystem: () => false });
+    for (let i = 0; i <= FSYNC_EACH_UP_TO; i++) large.write(`f${i}.html`, 'x');
+    large.finish();
+    expect(large.flushed).toBe('each-file');
+    expect(readdirSync(out)).toHaveLength(FSYNC_EACH_UP_TO + 1);
+  });
+
+  it('creates the files of a large run on a second thread, with the same result', () => {
+    const out = join(temp(), 'out');
+    const folder = OutputFolder.open(out, 'summary.json', { expectedFiles: BACKGROUND_FROM, syncFileSystem: () => true });
+    for (let i = 0; i < BACKGROUND_FROM; i++) folder.write(`t/f${i}.html`, `message ${i}`);
+    folder.finish();
+    expect(readdirSync(join(out, 't'))).toHaveLength(BACKGROUND_FROM);
+    expect(readFileSync(join(out, 't', `f${BACKGROUND_FROM - 1}.html`), 'utf8')).toBe(`message ${BACKGROUND_FROM - 1}`);
+  });
+
+  it('leaves the previous files as they were when a run is given up, and the next run removes its temporary files', () => {
+    const out = join(temp(), 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'a.html'), 'old');
+    const failed = OutputFolder.open(out, 'summary.json');
+    failed.write('a.html', 'new');
+    failed.close();
+    expect(readFileSync(join(out, 'a.html'), 'utf8')).toBe('old');
+    const next = OutputFolder.open(out, 'summary.json');
+    expect(readdirSync(out)).toEqual(['a.html']);
+    next.finish();
+  });
+
+  it('reads only the files list of a previous summary, as JSON.parse would', () => {
+    const out = join(temp(), 'out');
+    mkdirSync(out);
+    const summary = (text: string) => {
+      writeFileSync(join(out, 'summary.json'), text);
+      for (const name of ['a.html', 'b.html']) writeFileSync(join(out, name), 'old');
+      return OutputFolder.open(out, 'summary.json').finish().sort();
+    };
+    expect(summary('{"cases": [{"output": "b.html", "files": ["b.html"]}], "files": ["a.html"]}')).toEqual(['a.html']);
+    expect(summary('{"files": ["b.html"], "files": ["a.html", ["b.html"], 1]}')).toEqual(['a.html']);
+    expect(summary('{"files": ["a.html"],}')).toEqual([]);
+    expect(summary('[{"files": ["a.html"]}]')).toEqual([]);
   });
 });

@@ -4,6 +4,13 @@
  * output paths are checked: two cases never share a file. Diagnostics print once per template (not once per
  * user × variant), and the run cleans up after the previous one: its outputs that this run did not write (listed
  * in summary.json's `files`) and temporary files of a killed run.
+ *
+ * The run streams: a first pass over the cases computes only their output paths (user ids, no profile is read),
+ * the second reads each profile when its case renders (project/users.ts), writes the message and the summary row,
+ * and keeps nothing of it but counts, diagnostics grouped per template and the file's name. Messages go to
+ * temporary files without an fsync each (on a second thread in a large run); at the end the run is flushed to
+ * disk once and the messages replace the previous ones (io/output-folder.ts), then summary.json, which lists
+ * them, is committed last: a summary on disk never names a file that is not there, whole.
  */
 import { redactSecretParams } from '../../config/secrets.js';
 import { existsSync, statSync } from 'node:fs';
@@ -11,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { escapeControlCharacters } from '../../diagnostics/terminal-text.js';
 import { AtomicFileStream } from '../../io/atomic-write.js';
+import type { FileSystemSync } from '../../io/flush.js';
 import { OutputFolder } from '../../io/output-folder.js';
 import { caseOutputPath, findCollisions } from '../../project/output-paths.js';
 import type { Case, CaseResult, Project, CaseServices } from '../../project/project.js';
@@ -40,6 +48,8 @@ export interface RenderAllOptions {
   format: OutputFormat;
   /** More warnings than this (after grouping) fail the run (exit 1). */
   maxWarnings?: number;
+  /** How the written files are flushed to disk at the end (tests pass their own; default io/flush.ts). */
+  syncFileSystem?: FileSystemSync;
 }
 
 /** A diagnostic seen in one or more cases of a template, printed once. */
@@ -53,26 +63,39 @@ export function renderAll(project: Project, outDir: string, io: CliIO, services:
   if (existsSync(out) && !statSync(out).isDirectory())
     throw new UsageError(`--out ${outDir}: not a folder`, 'render --all writes a folder of messages; give a folder path');
 
-  const cases = [...project.cases()];
-  // A template with several sample events writes one message per event: the event's id is then in the name.
-  const eventInName = (c: Case) => (c.event && project.eventsFor(c.template).length > 1 ? c.event.id : undefined);
-  const paths = cases.map((c) => caseOutputPath(c.template.relative, c.user.id, c.variant, eventInName(c)));
-  const collisions = findCollisions(paths, [SUMMARY]);
-  if (collisions.length) throw collisionError(project, cases, collisions);
+  const pathOf = outputPathOf(project);
+  const collisions = findCollisions(outputPaths(project, pathOf), [SUMMARY]);
+  if (collisions.length) throw collisionError(project, collisions);
 
-  const folder = OutputFolder.open(out, SUMMARY);
+  const folder = OutputFolder.open(out, SUMMARY, {
+    expectedFiles: project.caseCount(),
+    ...(options.syncFileSystem ? { syncFileSystem: options.syncFileSystem } : {}),
+  });
   const summary = new AtomicFileStream(join(out, SUMMARY));
   try {
-    return renderInto(project, cases, paths, folder, summary, io, services, options);
+    return renderInto(project, pathOf, folder, summary, io, services, options);
   } finally {
     summary.abort();
+    folder.close();
   }
 }
 
+/** The output file of every case, in case order: from user ids, without reading a profile. */
+function* outputPaths(project: Project, pathOf: (c: Case) => string): Generator<string> {
+  for (const c of project.cases()) yield pathOf(c);
+}
+
+/** Where a case's message goes. A template with several sample events writes one per event: the event's id is then in the name. */
+function outputPathOf(project: Project): (c: Case) => string {
+  return (c) => caseOutputPath(c.template.relative, c.user.id, c.variant, c.event && project.eventsFor(c.template).length > 1 ? c.event.id : undefined);
+}
+
+/** Users named in the text summary of a group of skipped cases; the rest are counted. */
+const SHOWN_USERS = 3;
+
 function renderInto(
   project: Project,
-  cases: Case[],
-  paths: string[],
+  pathOf: (c: Case) => string,
   folder: OutputFolder,
   summary: AtomicFileStream,
   io: CliIO,
@@ -80,22 +103,27 @@ function renderInto(
   options: RenderAllOptions,
 ): number {
   const progress = io.stderrIsTTY && options.format === 'text';
+  const total = project.caseCount();
   const grouped = new Map<string, Grouped>();
   const counts = { rendered: 0, skipped: 0, notRendered: 0 };
-  const skips = new Map<string, { row: SummaryRow; users: string[] }>();
+  // The JSON result lists every user of a group; the text names a few and counts the rest.
+  const keepUsers = options.format === 'json' ? Infinity : SHOWN_USERS;
+  const skips = new Map<string, { row: SummaryRow; users: string[]; count: number }>();
   const sharedUrls = new Map<string, Set<string>>();
   summary.write('{\n  "cases": [');
-  for (const [index, { template, user, variant, event }] of cases.entries()) {
-    const path = paths[index]!;
-    const result = project.renderCase(template, user, variant, services, {}, event);
+  let index = 0;
+  for (const current of project.cases()) {
+    const path = pathOf(current);
+    const result = project.renderCase(current.template, current.user, current.variant, services, {}, current.event);
     if (progress) {
       // Ids and file names come from input files: escaped, so a user id cannot drive the terminal.
       const label = `${result.template.display} × ${result.user.id}${result.event ? ` @${result.event.id}` : ''}${result.variant ? ` (${result.variant})` : ''}`;
-      io.stderr(`\r\u001b[K[${index + 1}/${cases.length}] ${escapeControlCharacters(label)}`);
+      io.stderr(`\r\u001b[K[${index + 1}/${total}] ${escapeControlCharacters(label)}`);
     }
     const row = rowOf(result);
     noteSharedUrls(result, sharedUrls);
-    for (const d of [...(result.result?.diagnostics ?? []), ...(result.problem ? [result.problem] : [])]) group(grouped, d);
+    for (const d of result.result?.diagnostics ?? []) group(grouped, d);
+    if (result.problem) group(grouped, result.problem);
     if (row.status === 'rendered') {
       folder.write(path, result.result!.output);
       row.output = path;
@@ -104,16 +132,19 @@ function renderInto(
       if (row.status === 'skipped') counts.skipped++;
       else counts.notRendered++;
       const key = `${row.template}\u0000${row.status}\u0000${row.reason ?? ''}\u0000${row.message ?? ''}`;
-      const entry = skips.get(key) ?? { row, users: [] };
-      entry.users.push(`${row.user}${row.event ? ` @${row.event}` : ''}${row.variant ? ` (${row.variant})` : ''}`);
+      const entry = skips.get(key) ?? { row, users: [], count: 0 };
+      if (entry.users.length < keepUsers) entry.users.push(`${row.user}${row.event ? ` @${row.event}` : ''}${row.variant ? ` (${row.variant})` : ''}`);
+      entry.count++;
       skips.set(key, entry);
     }
     summary.write(`${index ? ',' : ''}\n    ${JSON.stringify(row)}`);
+    index++;
   }
   if (progress) io.stderr('\r\u001b[K');
 
-  // Durable once, at the end: the folders (every rename in them), then the summary with its manifest of the files
-  // written, committed last. No fsync per message: at thousands of cases a second it would cost more than rendering.
+  // Durable once, at the end: every message and folder (io/flush.ts), then the summary with its manifest of the
+  // files written, committed last. No fsync per message: at thousands of cases a second it would cost more than
+  // rendering them.
   folder.finish();
   const notes = cacheNotes(sharedUrls);
   summary.write(`\n  ],\n  "counts": ${JSON.stringify(counts)},\n  "notes": ${JSON.stringify(notes)},\n  "files": ${JSON.stringify(folder.written)}\n}\n`);
@@ -123,7 +154,6 @@ function renderInto(
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   const exitCode = counts.skipped + counts.notRendered > 0 || tooManyWarnings ? 1 : 0;
-  const total = counts.rendered + counts.skipped + counts.notRendered;
   const shownOut = displayPath(io.cwd, folder.dir);
   if (options.format === 'json') {
     const notRendered = [...skips.values()].map(({ row, users }) => ({
@@ -133,14 +163,20 @@ function renderInto(
       message: row.message,
       users,
     }));
-    return printJsonResult(io, exitCode, diagnostics, { out: shownOut, summary: join(shownOut, SUMMARY), counts: { ...counts, total }, notRendered, notes });
+    return printJsonResult(io, exitCode, diagnostics, {
+      out: shownOut,
+      summary: join(shownOut, SUMMARY),
+      counts: { ...counts, total: index },
+      notRendered,
+      notes,
+    });
   }
 
-  printGrouped(io, project, diagnostics, grouped, total);
+  printGrouped(io, project, diagnostics, grouped, index);
   const colors = paint(io);
-  const lines = [`${counts.rendered} rendered, ${counts.skipped} skipped, ${counts.notRendered} not rendered (of ${total}) → ${shownOut}`];
-  for (const { row, users } of skips.values()) {
-    const who = users.length > 3 ? `${users.slice(0, 3).join(', ')} and ${users.length - 3} more` : users.join(', ');
+  const lines = [`${counts.rendered} rendered, ${counts.skipped} skipped, ${counts.notRendered} not rendered (of ${index}) → ${shownOut}`];
+  for (const { row, users, count } of skips.values()) {
+    const who = count > SHOWN_USERS ? `${users.slice(0, SHOWN_USERS).join(', ')} and ${count - SHOWN_USERS} more` : users.join(', ');
     const label = `${row.template} × ${who}`;
     if (row.status === 'skipped') lines.push(`  ${colors.warning('skipped')}  ${label}: ${row.reason}: ${row.message}`);
     else lines.push(`  ${colors.error('error')}    ${label}: ${row.message}${row.hint ? `\n           ${row.hint}` : ''}`);
@@ -201,10 +237,23 @@ function cacheNotes(sharedUrls: Map<string, Set<string>>): string[] {
     });
 }
 
-function collisionError(project: Project, cases: Case[], collisions: ReturnType<typeof findCollisions>): ReportedError {
+/** The cases at some indexes of `project.cases()`, found by walking it again (only to report a collision). */
+function casesAt(project: Project, indexes: ReadonlySet<number>): Map<number, Case> {
+  const found = new Map<number, Case>();
+  let index = 0;
+  for (const c of project.cases()) {
+    if (indexes.has(index)) found.set(index, c);
+    if (found.size === indexes.size) break;
+    index++;
+  }
+  return found;
+}
+
+function collisionError(project: Project, collisions: ReturnType<typeof findCollisions>): ReportedError {
+  const cases = casesAt(project, new Set(collisions.flatMap(({ first, second }) => [first, second]).filter((index) => index >= 0)));
   const diagnostics = collisions.map(({ path, first, second }) => {
-    const meets = cases[second]!;
-    const other = first < 0 ? `mergetag's own ${SUMMARY}` : describe(cases[first]!);
+    const meets = cases.get(second)!;
+    const other = first < 0 ? `mergetag's own ${SUMMARY}` : describe(cases.get(first)!);
     const at = { line: meets.user.line ?? 1, column: 1, offset: 0 };
     return diagnostic(
       'output-collision',

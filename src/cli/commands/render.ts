@@ -1,17 +1,18 @@
-/** `mergetag render`: renders one template for one user and its feed responses, as Iterable would send it. */
+/**
+ * `mergetag render`: renders one template for one user and its feed responses, as Iterable would send it.
+ * Rendering files needs only the engine: the project (config, zod schemas, users, recordings), `--all` and
+ * the file writer are imported when the arguments ask for them, so `render FILE` starts fast.
+ */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { redactSecretParams } from '../../config/secrets.js';
 import { FolderResources } from '../../project/resources.js';
-import { renderAll } from './render-all.js';
 import { compile, type RenderInput, type RenderResult } from '../../iterable/template.js';
-import { writeOutput } from '../../io/write-output.js';
 import { InputFileError, UsageError } from '../errors.js';
 import { InputReader } from '../inputs.js';
 import { paint, type CliIO } from '../io.js';
 import { printableMessage } from '../../diagnostics/format.js';
-import { openCommandProject } from '../project.js';
 import type { EventSample } from '../../project/events.js';
 import type { Project, TemplateEntry } from '../../project/project.js';
 import { MAX_FRAMES_HELP, MAX_FRAMES_OPTION, outputFormat, printDiagnostics, printJsonResult, withMaxFrames } from '../report.js';
@@ -97,7 +98,7 @@ Examples:
   cd fixtures/welcome && mergetag render --all --out /tmp/welcome
 `;
 
-export function renderCommand(args: string[], io: CliIO): number {
+export async function renderCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     ...MAX_FRAMES_OPTION,
     user: { type: 'string' },
@@ -127,8 +128,10 @@ export function renderCommand(args: string[], io: CliIO): number {
   if (values.all) {
     if (positionals.length) throw new UsageError('render --all takes no TEMPLATE: it renders every template of the project');
     if (values.out === undefined) throw new UsageError('render --all needs --out DIR', 'mergetag render --all --out rendered/');
+    const { openCommandProject } = await import('../project.js');
     const project = openCommandProject(io, values.config as string | undefined);
     const maxWarnings = values['max-warnings'] === undefined ? undefined : wholeNumber(values['max-warnings'] as string, '--max-warnings');
+    const { renderAll } = await import('./render-all.js');
     return renderAll(project, values.out as string, io, services, { format, ...(maxWarnings !== undefined ? { maxWarnings } : {}) });
   }
   if (values['max-warnings'] !== undefined) throw new UsageError('--max-warnings goes with --all', 'mergetag render --all --out DIR --max-warnings 0');
@@ -140,7 +143,7 @@ export function renderCommand(args: string[], io: CliIO): number {
     throw new InputFileError(user, 'no such file (the user profile)');
   }
   if (!userIsFile || values.variant !== undefined || (values.config !== undefined && !values.feed)) {
-    return renderProjectCase(templatePath, user, values, io, format, services);
+    return await renderProjectCase(templatePath, user, values, io, format, services);
   }
 
   const reader = new InputReader(io);
@@ -161,10 +164,10 @@ export function renderCommand(args: string[], io: CliIO): number {
 
   const file = InputReader.label(templatePath);
   const result = compile(text, { file }).render(input);
-  return report(io, format, file, new Map([[file, text]]), result, values.out as string | undefined);
+  return await report(io, format, file, new Map([[file, text]]), result, values.out as string | undefined);
 }
 
-function report(
+async function report(
   io: CliIO,
   format: 'text' | 'json',
   file: string,
@@ -172,10 +175,13 @@ function report(
   result: RenderResult,
   out: string | undefined,
   extra: Diagnostic[] = [],
-): number {
+): Promise<number> {
   const diagnostics = [...extra, ...result.diagnostics];
   // With --out the message goes to the file even in JSON mode; stdout carries the result.
-  if (!result.skip && out !== undefined) writeOutput(resolve(io.cwd, out), result.output, out);
+  if (!result.skip && out !== undefined) {
+    const { writeOutput } = await import('../../io/write-output.js');
+    writeOutput(resolve(io.cwd, out), result.output, out);
+  }
   if (format === 'json') {
     return printJsonResult(io, result.skip ? 1 : 0, diagnostics, { file, output: result.skip ? null : result.output, skip: result.skip ?? null });
   }
@@ -188,15 +194,16 @@ function report(
   return 0;
 }
 
-function renderProjectCase(
+async function renderProjectCase(
   templatePath: string,
   userId: string | undefined,
   values: Record<string, unknown>,
   io: CliIO,
   format: 'text' | 'json',
   services: { now?: Date; hmacSecret?: string },
-): number {
+): Promise<number> {
   if (userId === undefined) throw new UsageError('in a project, render needs --user ID');
+  const { openCommandProject } = await import('../project.js');
   const project = openCommandProject(io, values.config as string | undefined, dirname(resolve(io.cwd, templatePath)));
   const template = project.templateFor(templatePath);
   if (!template) {
@@ -234,7 +241,7 @@ function renderProjectCase(
     printDiagnostics(io, diagnostics, project.sources);
     return code;
   }
-  return report(io, format, template.display, project.sources, outcome.result!, values.out as string | undefined, warnings);
+  return await report(io, format, template.display, project.sources, outcome.result!, values.out as string | undefined, warnings);
 }
 
 /**

@@ -27,11 +27,20 @@ import { ATOMIC_GROUP_PREFIX, INPUT_END, INPUT_END_BEFORE_TERMINATOR, INPUT_STAR
 import { compileBacktracking, RegexBudgetExceeded } from './regex/backtracking.js';
 import { capturingGroupsOf, nodesOf, parseJsPattern } from './regex/js-pattern.js';
 import { toRe2, type JsFlags } from './regex/to-re2.js';
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS } from 're2js';
 import type { AST } from '@eslint-community/regexpp';
 import { ownEntry } from '../../../values/own.js';
 
 export { RegexBudgetExceeded } from './regex/backtracking.js';
+
+// re2js builds its Unicode tables when it loads: loaded on the first pattern, not with the helpers, since most
+// templates have none and every CLI run loads the helpers.
+const loadPackage = createRequire(import.meta.url);
+let re2js: typeof RE2JS | undefined;
+function linearEngine(): typeof RE2JS {
+  return (re2js ??= (loadPackage('re2js') as typeof import('re2js')).RE2JS);
+}
 
 export class JavaRegexSyntaxError extends Error {
   constructor(message: string) {
@@ -633,7 +642,7 @@ function compileTranslated(translated: TranslatedRegex): CompiledJavaRegex {
   const re2Source = toRe2(ast, flags);
   if (re2Source !== undefined) {
     try {
-      const re2 = RE2JS.compile(re2Source);
+      const re2 = linearEngine().compile(re2Source);
       return { matches: (value) => re2.matches(value), engine: 'linear', approximations };
     } catch {
       // RE2 refuses what it cannot bound (repetitions past 1000 once nested, properties it lacks): backtrack.

@@ -2,11 +2,15 @@
  * The translated pattern (JavaScript `u`-mode syntax) as a syntax tree, read by regexpp (ESLint's regular
  * expression parser), for the two engines that run it: re2js and the budgeted backtracking matcher.
  */
-import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import { createRequire } from 'node:module';
+import type { AST, RegExpParser } from '@eslint-community/regexpp';
 
-const parser = new RegExpParser({ ecmaVersion: 2025 });
+// Loaded on the first pattern, not with the helpers: most templates have none, and every CLI run starts here.
+const loadPackage = createRequire(import.meta.url);
+let parser: RegExpParser | undefined;
 
 export function parseJsPattern(body: string): AST.Pattern {
+  parser ??= new (loadPackage('@eslint-community/regexpp') as typeof import('@eslint-community/regexpp')).RegExpParser({ ecmaVersion: 2025 });
   return parser.parsePattern(body, 0, body.length, { unicode: true });
 }
 
