@@ -1,6 +1,7 @@
 /** Runs one corpus case the way its README says: one delimiter family, data as the user or as one unaliased feed. */
 import { compile } from '../../src/iterable/template.js';
 import type { HelperRegistry } from '../../src/helpers/registry.js';
+import type { RenderResult } from '../../src/iterable/template.js';
 import type { CorpusCase } from './corpus.js';
 
 export interface CaseOutcome {
@@ -19,12 +20,19 @@ export function runCaseBothFamilies(testCase: CorpusCase, helpers: HelperRegistr
   return run(testCase, helpers, true);
 }
 
-function run(testCase: CorpusCase, helpers: HelperRegistry, bothFamilies: boolean): CaseOutcome {
+export function renderCorpusCase(
+  testCase: Pick<CorpusCase, 'id' | 'delims' | 'template' | 'data'>,
+  helpers: HelperRegistry,
+  bothFamilies = false,
+): RenderResult {
   const family = testCase.delims === '[[]]' ? 'feed' : 'user';
   const families = bothFamilies ? (['user', 'feed'] as const) : ([family] as const);
   const template = compile(testCase.template, { helpers, families, file: testCase.id });
-  // The data is already read losslessly; a root may be any JSON value (`{{this}}` over a string, say).
-  const result = family === 'user' ? template.renderRoots(testCase.data, new Map()) : template.renderRoots(new Map(), testCase.data);
+  return family === 'user' ? template.renderRoots(testCase.data, new Map()) : template.renderRoots(new Map(), testCase.data);
+}
+
+function run(testCase: CorpusCase, helpers: HelperRegistry, bothFamilies: boolean): CaseOutcome {
+  const result = renderCorpusCase(testCase, helpers, bothFamilies);
   const ruleIds = result.diagnostics.map((d) => d.ruleId);
   if (testCase.error !== undefined) {
     return { passed: result.skip !== undefined, actual: result.skip ? `error: ${result.skip.message}` : `output: ${JSON.stringify(result.output)}`, ruleIds };
