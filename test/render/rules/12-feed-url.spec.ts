@@ -194,9 +194,14 @@ describe('rule 12: a # ends the request (https://support.iterable.com/hc/en-us/a
         const cut = result.rendered.indexOf('#');
         expect(result.url).not.toContain('#');
         expect(new URL(result.url).href).toBe(result.url);
-        expect(result.url).toBe(new URL(cut < 0 ? result.rendered : result.rendered.slice(0, cut)).href);
+        // The whole rendered text is parsed, then its fragment dropped: parsing only the part before the # would trim
+        // a space just before it (" #" is sent as %20, the request a client makes from the whole URL).
+        const whole = new URL(result.rendered);
+        whole.hash = '';
+        expect(result.url).toBe(whole.href.replace(/#$/, ''));
         expect(result.diagnostics.some((d) => d.ruleId === 'feed-url-fragment')).toBe(cut >= 0);
       }),
+      { examples: [[' #'], ["o'brien"], ['#']] },
     );
   });
 });
