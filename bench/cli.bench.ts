@@ -173,7 +173,8 @@ function renderAllRun(project: string, out: string, usageFile: string): { second
   if (run.status !== 0) throw new Error(`render --all exited ${run.status}: ${run.stderr}`);
   const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { counts: { rendered: number } };
   if (summary.counts.rendered !== USERS) throw new Error(`render --all rendered ${summary.counts.rendered} of ${USERS} users`);
-  const sample = Math.floor(USERS / 2) + 1;
+  let sample = Math.floor(USERS / 2);
+  while (sample % 7 === 0) sample++; // every seventh user has no first name: the message greets 'there'
   if (!readFileSync(join(out, 'welcome', `user-${sample}.html`), 'utf8').includes(`Name${sample}`)) throw new Error(`user-${sample}'s message lacks the name`);
   const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as NodeJS.ResourceUsage;
   return { seconds, maxRssMb: usage.maxRSS / 1024 };
