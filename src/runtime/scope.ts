@@ -216,12 +216,15 @@ export interface PathSpec {
    */
   java?: boolean;
   at?: string;
+  /** A plain `x.y` (no `@`, `../`, `this.`, `./` or `.`), which resolvePath can look up directly (`pathSpec`). */
+  plain?: boolean;
 }
 
 /** A PathSpec with what depends on the path alone computed once. */
 export function pathSpec(spec: PathSpec): PathSpec {
   const head = spec.parts[0] ?? '';
-  return { ...spec, java: JAVA_MEMBER_NAMES.has(head), at: `@${head}` };
+  const plain = !spec.data && spec.depth === 0 && !spec.local && !spec.dot && spec.parts.length > 0;
+  return { ...spec, java: JAVA_MEMBER_NAMES.has(head), at: `@${head}`, plain };
 }
 
 /**
@@ -245,6 +248,11 @@ export function resolvePath(scope: FamilyScope, path: PathSpec, probe?: MemberPr
   if (context.parentFirst && !context.blockParams && context.parent) {
     const fromParent = resolvePath({ ...scope, context: context.parent, data: context.parent.data }, path, probe);
     if (!isMissing(fromParent)) return fromParent;
+  }
+  // The commonest case: a plain path with no block parameter in scope, where resolveHere would reach this line
+  // after checks that cannot apply (issue 11: the render's hottest function).
+  if (path.plain === true && scope.params === undefined && context.blockParams === undefined) {
+    return lookUpContexts(context, scope.root, path.parts, probe, false, path.java);
   }
   return resolveHere(scope, path, probe);
 }
