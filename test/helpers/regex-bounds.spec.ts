@@ -9,15 +9,10 @@ import { compileJavaRegex, translateJavaRegex } from '../../src/helpers/iterable
 import { compileBacktracking, DEFAULT_STEP_BUDGET, RegexBudgetExceeded } from '../../src/helpers/iterable/conditionals/regex/backtracking.js';
 import { parseJsPattern } from '../../src/helpers/iterable/conditionals/regex/js-pattern.js';
 import { toRe2 } from '../../src/helpers/iterable/conditionals/regex/to-re2.js';
+import { cpuMs as timed } from '../support/cpu-time.js';
 import { expectTemplate } from '../support/expect-template.js';
 
 const t = '{{#ifMatchesRegexStr v p}}Y{{else}}N{{/ifMatchesRegexStr}}';
-
-function timed<T>(run: () => T): { value: T; ms: number } {
-  const start = performance.now();
-  const value = run();
-  return { value, ms: performance.now() - start };
-}
 
 describe('#ifMatchesRegexStr: bounded matching', () => {
   it('(a+)+$ on 41 characters answers at once (it never finished with JavaScript RegExp)', () => {
@@ -27,14 +22,15 @@ describe('#ifMatchesRegexStr: bounded matching', () => {
         .run(),
     );
     expect(value.output).toBe('N');
-    expect(ms).toBeLessThan(500);
+    expect(ms).toBeLessThan(2000);
+    expect(compileJavaRegex('(a+)+$').engine).toBe('linear');
   });
 
   it('nested quantifiers over 200,000 characters stay linear', () => {
     const v = `${'a'.repeat(200_000)}!`;
     const { value, ms } = timed(() => expectTemplate(t).withUser({ v, p: '(a|aa)*(a+)+b' }).run());
     expect(value.output).toBe('N');
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(5000);
     expect(compileJavaRegex('(a|aa)*(a+)+b').engine).toBe('linear');
   });
 
@@ -44,7 +40,7 @@ describe('#ifMatchesRegexStr: bounded matching', () => {
         .withUser({ v: `${'a'.repeat(40)}b`, p: '(a+)+\\1' })
         .run(),
     );
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(5000);
     expect(result.skip?.reason).toBe('HandlebarsExecutionError');
     expect(result.skip?.message).toMatch(/ifMatchesRegexStr: "\(a\+\)\+\\\\1" against a 41-character value: matching took more than 1,000,000 steps/);
     const diagnostic = result.diagnostics.find((d) => d.ruleId === 'regex-budget');
@@ -68,8 +64,9 @@ describe('#ifMatchesRegexStr: bounded matching', () => {
     expectTemplate(t).withUser({ v: 'abba', p: '(ab)\\1' }).toRender('N');
     const long = `${'x'.repeat(20_000)}1`;
     const { value, ms } = timed(() => expectTemplate(t).withUser({ v: long, p: '(?=.*\\d)(?!(x+x+)+y).*' }).run());
+    // Without memoization this exceeds the step budget and the message is skipped instead of printing Y.
     expect(value.output).toBe('Y');
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(5000);
   });
 
   it('the engine in use: linear for what RE2 expresses, backtracking for the rest', () => {

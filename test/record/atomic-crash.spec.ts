@@ -80,5 +80,6 @@ describe('writeFileAtomic under SIGKILL', () => {
       `atomic write crash test: ${KILLS} kills, target ended as old ${seen.OLD}×, new ${seen.NEW}×; ${leftovers.size} temporary dot-file(s) left behind: ${[...leftovers].join(', ') || 'none'}`,
     );
     expect(seen.OLD + seen.NEW).toBe(KILLS);
-  });
+    // Each kill starts a Node process: a second on a quiet machine, many more on a loaded one.
+  }, 120_000);
 });

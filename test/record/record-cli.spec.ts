@@ -167,7 +167,8 @@ describe('mergetag record', () => {
     expect(server.requests.map((r) => r.status)).toEqual([429, 200]);
     const waited = server.requests[1]!.at - server.requests[0]!.answeredAt!;
     expect(waited).toBeGreaterThanOrEqual(990);
-    expect(waited).toBeLessThan(1250 + 500);
+    // The exact jitter bound is tested with an injected clock in http.spec.ts; here the slack is for a busy machine.
+    expect(waited).toBeLessThan(1250 + 1500);
     expect(run.stderr).toMatch(/GET \S+ \(feed welcome_codes, user limited\): HTTP 429 rate limited \(Retry-After 1 s\); retry 1 of 3 in 1(\.\d)? s/);
     expect(readRecording(dir, 'limited').recording.response.status).toBe(200);
     expect(run.stdout).toContain('wrote recordings/welcome_codes/limited.json (HTTP 200');
@@ -191,7 +192,8 @@ describe('mergetag record', () => {
     const dir = createProject(server.port, ['slow']);
     const run = await record(dir, ['--user', 'slow', '--yes', '--timeout-ms', '300']);
     expect(run.code).toBe(1);
-    expect(run.ms).toBeLessThan(1900);
+    // Not a wall-clock bound (a loaded machine stretches it): the command was over before the server answered.
+    expect(server.requests[0]?.answeredAt).toBeUndefined();
     const url = `http://127.0.0.1:${server.port}/v1/publications/create?customer[source_id]=slow&campaign[name]=Welcome%20Codes`;
     expect(run.stderr).toContain(`GET ${url} (feed welcome_codes, user slow): timed out after 300 ms; nothing written`);
     expect(run.stderr).toContain('recorded 0 of 1 request; 1 failed');

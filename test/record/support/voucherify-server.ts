@@ -5,7 +5,7 @@
  *   limited…        429 with `Retry-After: 1` the first time, then 200
  *   limited-long…   429 with `Retry-After: 120` (longer than the command waits)
  *   limited-always… 429 with `Retry-After: 0`, every time
- *   slow…           200 after 2 s (past a short --timeout-ms)
+ *   slow…           200 after 5 s (past a short --timeout-ms)
  *   reset…          the connection destroyed without an answer
  *   html…           502 with an HTML page
  *   echo…           401 whose body and headers quote the token it was sent (a careless server)
@@ -129,7 +129,7 @@ export async function startVoucherify(options: { token: string; delayMs?: number
       }
       send(200, publication(sourceId), { 'set-cookie': 'session=s3cr3t-cookie-value; HttpOnly', 'x-request-id': 'v-0c8b7e8f78c80e94a2' });
     };
-    const delay = sourceId.startsWith('slow') ? 2000 : (options.delayMs ?? 0);
+    const delay = sourceId.startsWith('slow') ? 5000 : (options.delayMs ?? 0);
     if (delay === 0) answer(res);
     else {
       const timer = setTimeout(() => {
