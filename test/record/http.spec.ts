@@ -105,7 +105,7 @@ describe('requestFeed', () => {
     const started = Date.now();
     expect(await requestFeed(`${base}/silent`, {}, { timeoutMs: 200 })).toEqual({ ok: false, message: 'timed out after 200 ms', retries: 0 });
     expect(await requestFeed(`${base}/headers-only`, {}, { timeoutMs: 200 })).toEqual({ ok: false, message: 'timed out after 200 ms', retries: 0 });
-    expect(Date.now() - started).toBeLessThan(1500);
+    expect(Date.now() - started).toBeLessThan(5000);
     expect(count).toBe(2);
   });
 
