@@ -29,7 +29,16 @@ export function loadCorpus(file: string): CorpusCase[] {
         `restore it with \`git checkout -- test/fixtures/conformance\`, or unset MERGETAG_CONFORMANCE_DIR if it points elsewhere.`,
     );
   }
-  return readFileSync(path, 'utf8')
+  return parseCorpusLines(readFileSync(path, 'utf8'), file);
+}
+
+/** Cases in the corpus line format from any file (the differential's own findings use it too). */
+export function loadCaseFile(path: string): CorpusCase[] {
+  return parseCorpusLines(readFileSync(path, 'utf8'), path);
+}
+
+function parseCorpusLines(text: string, file: string): CorpusCase[] {
+  return text
     .split('\n')
     .filter((line) => line.trim())
     .map((line, index) => {
