@@ -61,6 +61,12 @@ export interface HelperMeta {
    * `#with`, `lookup`, `#if`): it receives a `RawNode` as it is. Every other helper receives `nodeStandIn(node)`.
    */
   rawNodes?: boolean;
+  /**
+   * A mergetag extension over a name Iterable documents as a property (`{{list.size}}`, `{{name.length}}`): a bare
+   * `{{size}}` or `{{#size}}` without params or hash is the plain path it is in Iterable's engine, which has no such
+   * helper (a profile field named size, or the Java method a resolver answers with).
+   */
+  bareIsPath?: boolean;
 }
 
 export interface BlockRender {
@@ -71,6 +77,16 @@ export interface BlockRender {
 export interface HelperCall {
   name: string;
   params: Value[];
+  /**
+   * The tag wrote no params, so `params[0]` is the current context's model itself (HelperResolver.determineContext):
+   * the very object Handlebars.java's `Options.wrap` finds already current, so a block over it pushes no context.
+   */
+  paramIsModel: boolean;
+  /**
+   * The first param is written `this` or `.`: it resolves the model (ResolveThisPath), which is the model itself
+   * unless the model is a Jackson object or scalar node (an object node resolves to a new Map view each time).
+   */
+  paramIsThis: boolean;
   hash: ReadonlyMap<string, Value>;
   /** True for `{{#name}}...{{/name}}`; an inline call renders empty blocks. */
   isBlock: boolean;

@@ -31,6 +31,7 @@ import { IterationData } from '../runtime/iteration-data.js';
 import { HelperInvocation, type CallSite } from './helper-call.js';
 import {
   blockParam,
+  contextModel,
   familyOf,
   pathSpec,
   push,
@@ -150,7 +151,7 @@ export class Compiler {
       return (_scope, run) => write(value, run);
     }
     const hasArguments = node.params.length > 0 || node.hash !== undefined;
-    const helper = this.helperFor(head);
+    const helper = this.helperFor(head, hasArguments);
     if (helper) {
       const call = this.compileHelperCall(helper, head, node.params, node.hash, node.family, node.loc, undefined);
       return (scope, run) => write(call(scope, run), run);
@@ -224,7 +225,7 @@ export class Compiler {
       const value = this.compilePath(node.path, family);
       return (scope, run) => (isTruthy(value(scope, run)) ? inverse(scope, run) : program(scope, run));
     }
-    const helper = this.helperFor(node.path);
+    const helper = this.helperFor(node.path, hasArguments);
     if (helper?.choose && node.hash === undefined) return this.compileChoice(helper, helper.choose, node, program, inverse);
     if (helper?.transformBody && !hasArguments) return this.compileTransform(helper.transformBody, node, program);
     if (helper) {
@@ -245,7 +246,7 @@ export class Compiler {
    * helper call's is.
    */
   private compileChoice(helper: HelperDefinition, choose: (value: Value) => boolean, node: BlockStatement, program: RenderFn, inverse: RenderFn): RenderFn {
-    const params = node.params.map((param) => this.compileExpression(param, node.family));
+    const params = this.compileParams(helper, node.params, node.family);
     const passNode = this.nodePasser(helper, node.params, node.path);
     const name = node.path.original;
     const loc = node.loc;
@@ -328,9 +329,11 @@ export class Compiler {
 
   // ---- helpers -------------------------------------------------------------------------------------------
 
-  private helperFor(path: PathExpression): HelperDefinition | undefined {
+  /** The helper a tag calls: none for a data, local or parent path, nor for a bare `bareIsPath` name. */
+  private helperFor(path: PathExpression, hasArguments = true): HelperDefinition | undefined {
     if (path.data || path.local || path.depth > 0) return undefined;
-    return this.helpers.get(path.original);
+    const helper = this.helpers.get(path.original);
+    return helper?.meta.bareIsPath && !hasArguments ? undefined : helper;
   }
 
   private unknownHelper(path: PathExpression): RenderFn {
@@ -356,7 +359,7 @@ export class Compiler {
     loc: Span,
     block: { program: RenderFn; inverse: RenderFn; blockParamNames: readonly string[] } | undefined,
   ): EvalFn {
-    const params = paramNodes.map((param) => this.compileExpression(param, family));
+    const params = this.compileParams(helper, paramNodes, family);
     const hash = this.compileHash(hashNode, family);
     const site: CallSite = {
       name: path.original,
@@ -371,6 +374,9 @@ export class Compiler {
     };
     const takesNodes = helper.meta.rawNodes === true;
     const passNode = this.nodePasser(helper, paramNodes, path);
+    const paramIsModel = paramNodes.length === 0 && params.length === 1;
+    const first = paramNodes[0];
+    const paramIsThis = first?.type === 'PathExpression' && !first.data && first.depth === 0 && first.parts.length === 0;
     return (scope, run) => {
       const values = new Array<Value>(params.length);
       for (let i = 0; i < params.length; i++) {
@@ -386,11 +392,23 @@ export class Compiler {
           )
         : EMPTY_HASH;
       try {
-        return helper.fn(new HelperInvocation(site, scope, run, values, hashValues));
+        return helper.fn(new HelperInvocation(site, scope, run, values, hashValues, paramIsModel, paramIsThis));
       } catch (error) {
         throw locate(error, site.name, loc);
       }
     };
+  }
+
+  /**
+   * A helper's arguments. Without params, Handlebars.java hands a helper the current context's model as its first
+   * argument (HelperResolver.determineContext: `paramSize == 0` → `context.model()`), so `{{#if}}` tests `this`,
+   * `{{#with}}` pushes it again and `{{#eq}}` compares it with null. The model is the raw Jackson node at the root
+   * and for an `#each` element, else the value the context was given (a Map view of an object prints `{k=v}`).
+   * A helper that declares no params ignores it, as the Java helpers do.
+   */
+  private compileParams(helper: HelperDefinition, paramNodes: Expression[], family: Family): EvalFn[] {
+    if (paramNodes.length > 0 || helper.meta.params.length === 0) return paramNodes.map((param) => this.compileExpression(param, family));
+    return [(scope) => contextModel(familyOf(scope, family).context)];
   }
 
   /**

@@ -34,6 +34,8 @@ export class HelperInvocation implements HelperCall {
     readonly runtime: RunState,
     readonly params: Value[],
     readonly hash: ReadonlyMap<string, Value>,
+    readonly paramIsModel: boolean,
+    readonly paramIsThis: boolean,
   ) {}
 
   get name(): string {

@@ -273,7 +273,12 @@ function resolveHere(scope: FamilyScope, path: PathSpec, probe: MemberProbe | un
     if (path.dot) return blockParamLevelText(params);
     if (path.local && path.depth === 0) return blockParamLevelLocal(scope.context, scope.root, params, path, probe);
     // The block parameter level's `../` is its own context: one level fewer from there.
-    if (path.depth > 0 && !path.local && parts.length) {
+    if (path.depth > 0) {
+      if (path.local || parts.length === 0) {
+        let frame: ContextFrame | undefined = scope.context;
+        for (let d = 1; d < path.depth; d++) frame = frame?.parent;
+        return frame ? resolveParts(frame.value, parts, 0, probe, frame.node === true) : undefined;
+      }
       if (path.depth === 1) return lookUpContexts(scope.context, scope.root, parts, probe, true, path.java);
       return lookUpParents(scope.context, path.depth - 1, parts, probe);
     }
@@ -486,4 +491,12 @@ export function blockParam(scope: FamilyScope, name: string): BlockParam | undef
     if (param) return param;
   }
   return undefined;
+}
+
+/**
+ * A context's model, as Handlebars.java's `Context.model()` holds it: the raw Jackson node at the root and for an
+ * `#each` element, else the value the level was given. A helper called without params receives it.
+ */
+export function contextModel(frame: ContextFrame): Value {
+  return frame.node ? RawNode.of(frame.value) : frame.value;
 }

@@ -133,8 +133,10 @@ describe('numberFormat: what the corpus README says of non-numbers and params', 
     expectTemplate('{{numberFormat z "currency"}} {{numberFormat big}}').withUser('{"z": 0, "big": 9007199254740993}').toRender('$0.00 9,007,199,254,740,993');
   });
 
-  it('without params the value is `this`', () => {
-    expectTemplate('{{#each xs}}{{numberFormat}};{{/each}}').withUser('{"xs": [1234.5678, 7]}').toRender('1,234.568;7;');
+  it('without params the value is the model of `this`: a raw number node in an #each is not a Number (Java build: ";;")', () => {
+    expectTemplate('{{#each xs}}{{numberFormat}};{{/each}}').withUser('{"xs": [1234.5678, 7]}').toRender(';;');
+    expectTemplate('{{#each xs}}{{numberFormat this}};{{/each}}').withUser('{"xs": [1234.5678, 7]}').toRender('1,234.568;7;');
+    expectTemplate('{{#with x}}{{numberFormat}}{{/with}}').withUser('{"x": 5}').toRender('5');
   });
 
   it('its result is escaped by {{ }} and not by {{{ }}}', () => {

@@ -190,11 +190,13 @@ describe('falsy values (jknack StringHelpers)', () => {
 
 describe('the value the helpers work on', () => {
   // Handlebars.java hands a helper without parameters the raw Jackson node of `this`: a text node counts as
-  // empty, an object node prints as JSON text (HelperResolver.determineContext, Handlebars.Utils.isEmpty).
+  // empty, an object node prints as JSON text (HelperResolver.determineContext, Handlebars.Utils.isEmpty). A bare
+  // {{length}} is a path (Iterable documents the property form), and a text node has no member length.
   it('without parameters a helper works on the Jackson node of `this`', () => {
     expectTemplate('{{#each names}}[{{upper}}|{{capitalize}}|{{cut}}|{{length}}]{{/each}}')
       .withUser({ names: ['ann lee', 'bo'] })
-      .toRender('[|||7][|||2]');
+      .toRender('[|||][|||]');
+    expectTemplate('{{#with name}}[{{upper}}|{{length}}]{{/with}}').withUser({ name: 'ann lee' }).toRender('[ANN LEE|7]');
     expectTemplate('{{#each rows}}{{{upper}}}|{{{join}}}{{/each}}')
       .withUser({ rows: [{ a: 'x', n: 1.5 }] })
       .toSkip('HandlebarsExecutionError', /needs a separator/);
@@ -440,6 +442,8 @@ function callWith(name: string, params: Value[], hash: Array<[string, Value]> = 
   return {
     name,
     params,
+    paramIsModel: false,
+    paramIsThis: false,
     hash: new Map(hash),
     isBlock: false,
     family: 'user',

@@ -50,9 +50,10 @@ export const eachHelper: HelperDefinition = {
     rawNodes: true,
   },
   fn: (call) => {
-    // Without params #each iterates `this`. The root and an #each element are raw Jackson nodes there, and an
-    // object node is an Iterable of its values: @key is the index (fuzz class block-helper-without-params).
-    const list = call.params.length > 0 ? nodeElements(call.params[0]) : call.contextIsNode ? nodeElements(new RawNode(call.context)) : call.context;
+    // Without params #each iterates the model of `this` (the compiler passes it): at the root or for an #each
+    // element a raw Jackson node, an object node an Iterable of its values, so @key is the index (fuzz class
+    // block-helper-without-params).
+    const list = nodeElements(call.params[0]);
     if (list === null || list === undefined) return call.inverse();
     let out = '';
     if (Array.isArray(list)) {

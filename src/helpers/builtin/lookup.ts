@@ -7,7 +7,7 @@
  */
 import { renderLookupBlock } from '../iterable/other/lookup-block.js';
 import { HelperError } from '../../runtime/errors.js';
-import { jsonText, printValue } from '../../values/print.js';
+import { printValue } from '../../values/print.js';
 import type { HelperDefinition } from '../types.js';
 
 export const lookupHelper: HelperDefinition = {
@@ -29,9 +29,6 @@ export const lookupHelper: HelperDefinition = {
   },
   fn: (call) => {
     if (call.isBlock) return renderLookupBlock(call);
-    // Without params lookup returns `this`: at the root or in an #each, a raw Jackson node, printed as JSON
-    // (fuzz class block-helper-without-params).
-    if (call.params.length === 0) return call.contextIsNode && call.context instanceof Map ? jsonText(call.context) : call.context;
     const [object, key] = call.params;
     if (object === undefined || object === null) return undefined;
     if (call.params.length < 2) return object;

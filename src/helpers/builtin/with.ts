@@ -1,10 +1,26 @@
 /** `{{#with x}}`: renders the block with x as `this` (and as its block parameter), or the else block if x is falsy. */
 import { isTruthy } from '../../values/truthy.js';
-import type { HelperDefinition } from '../types.js';
+import type { HelperCall, HelperDefinition } from '../types.js';
 import { RawNode, type Value } from '../../values/types.js';
 
-function isSharedScalar(value: Value): boolean {
-  return typeof value === 'string' || typeof value === 'boolean';
+/**
+ * The value is the very Java object that is the current context's model, which Handlebars.java's Options.wrap keeps
+ * as the context (`model == context.model`): such a #with pushes no level for ../ (fuzz class
+ * with-same-object-does-not-push-context). Checked against the Java engine:
+ *   - `{{#with}}` without params gets the model itself;
+ *   - `this` resolves the model to itself unless it is a Jackson object or scalar node (the root, an #each element),
+ *     which resolve to a new Map view or to the String inside;
+ *   - an ArrayNode resolves to itself wherever it is read, and a String or Boolean read again is the same object,
+ *     but an object is a new Map view at each read (core path.deep_parent: `{{#with this}}` in an #each pushes);
+ *   - `@root` at the root is the root node itself.
+ */
+function isCurrentModel(call: HelperCall, value: Value): boolean {
+  if (call.paramIsModel) return true;
+  if (value instanceof RawNode) return value.value === call.context && call.contextIsNode && !call.contextHasBlockParams;
+  if (value !== call.context) return false;
+  if (Array.isArray(value)) return true;
+  if (call.contextIsNode) return false;
+  return call.paramIsThis || typeof value === 'string' || typeof value === 'boolean';
 }
 
 export const withHelper: HelperDefinition = {
@@ -20,19 +36,15 @@ export const withHelper: HelperDefinition = {
   },
   fn: (call) => {
     const value = call.params[0];
-    // Handlebars.java renders the else block with the falsy value as `this` (checked against the engine).
-    // A null value is Java's null there, as a missing one is (see lookUpParents in runtime/scope.ts).
-    if (!isTruthy(value)) return call.inverse({ context: value ?? undefined });
-    // Handlebars.java's Options.wrap keeps the current context when the value is the current `this` itself (the
-    // same Java object), so such a #with pushes no level for ../ (fuzz class with-same-object-does-not-push-context).
-    // Only a string or boolean can be the same object again: a JSON object or array is converted afresh each time
-    // it is read (core path.deep_parent: `{{#with this}}` in an #each does push).
-    // At the root or in an #each the model is the raw Jackson node, never the String it resolves to: that pushes.
-    if (isSharedScalar(value) && value === call.context && !call.contextIsNode && call.blockParamNames.length === 0) return call.fn();
-    // `{{#with @root}}` at the root is the same Jackson node as the current context: no level either.
-    if (value instanceof RawNode && value.value === call.context && call.contextIsNode && !call.contextHasBlockParams && call.blockParamNames.length === 0) {
-      return call.fn();
+    // A block parameter always adds its level, so only a #with without them can keep the current context.
+    const keepsContext = call.blockParamNames.length === 0 && isCurrentModel(call, value);
+    if (!isTruthy(value)) {
+      if (keepsContext) return call.inverse();
+      // Handlebars.java renders the else block with the falsy value as `this` (checked against the engine).
+      // A null value is Java's null there, as a missing one is (see lookUpParents in runtime/scope.ts).
+      return call.inverse({ context: value ?? undefined });
     }
+    if (keepsContext) return call.fn();
     return call.fn({ context: value, blockParams: [{ value }] });
   },
 };

@@ -162,7 +162,7 @@ export const dateFormatHelper: HelperDefinition = {
       DATE_PATTERN_NOTES,
   },
   fn: (call) => {
-    const value = call.params.length ? call.params[0] : call.context;
+    const value = call.params[0];
     const [format, locale] = call.params.slice(1);
     if (!isTruthy(value)) return falsyResult(format);
     const instant = toInstant(value);

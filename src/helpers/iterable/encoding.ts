@@ -140,7 +140,7 @@ function toJsonText(call: HelperCall): string {
     warnForm(call, 'an inline helper', 'a block (the rendered body as a JSON string)');
     return jsonText(call.fn());
   }
-  return jsonText(call.params.length ? call.params[0] : call.context);
+  return jsonText(call.params[0]);
 }
 
 export const toJsonHelper: HelperDefinition = {
@@ -156,7 +156,9 @@ export const toJsonHelper: HelperDefinition = {
       'The result is a plain string, so {{toJson x}} HTML-escapes it (quotes become &quot;) and {{{toJson x}}} does ' +
       'not: the documented output "piña colada" is what {{{toJson x}}} writes and what {{toJson x}} displays in HTML. ' +
       'Objects print compact ({"field1":"value"}), as the documented toUrlEncodedJson output shows; the toJson table ' +
-      'echoes the input with a space. null/missing printing `null` is inferred (Jackson).',
+      'echoes the input with a space. null/missing printing `null` is inferred (Jackson). A raw Jackson node (`@root`, ' +
+      'an #each element, `this` without params) is written as the node: Jackson serializes nodes as the JSON they hold.',
+    rawNodes: true,
   },
   fn: (call) => toJsonText(call),
 };
@@ -171,6 +173,7 @@ export const toUrlEncodedJsonHelper: HelperDefinition = {
     docsUrl: ENCODING_DOCS,
     fidelity: 'exact',
     notes: 'Every documented example matches. null/missing printing `null` is inferred (Jackson).',
+    rawNodes: true, // as toJson
   },
   fn: (call) => javaUrlEncode(toJsonText(call)),
 };

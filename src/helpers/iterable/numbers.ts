@@ -82,7 +82,7 @@ export const numberFormatHelper: HelperDefinition = {
       "currency's ISO code, with a warning. A string holding a number is not a number here (it prints the format param).",
   },
   fn: (call) => {
-    const value = call.params.length ? call.params[0] : call.context;
+    const value = call.params[0];
     const options = call.params.slice(1);
     const number = toJavaNumber(value);
     if (!number) {

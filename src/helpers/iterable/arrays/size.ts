@@ -6,7 +6,6 @@
  * A bare `{{size}}` (no parameters) stays a plain lookup of `size` in the current context, so a profile field
  * named `size` still prints as it does in Iterable.
  */
-import { property } from '../../../runtime/scope.js';
 import { JsonNumber } from '../../../values/json-number.js';
 import { SafeString, type Value } from '../../../values/types.js';
 import type { HelperDefinition } from '../../types.js';
@@ -29,11 +28,11 @@ export const sizeHelper: HelperDefinition = {
     onMissing: 'prints nothing (a number or boolean also prints nothing)',
     docsUrl: LOOPING_DOCS,
     fidelity: 'approximate',
+    bareIsPath: true,
     notes:
       'Iterable documents only {{list.size}} (a property, not a helper). {{size list}} is a mergetag extension and warns; without parameters {{size}} is the plain field lookup it is in Iterable.',
   },
   fn: (call) => {
-    if (call.params.length === 0 && call.hash.size === 0) return property(call.context, 'size');
     call.warn('helper-form', 'Iterable documents size as a property, not a helper: {{size list}} may fail there', 'write {{list.size}}');
     return sizeOf(call.params[0]);
   },

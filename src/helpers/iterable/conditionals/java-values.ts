@@ -13,7 +13,7 @@
  */
 import { JsonNumber } from '../../../values/json-number.js';
 import { jsonString, printValue } from '../../../values/print.js';
-import { SafeString, type JsonObject, type Value } from '../../../values/types.js';
+import { RawNode, SafeString, type JsonObject, type Value } from '../../../values/types.js';
 import { HelperError } from '../../../runtime/errors.js';
 
 // ---- Java's view of a JSON number -------------------------------------------------------------------------------
@@ -105,6 +105,7 @@ export function jknackEquals(a: Value, b: Value): boolean {
  * (corpus `helpers.eq.objects`, skipped with this reason).
  */
 export function documentedEquals(a: Value, b: Value): boolean {
+  if (a instanceof RawNode || b instanceof RawNode) return rawNodeEquals(a, b);
   const x = plain(a);
   const y = plain(b);
   if (x instanceof Map && y instanceof Map) {
@@ -113,6 +114,22 @@ export function documentedEquals(a: Value, b: Value): boolean {
     return true;
   }
   return jknackEquals(x, y);
+}
+
+/**
+ * Equality when a side is a raw Jackson node (`@root`, an `#each` element parameter, `this` without params):
+ * `JsonNode.equals` holds only against another node, so a text node is not the String it holds, nor a null node
+ * null. An array is an ArrayNode either way (it resolves to itself).
+ */
+function rawNodeEquals(a: Value, b: Value): boolean {
+  const x = a instanceof RawNode && !Array.isArray(a.value) ? a : plainArray(a);
+  const y = b instanceof RawNode && !Array.isArray(b.value) ? b : plainArray(b);
+  if (x instanceof RawNode || y instanceof RawNode) return x instanceof RawNode && y instanceof RawNode && jacksonEquals(x.value, y.value);
+  return documentedEquals(x, y);
+}
+
+function plainArray(value: Value): Value {
+  return value instanceof RawNode ? value.value : value;
 }
 
 /** `AbstractMap.equals` between two resolver map views: each entry's Jackson node against the other's resolved value. */

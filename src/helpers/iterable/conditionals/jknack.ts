@@ -7,7 +7,6 @@
  *     is given and not null (`{{eq a b yes="Y"}}` with a ≠ b prints `false`);
  *   - the first value is the helper's context: with no parameters at all it is the current `this`.
  */
-import { contextModel } from '../text/arguments.js';
 import { isTruthy } from '../../../values/truthy.js';
 import type { Value } from '../../../values/types.js';
 import type { HelperCall, HelperDefinition, ParamMeta } from '../../types.js';
@@ -28,9 +27,9 @@ export function decide(call: HelperCall, result: boolean): Value {
   return chosen === null || chosen === undefined ? result : chosen;
 }
 
-/** The helper's context: its first parameter, or the current `this` when it has none. */
+/** The helper's context: its first parameter (the model of `this` when the tag has none: compiler.compileParams). */
 function contextOf(call: HelperCall): Value {
-  return call.params.length > 0 ? call.params[0] : call.context;
+  return call.params[0];
 }
 
 /** `options.param(0, null)`: the second value, null when absent. */
@@ -68,6 +67,8 @@ function equality(name: 'eq' | 'neq'): HelperDefinition {
       docsUrl: PERSONALIZING,
       fidelity: 'exact',
       notes: EQUALITY_NOTES,
+      // A raw Jackson node equals only another node (EqualsBuilder calls JsonNode.equals): java-values.rawNodeEquals.
+      rawNodes: true,
     },
     fn: (call) => {
       const a = contextOf(call);
@@ -137,8 +138,8 @@ function logic(name: 'and' | 'or' | 'not'): HelperDefinition {
         (name === 'not' ? '. Only the first value counts.' : '.'),
     },
     fn: (call) => {
-      // Without params the helper gets the raw model of `this`: a scalar Jackson node (an #each element) is empty.
-      const values = call.params.length > 0 ? call.params : [call.contextIsNode ? contextModel(call.context) : call.context];
+      // Without params the helper gets the model of `this`: a scalar Jackson node (an #each element) is empty.
+      const values = call.params;
       let result: boolean;
       if (name === 'and') result = values.every(isTruthy);
       else if (name === 'or') result = values.some(isTruthy);

@@ -10,7 +10,6 @@ import { HelperError } from '../../../runtime/errors.js';
 import { JsonNumber } from '../../../values/json-number.js';
 import { printValue } from '../../../values/print.js';
 import { isTruthy } from '../../../values/truthy.js';
-import { nodeStandIn } from '../../../values/node-stand-in.js';
 import { SafeString, type Value } from '../../../values/types.js';
 import type { HelperCall, HelperDefinition, HelperMeta, ParamMeta } from '../../types.js';
 
@@ -34,21 +33,7 @@ export interface StringHelperArguments {
 }
 
 export function helperArguments(call: HelperCall): StringHelperArguments {
-  if (call.params.length === 0) return { value: call.contextIsNode ? contextModel(call.context) : call.context, params: [] };
   return { value: call.params[0], params: call.params.slice(1) };
-}
-
-/**
- * `this` as a helper called without parameters receives it: Handlebars.java passes the context's raw model, not
- * the value a path would resolve to. At the root and in `{{#each}}` over an array that model is a Jackson node,
- * which Handlebars.java's emptiness test iterates: a text, number, boolean or null node iterates nothing, so it is
- * empty (`{{#each names}}{{upper}}{{/each}}` prints nothing); an object or array node is empty when it has no
- * entries and otherwise prints as JSON text (`{"a":1}`, not `{a=1}`). Inferred from the Handlebars.java source;
- * the corpus has no such call. Inside `{{#with name}}` `this` is the String the path resolved to, so
- * `{{upper}}` upper-cases it (fuzz class helper-without-params-applies-to-this).
- */
-export function contextModel(value: Value): Value {
-  return nodeStandIn(value);
 }
 
 /**

@@ -17,11 +17,11 @@ export const lengthHelper: HelperDefinition = {
     onMissing: 'prints nothing, as {{missing.length}} does',
     docsUrl: 'https://support.iterable.com/hc/en-us/articles/205480365',
     fidelity: 'approximate',
+    bareIsPath: true,
     notes:
       'Iterable documents {{field.length}}; the helper form {{length field}} is inferred to mean the same. Without a parameter, {{length}} is the field named length, as a plain path would be.',
   },
   fn: (call) => {
-    if (call.params.length === 0) return property(call.context, 'length');
     const value = call.params[0];
     if (value === null || value === undefined) return undefined;
     return property(value, 'length');
