@@ -154,7 +154,12 @@ export class Compiler {
     const helper = this.helperFor(head, hasArguments);
     if (helper) {
       const call = this.compileHelperCall(helper, head, node.params, node.hash, node.family, node.loc, undefined);
-      return (scope, run) => write(call(scope, run), run);
+      if (hasArguments) return (scope, run) => write(call(scope, run), run);
+      // Directly at a block parameter level a tag without arguments is a path, helper or not (Variable.value:
+      // `scope.isBlockParams() && noArg`): `{{#each xs as |p|}}{{upper}}` reads a field named upper.
+      const family = node.family;
+      const path = this.pathReader(head, family).value;
+      return (scope, run) => write(familyOf(scope, family).context.blockParams ? path(scope, run) : call(scope, run), run);
     }
     if (hasArguments) return this.unknownHelper(head);
     const family = node.family;
@@ -226,7 +231,9 @@ export class Compiler {
       return (scope, run) => (isTruthy(value(scope, run)) ? inverse(scope, run) : program(scope, run));
     }
     const helper = this.helperFor(node.path, hasArguments);
-    if (helper?.choose && node.hash === undefined) return this.compileChoice(helper, helper.choose, node, program, inverse);
+    // With block parameters the blocks run at a level of their own (helper-call.ts), so the fast path is not taken.
+    if (helper?.choose && node.hash === undefined && !node.program?.blockParams?.length)
+      return this.compileChoice(helper, helper.choose, node, program, inverse);
     if (helper?.transformBody && !hasArguments) return this.compileTransform(helper.transformBody, node, program);
     if (helper) {
       const call = this.compileHelperCall(helper, node.path, node.params, node.hash, family, node.loc, {

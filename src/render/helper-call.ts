@@ -10,7 +10,7 @@ import type { BlockRender, HelperCall } from '../helpers/types.js';
 import type { Family } from '../syntax/ast.js';
 import type { Value } from '../values/types.js';
 import type { RenderFn, RunState } from './compiler.js';
-import { familyOf, pushParts, resolvePath, type BlockParam, type Scope } from '../runtime/scope.js';
+import { familyOf, pushBlockParamLevel, pushParts, resolvePath, type BlockParam, type Scope } from '../runtime/scope.js';
 
 export interface CallSite {
   readonly name: string;
@@ -98,13 +98,29 @@ export class HelperInvocation implements HelperCall {
 
   private enter(body: RenderFn | undefined, change: Change): string {
     if (!body) return '';
-    if (!change) return body(this.scope, this.runtime);
     const names = this.site.blockParamNames;
-    let blockParams: Map<string, BlockParam> | undefined;
-    if (change.blockParams && names.length) {
-      blockParams = new Map();
-      for (let i = 0; i < names.length; i++) blockParams.set(names[i]!, change.blockParams[i] ?? { value: undefined });
+    const family = this.site.family;
+    const newContext = change !== undefined && 'context' in change;
+    // Values the helper gave (each's item and index, Iterable's #sortBy result) bind as given; #sortBy and the other
+    // Iterable block helpers that bind without a new context keep `this` and `../` as they were.
+    if (!names.length || change?.blockParams) {
+      if (!change) return body(this.scope, this.runtime);
+      const blockParams = names.length ? bindBlockParams(names, change.blockParams ?? []) : undefined;
+      return body(pushParts(this.scope, family, newContext, change.context, change.data, blockParams, change.contextIsNode), this.runtime);
     }
-    return body(pushParts(this.scope, this.site.family, 'context' in change, change.context, change.data, blockParams, change.contextIsNode), this.runtime);
+    // No values for the block parameters (Options.fn()/inverse(), with or without a new context): Handlebars.java
+    // still adds their level (Options.apply), a single parameter bound to the model of the context the body runs
+    // in (Options.blockParams), so `{{#each xs as |p|}}{{else if p}}` tests the current `this`.
+    const scope = change ? pushParts(this.scope, family, newContext, change.context, change.data, undefined, change.contextIsNode) : this.scope;
+    const frame = familyOf(scope, family).context;
+    const given = names.length === 1 ? [{ value: frame.value, node: frame.node === true }] : [];
+    return body(pushBlockParamLevel(scope, family, bindBlockParams(names, given)), this.runtime);
   }
+}
+
+/** Context.newBlockParamContext: a name without a value is not bound at all (`{{.}}` leaves it out). */
+function bindBlockParams(names: readonly string[], values: readonly BlockParam[]): Map<string, BlockParam> {
+  const blockParams = new Map<string, BlockParam>();
+  for (let i = 0; i < Math.min(names.length, values.length); i++) blockParams.set(names[i]!, values[i]!);
+  return blockParams;
 }

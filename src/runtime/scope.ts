@@ -148,6 +148,23 @@ export function pushParts(
   return family === 'user' ? { user: next, feed: scope.feed } : { user: scope.user, feed: next };
 }
 
+/**
+ * The current context again as a block parameter level: Handlebars.java's `Context.newBlockParamContext` over the
+ * current context, which a block with block parameters gets even when its helper renders `fn()` or `inverse()`
+ * without a new context (Options.apply). The level is the current frame with the parameters on it, so `this` and
+ * `../` mean what they meant, and `{{.}}` prints the parameters' map.
+ */
+export function pushBlockParamLevel(scope: Scope, family: Family, blockParams: ReadonlyMap<string, BlockParam>): Scope {
+  const current = familyOf(scope, family);
+  const next: FamilyScope = {
+    root: current.root,
+    context: { ...current.context, blockParams },
+    data: current.data,
+    params: { params: blockParams, parent: current.params },
+  };
+  return family === 'user' ? { user: next, feed: scope.feed } : { user: scope.user, feed: next };
+}
+
 /** Collects the Java method a lookup met that mergetag does not print (for the renderer's `java-member` warning). */
 export interface MemberProbe {
   internal?: string;
@@ -472,15 +489,21 @@ function javaHash(text: string): number {
  * `{{.}}` at a block parameter level: Java's `HashMap.toString()` of the names and values, in the HashMap's
  * bucket order (a table of 16 for a few names); a raw Jackson node value prints as JSON, a String as it is.
  */
-function blockParamLevelText(params: ReadonlyMap<string, BlockParam>): string {
+/** The order a java.util.HashMap of the default capacity iterates these names in (by hash bucket). */
+function hashMapOrder(params: ReadonlyMap<string, BlockParam>): string[] {
   const bucket = (name: string): number => {
     const h = javaHash(name);
     return (h ^ (h >>> 16)) & 15;
   };
-  const names = [...params.keys()].sort((a, b) => bucket(a) - bucket(b));
-  const entries = names.map((name) => {
+  return [...params.keys()].sort((a, b) => bucket(a) - bucket(b));
+}
+
+function blockParamLevelText(params: ReadonlyMap<string, BlockParam>): string {
+  const entries = hashMapOrder(params).map((name) => {
     const param = params.get(name)!;
-    return `${name}=${param.node ? jsonText(param.value) : printValue(param.value)}`;
+    // AbstractMap.toString: String.valueOf of each value, so a null one prints null.
+    const text = param.node ? jsonText(param.value) : param.value === null || param.value === undefined ? 'null' : printValue(param.value);
+    return `${name}=${text}`;
   });
   return `{${entries.join(', ')}}`;
 }
@@ -498,5 +521,20 @@ export function blockParam(scope: FamilyScope, name: string): BlockParam | undef
  * `#each` element, else the value the level was given. A helper called without params receives it.
  */
 export function contextModel(frame: ContextFrame): Value {
+  if (frame.blockParams) return blockParamLevelMap(frame.blockParams);
   return frame.node ? RawNode.of(frame.value) : frame.value;
+}
+
+/**
+ * A block parameter level's model: Handlebars.java's Context.BlockParam holds a HashMap of the parameters (names
+ * in HashMap order, an `#each` element parameter as its raw node), so a helper called there without params gets
+ * that map: `{{#each xs as |p|}}{{#if}}` is always true (checked against the Java engine).
+ */
+function blockParamLevelMap(params: ReadonlyMap<string, BlockParam>): Value {
+  const map = new Map<string, Value>();
+  for (const name of hashMapOrder(params)) {
+    const param = params.get(name)!;
+    map.set(name, param.node ? RawNode.of(param.value) : param.value);
+  }
+  return map;
 }

@@ -45,6 +45,7 @@ export const withHelper: HelperDefinition = {
       return call.inverse({ context: value ?? undefined });
     }
     if (keepsContext) return call.fn();
-    return call.fn({ context: value, blockParams: [{ value }] });
+    // Options.fn(value): a single block parameter is bound to the new model (helper-call.ts), two or more to nothing.
+    return call.fn({ context: value });
   },
 };
