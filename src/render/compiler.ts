@@ -297,8 +297,10 @@ export class Compiler {
       const found = value(scope, run);
       // A raw object or array node is a Java Iterable: a section renders once per value, as over an array.
       const v = found instanceof RawNode && (found.value instanceof Map || Array.isArray(found.value)) ? [...found.value.values()] : found;
-      // The else block runs with the falsy value as `this`, as in Handlebars.java.
-      if (!isTruthy(v)) return inverse(pushParts(scope, family, true, v, undefined, undefined), run);
+      // Block.merge picks the helper by the value: an empty list is #each's and false is #if's else block, in the
+      // same context; any other falsy value is #with's, with the value (null: Java's null) as `this`.
+      if (!isTruthy(v))
+        return v === false || Array.isArray(v) ? inverse(scope, run) : inverse(pushParts(scope, family, true, v ?? undefined, undefined, undefined), run);
       if (v === true) return program(scope, run);
       if (Array.isArray(v)) {
         let out = '';

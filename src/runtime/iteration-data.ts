@@ -1,6 +1,6 @@
 /**
  * The data variables of one loop iteration, computed when read instead of stored (a loop body rarely reads more
- * than one or two): `@index` (0-based), `@key`, `@first`/`@last` (print `first`/`last`, else nothing),
+ * than one or two): `@index` (0-based), `@key`, `@first`/`@last` (`first`/`last`, else the empty string, as EachHelper sets them),
  * `@odd`/`@even` (print `odd`/`even`), `@index_1` (1-based). Handlebars.java's EachHelper; corpus `each.*`.
  */
 import { JsonNumber } from '../values/json-number.js';
@@ -35,13 +35,13 @@ export class IterationData implements DataVars {
       case 'key':
         return this.key;
       case 'first':
-        return this.index === 0 ? 'first' : undefined;
+        return this.index === 0 ? 'first' : '';
       case 'last':
-        return this.index === this.count - 1 ? 'last' : undefined;
+        return this.index === this.count - 1 ? 'last' : '';
       case 'odd':
-        return !this.overObject && this.index % 2 === 1 ? 'odd' : undefined;
+        return !this.overObject && this.index % 2 === 1 ? 'odd' : '';
       case 'even':
-        return !this.overObject && this.index % 2 === 0 ? 'even' : undefined;
+        return !this.overObject && this.index % 2 === 0 ? 'even' : '';
       case 'index_1':
         return JsonNumber.fromNumber(this.index + 1);
       default:

@@ -300,6 +300,9 @@ function resolveHere(scope: FamilyScope, path: PathSpec, probe: MemberProbe | un
       return lookUpParents(scope.context, path.depth - 1, parts, probe);
     }
   }
+  // From a level whose model is Java's null (the else block of `{{#with missing}}`), Context.get finds no parent
+  // path at all: `../this`, `../x` and `../../x` print nothing there (checked against the Java engine).
+  if (path.depth > 0 && scope.context.value === undefined) return undefined;
   let frame: ContextFrame | undefined = scope.context;
   for (let d = 0; d < path.depth; d++) frame = frame?.parent;
   if (!frame) return undefined;
@@ -351,20 +354,22 @@ function memberOfLevel(answer: MemberAnswer | undefined, parts: readonly string[
 }
 
 /**
- * `../x` as Handlebars.java's `Context.get` evaluates it: from each context outward, go `depth` levels up and look
- * for `x` there. A context whose value is null or missing is skipped (its path evaluation stops at once), so in
- * the else block of `{{#with missing}}` (rendered with the missing value as `this`), `../c` starts from the root's
- * parent and finds nothing (fuzz class else-of-missing-value-parent-path). A JSON null `#each` element is a Jackson
- * NullNode there, not null (fuzz case map-binding: other.45), so only `undefined` (Java's null) is skipped.
+ * `../x` and `../../x` (ParentPath): each `../` steps from a level to its parent, and a level whose model is Java's
+ * null (the else block of `{{#with missing}}`) has no parent to step to, so the path finds nothing (fuzz class
+ * else-of-missing-value-parent-path). From the level reached, `x` is looked up as Context.get does: that level's
+ * value, then outward, passing levels whose model is null (`{{#with missing}}{{else}}{{#with @root.o}}{{../a}}`
+ * finds the root's `a`; checked against the Java engine).
  */
 function lookUpParents(start: ContextFrame, depth: number, parts: readonly string[], probe: MemberProbe | undefined): Value {
+  let target: ContextFrame | undefined = start;
+  for (let d = 0; d < depth; d++) {
+    if (!target || target.value === undefined) return undefined;
+    target = target.parent;
+  }
   const head = parts[0]!;
-  for (let it: ContextFrame | undefined = start; it; it = it.parent) {
+  for (let it: ContextFrame | undefined = target; it; it = it.parent) {
     if (it.value === undefined) continue;
-    let target: ContextFrame | undefined = it;
-    for (let d = 0; d < depth && target; d++) target = target.parent;
-    if (!target) return undefined;
-    const value = property(target.value, head, target.node === true, probe);
+    const value = property(it.value, head, it.node === true, probe);
     if (!isMissing(value)) return resolveParts(value, parts, 1, probe);
   }
   return undefined;

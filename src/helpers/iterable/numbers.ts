@@ -93,8 +93,10 @@ export const numberFormatHelper: HelperDefinition = {
           'pass a number field; values stored by #assign are strings',
         );
       }
+      // StringHelpers.numberFormat: `param == null ? null : param.toString()`, so without a format param the
+      // result is null, which #eq finds equal to null and lookup finds nothing in.
       const first = options[0];
-      return first === null || first === undefined ? '' : printValue(first);
+      return first === null || first === undefined ? null : printValue(first);
     }
     const { text, unknownLocale } = formatNumber(number, options, call.hash);
     if (unknownLocale !== undefined) {

@@ -8,9 +8,16 @@
  */
 import { HelperError } from '../../../runtime/errors.js';
 import { jsonText, printValue } from '../../../values/print.js';
-import type { Value } from '../../../values/types.js';
+import { RawNode, type Value } from '../../../values/types.js';
 import { STRING_HELPERS_DOCS, stringHelper, stringParam } from './arguments.js';
 import { checkLength } from './java-strings.js';
+
+/** A raw Jackson node as the Iterable it is: an array's elements, an object's values (a scalar has none). */
+function nodeItems(node: RawNode): Value[] {
+  const value = node.value;
+  if (Array.isArray(value)) return value;
+  return value instanceof Map ? [...value.values()] : [];
+}
 
 function joined(parts: readonly string[], separator: string): string {
   let length = separator.length * Math.max(0, parts.length - 1);
@@ -37,7 +44,11 @@ export const joinHelper = stringHelper(
     onMissing: 'prints nothing (a missing, null, "", 0, false or [] list)',
     docsUrl: STRING_HELPERS_DOCS,
     fidelity: 'exact',
-    notes: 'A missing or non-string separator fails the render. With an array, later values are ignored: {{join arr x "/"}} joins arr only.',
+    notes:
+      'A missing or non-string separator fails the render. With an array, later values are ignored: {{join arr x "/"}} joins arr only. ' +
+      'A raw JSON object node (`@root`, `this` without params at the root) is a Java Iterable of its values, joined the same way.',
+    // It sees raw nodes as they are: an object node joins its values (StringUtils.join over the Iterable).
+    rawNodes: true,
   },
   (value, params, call) => {
     const separatorValue: Value = params[params.length - 1];
@@ -45,7 +56,8 @@ export const joinHelper = stringHelper(
     if (separator === undefined) throw new HelperError('needs a separator as its last parameter: {{join list ", "}}');
     const prefix = stringParam(call.hash.get('prefix'), 'prefix=') ?? '';
     const suffix = stringParam(call.hash.get('suffix'), 'suffix=') ?? '';
-    const parts = Array.isArray(value) ? value.map(jsonText) : [value, ...params.slice(0, -1)].map(printValue);
+    const list = value instanceof RawNode ? nodeItems(value) : value;
+    const parts = Array.isArray(list) ? list.map(jsonText) : [list, ...params.slice(0, -1)].map(printValue);
     return prefix + joined(parts, separator) + suffix;
   },
   'empty',
