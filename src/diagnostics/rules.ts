@@ -28,6 +28,10 @@ const rules = {
   'duplicate-else': { severity: 'warning', description: 'a block with more than one else: only the last one renders' },
   'unknown-helper': { severity: 'error', description: 'a helper that does not exist, called with params or hash' },
   'execution-error': { severity: 'error', description: 'a helper failed or a partial is missing: Iterable skips the message (HandlebarsExecutionError)' },
+  'inverted-helper': {
+    severity: 'warning',
+    description: "{{^helper args}}: Iterable's engine drops an inverted section's params and hash and calls the helper on `this`, so the args are ignored",
+  },
   'block-params': { severity: 'warning', description: 'a helper that gives its result through a block parameter was used without one' },
   'each-over-scalar': { severity: 'warning', description: '#each over a value that is neither a list nor an object' },
   'raw-json-node': {

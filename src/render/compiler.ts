@@ -226,6 +226,19 @@ export class Compiler {
     const family = node.family;
     const hasArguments = node.params.length > 0 || node.hash !== undefined;
     if (node.inverted) {
+      // `{{^helper a b}}`: TemplateBuilder.visitUnless drops the params and hash, so the helper is called as
+      // `{{#helper}}` would be, on the model of `this`, with the body as its block and no else block:
+      // `{{^if a}}x{{/if}}` prints x whenever `this` is not empty (checked against the Java engine).
+      const invertedHelper = this.helperFor(node.path, false);
+      if (invertedHelper) {
+        if (hasArguments) this.warnInvertedHelper(node);
+        const call = this.compileHelperCall(invertedHelper, node.path, [], undefined, family, node.loc, {
+          program,
+          inverse: renderNothing,
+          blockParamNames: node.program?.blockParams ?? [],
+        });
+        return (scope, run) => printValue(call(scope, run));
+      }
       // `{{^x}}`: renders when x is falsy.
       const value = this.compilePath(node.path, family);
       return (scope, run) => (isTruthy(value(scope, run)) ? inverse(scope, run) : program(scope, run));
@@ -343,6 +356,24 @@ export class Compiler {
     if (path.data || path.local || path.depth > 0) return undefined;
     const helper = this.helpers.get(path.original);
     return helper?.meta.bareIsPath && !hasArguments ? undefined : helper;
+  }
+
+  private warnInvertedHelper(node: BlockStatement): void {
+    const name = node.path.original;
+    const open = node.family === 'user' ? '{{' : '[[';
+    const close = node.family === 'user' ? '}}' : ']]';
+    this.diagnostics.push(
+      diagnostic(
+        'inverted-helper',
+        'warning',
+        `${open}^${name} …${close} ignores its params and hash in Iterable's engine: it calls ${name} on \`this\``,
+        node.path.loc,
+        {
+          ...(this.source.file !== undefined ? { file: this.source.file } : {}),
+          hint: `for "not", write ${open}#unless …${close} or ${open}#${name} …${close}${open}else${close}…`,
+        },
+      ),
+    );
   }
 
   private unknownHelper(path: PathExpression): RenderFn {
