@@ -33,15 +33,24 @@ const ID_PART = new RegExp(`[${ID_START_CHARS}0-9./-]`);
 const QID_START = new RegExp(`[${ID_START_CHARS}[]`);
 const INT_MIN = -2147483648n;
 const INT_MAX = 2147483647n;
-/** Handlebars.java's grammar has no `null` literal: `null` is a path, the field `null` of the context. */
-const KEYWORDS = ['true', 'false', 'undefined'] as const;
+/**
+ * HbsLexer.g4's BOOLEAN: the only keyword literals. Its grammar has no `null` or `undefined` literal: both are
+ * paths, the fields `null` and `undefined` of the context (`{{undefined}}` prints the field `undefined`).
+ */
+const KEYWORDS = ['true', 'false'] as const;
 const MAX_SUBEXPRESSION_DEPTH = 100;
+/** The three tokens that end a tag in Handlebars.java: `}}` (plain), `}}}` (triple-stash), `}}}}` (raw block). */
+type CloseKind = 'plain' | 'triple' | 'raw';
+const LITERAL_KIND: Record<string, string> = { StringLiteral: 'string', NumberLiteral: 'number', BooleanLiteral: 'boolean', SubExpression: 'sub-expression' };
+const LITERAL_HINT = 'to print a fixed text, write it outside the tag; a literal can only be a parameter, as in {{default x "text"}}';
 
 class LexError extends Error {
   constructor(
     message: string,
     readonly offset: number,
     readonly hint?: string,
+    /** Where the highlighted text ends; by default where the lexer stopped. */
+    readonly end?: number,
   ) {
     super(message);
   }
@@ -202,12 +211,14 @@ class Lexer {
     } catch (error) {
       if (!(error instanceof LexError)) throw error;
       this.report(error);
-      this.resync();
+      // An error that spans a whole token (a wrong closing token) ends the tag there.
+      if (error.end !== undefined) this.pos = error.end;
+      else this.resync();
     }
   }
 
   private report(error: LexError): void {
-    const end = Math.max(error.offset + 1, this.pos);
+    const end = error.end ?? Math.max(error.offset + 1, this.pos);
     const extra = error.hint ? { hint: error.hint } : {};
     this.diagnostics.push(
       diagnostic('syntax-error', 'error', error.message, this.source.span(error.offset, Math.min(end, this.text.length)), {
@@ -220,7 +231,9 @@ class Lexer {
   /** After a bad tag, go on after its closing delimiter (or at the next tag, if it never closes). */
   private resync(): void {
     const close = this.text.indexOf(this.closer, this.pos);
-    const nextOpen = this.text.indexOf(this.delimiters[this.family].open, this.tagStart + 1);
+    const { open } = this.delimiters[this.family];
+    // Not `tagStart + 1`: a triple-stash's `{{{` holds another `{{` at the next character.
+    const nextOpen = this.text.indexOf(open, this.tagStart + open.length);
     if (close !== -1 && (nextOpen === -1 || close < nextOpen)) this.pos = close + this.closer.length;
     else if (nextOpen !== -1) this.pos = nextOpen;
     else this.pos = this.text.length;
@@ -241,12 +254,15 @@ class Lexer {
       const { params, hash, blockParams } = this.readArguments(true);
       return this.finishTag('else', stripOpen, { path: chained, params, hash, blockParams });
     }
-    if (kind === 'mustache' && head.type === 'NumberLiteral') {
-      // Handlebars.java's grammar has no number as a tag's head: `{{1}}` and `{{{2}}}` fail to parse.
-      throw new LexError(`a tag cannot start with a number, found ${head.original}`, head.loc.start.offset);
-    }
-    if ((kind === 'block' || kind === 'inverse') && head.type !== 'PathExpression') {
-      throw new LexError(`a block must name a helper or a field, found ${this.textOf(head)}`, head.loc.start.offset);
+    if (head.type !== 'PathExpression') {
+      // HbsParser.g4 rule `sexpr` starts with a QID: a string, number or boolean literal (`{{"x"}}`, `{{1}}`,
+      // `[[true]]`, `{{#"x"}}`) cannot head a tag, whatever its kind; literals are only parameters.
+      const what = kind === 'block' || kind === 'inverse' ? 'a block must name a helper or a field' : 'a tag must start with a field or a helper name';
+      throw new LexError(
+        `${what}, found the ${LITERAL_KIND[head.type]} ${this.textOf(head)}: Iterable's engine fails on it`,
+        head.loc.start.offset,
+        LITERAL_HINT,
+      );
     }
     const { params, hash, blockParams } = this.readArguments(kind === 'block' || kind === 'inverse');
     this.finishTag(kind, stripOpen, { path: head, params, hash, blockParams, escaped });
@@ -334,11 +350,48 @@ class Lexer {
   private finishTag(kind: TagKind, stripOpen: boolean, fields: Partial<TagToken>): void {
     this.skipSpace();
     // A triple-stash closes with `}}}` or `}~}}` (Handlebars.java's HbsLexer): the `~` comes after the brace.
-    if (this.triple && !this.eat('}')) throw this.expected("'}'");
-    const stripClose = this.eat('~');
-    if (!this.text.startsWith(this.closer, this.pos)) throw this.expected(`'${this.closer}'`);
-    this.pos += this.closer.length;
-    this.push({ tag: kind, strip: { open: stripOpen, close: stripClose }, escaped: true, params: [], ...fields });
+    const wanted: CloseKind = this.triple ? 'triple' : 'plain';
+    const close = this.closeToken();
+    if (!close) throw this.expected(this.triple ? `'}${this.closer}'` : `'${this.closer}'`);
+    if (close.kind !== wanted) {
+      const text = this.text.slice(this.pos, close.end);
+      const tag = this.text.slice(this.tagStart, this.pos).trimEnd();
+      throw new LexError(
+        `'${text}' cannot end the tag ${tag}: Iterable's engine reads it as the end of a ${close.kind === 'raw' ? 'raw block tag' : 'triple-stash'} and fails`,
+        this.pos,
+        `end the tag with '${wanted === 'triple' ? '}' : ''}${this.closer}' and put a space before a brace that follows it`,
+        close.end,
+      );
+    }
+    this.pos = close.end;
+    this.push({ tag: kind, strip: { open: stripOpen, close: close.strip }, escaped: true, params: [], ...fields });
+  }
+
+  /**
+   * The token Handlebars.java's lexer reads where a tag ends (HbsLexer.g4 mode VAR: END_RAW `}}`+end, END_T
+   * `}`+end, END end, each also with `~` before the delimiter). Their predicates run in that order at the same
+   * start, and each one that matches moves the input to its last character before the next is tried; the token
+   * is the first rule that matched, and ends one character after where the input stands then. So `{{x}}}` ends
+   * with END_T (`}}}`), which only a triple-stash may take, and `[[{x}]]]` ends with END_T `}]]]`: the last
+   * bracket is swallowed.
+   */
+  private closeToken(): { kind: CloseKind; end: number; strip: boolean } | undefined {
+    const rules: Array<[CloseKind, string]> = [
+      ['raw', '}}'],
+      ['triple', '}'],
+      ['plain', ''],
+    ];
+    let at = this.pos;
+    let first: { kind: CloseKind; strip: boolean } | undefined;
+    for (const [kind, prefix] of rules) {
+      for (const candidate of [prefix + this.closer, `${prefix}~${this.closer}`]) {
+        if (!this.text.startsWith(candidate, at)) continue;
+        first ??= { kind, strip: candidate !== prefix + this.closer };
+        at += candidate.length - 1;
+        break;
+      }
+    }
+    return first && { ...first, end: at + 1 };
   }
 
   private push(fields: Omit<TagToken, 'kind' | 'family' | 'start' | 'end'>): void {
@@ -500,9 +553,7 @@ class Lexer {
     for (const keyword of KEYWORDS) {
       if (this.text.startsWith(keyword, start) && this.boundaryAt(start + keyword.length)) {
         this.pos += keyword.length;
-        const loc = this.source.span(start, this.pos);
-        if (keyword === 'undefined') return { type: 'UndefinedLiteral', original: keyword, loc };
-        return { type: 'BooleanLiteral', value: keyword === 'true', original: keyword, loc };
+        return { type: 'BooleanLiteral', value: keyword === 'true', original: keyword, loc: this.source.span(start, this.pos) };
       }
     }
     return undefined;
