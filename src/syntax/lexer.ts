@@ -114,18 +114,11 @@ class Lexer {
       if (at > this.pos && this.text[at - 1] === '\\') {
         // `\{{x}}` prints `{{x}}`: the tag stays text. Handlebars.java takes only the backslash next to the
         // delimiter as the escape, so `\\{{x}}` prints `\{{x}}` (handlebars.js would print `\` and the value).
-        // Handlebars.java's escape token is `\{{` ... `}}`: an escaped triple-stash or one that never closes fails.
-        const close = this.delimiters[family].close;
-        const problem =
-          this.text[at + open.length] === '{'
-            ? `an escaped tag cannot be a triple-stash: write \\${open}x${close} or ${open}{x}${close}`
-            : this.text.indexOf(close, at + open.length) === -1
-              ? `unclosed escaped tag: expected '${close}' after '\\${open}'`
-              : undefined;
         value += this.text.slice(this.pos, at - 1) + open;
         escape = true;
         this.pos = at + open.length;
-        if (problem) this.report(new LexError(problem, at - 1));
+        const problem = this.escapeProblem(at, family);
+        if (problem) this.report(problem);
         continue;
       }
       value += this.text.slice(this.pos, at);
@@ -136,6 +129,28 @@ class Lexer {
     }
     flush(this.text.length);
     return this.tokens;
+  }
+
+  /**
+   * Handlebars.java's escape token (HbsLexer.g4 ESC_VAR, its `varEscape`) runs from `\{{` to the first `}}`, read
+   * from the last character of the opening delimiter on; finding another opening delimiter first, or none of the
+   * closing one, is a lexer error. So `\{{{x}}}` and `\[[[x]]]` fail (the delimiter's last character starts another
+   * `{{`/`[[`), `\{{! {{x}} }}` fails, and `\[[{o}]]` prints `[[{o}]]`.
+   */
+  private escapeProblem(at: number, family: Family): LexError | undefined {
+    const { open, close } = this.delimiters[family];
+    const nextClose = this.text.indexOf(close, at + open.length - 1);
+    const nextOpen = this.text.indexOf(open, at + open.length - 1);
+    if (nextOpen !== -1 && (nextClose === -1 || nextOpen < nextClose)) {
+      return new LexError(
+        `the escaped tag \\${open} holds another '${open}' before its '${close}': Iterable's engine fails on it`,
+        at - 1,
+        `end the escaped tag with '${close}' before the next '${open}', or remove the backslash`,
+        nextOpen + open.length,
+      );
+    }
+    if (nextClose === -1) return new LexError(`unclosed escaped tag: expected '${close}' after '\\${open}'`, at - 1);
+    return undefined;
   }
 
   private findOpen(): { at: number; family: Family } | undefined {

@@ -140,6 +140,13 @@ describe('lexical errors', () => {
     expect(found('{{h "x" 1 true}}')).toEqual([]);
   });
 
+  it('an escaped tag holding another opening delimiter before its close is an error up to that delimiter (differential syntax.escape-token)', () => {
+    expect(found('a\n\\{{! {{x}} }}')).toEqual([[2, 1, '\\{{! {{']]);
+    expect(found('\\{{{x}}}')).toEqual([[1, 1, '\\{{{']]);
+    expect(single('\\[[[o]]]').hint).toContain('remove the backslash');
+    expect(found('\\[[{o}]] \\{{ {x}}} \\{{x}}{{y}}')).toEqual([]);
+  });
+
   it('}}} or }}}} ending a tag is an error on the whole token (differential syntax.close-token)', () => {
     expect(found('{{b}}}')).toEqual([[1, 4, '}}}']]);
     expect(found('x\n{{#if b}}a{{else}}}}b{{/if}}')).toEqual([[2, 17, '}}}}']]);
