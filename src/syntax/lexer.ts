@@ -586,6 +586,8 @@ class Lexer {
     let data = false;
     let depth = 0;
     let local = false;
+    /** `this.` or `this/` came first: the path is one ID for Handlebars.java, not a QID that starts after `./`. */
+    let thisPrefix = false;
     const parts: string[] = [];
     if (this.eat('@')) data = true;
     for (;;) {
@@ -609,12 +611,20 @@ class Lexer {
       this.pos += 4;
       if (!/[./]/.test(this.peek() ?? '')) return this.pathNode(start, { data, depth, local, parts });
       this.pos++;
+      thisPrefix = true;
     }
+    /** The first segment starts a QID of its own (HbsLexer.g4 QID: `'../' QID`, `'./' QID`, or the whole path). */
+    const startsQid = !thisPrefix && !data;
     for (;;) {
       const segmentStart = this.pos;
-      // Handlebars.java's ID starts with a letter, `_`, `$`, `@`, `:` or `[`: a digit may only follow (`a.0`, not `0.a` or `../1`).
-      if (parts.length === 0 && !local && !data && /[0-9]/.test(this.peek() ?? '')) {
-        throw new LexError(`expected ${what}, found ${this.describeHere()}: a path cannot start with a digit (write [${this.peek()}...])`, segmentStart);
+      // Handlebars.java's ID starts with a letter, `_`, `$`, `@`, `:` or `[`: a digit may only follow (`a.0`,
+      // `this.0`), not start a QID (`0.a`, `../1`, `./0`).
+      if (parts.length === 0 && startsQid && /[0-9]/.test(this.peek() ?? '')) {
+        const prefix = this.text.slice(start, segmentStart);
+        throw new LexError(
+          `expected ${what}, found ${this.describeHere()}: a path${prefix ? ` after '${prefix}'` : ''} cannot start with a digit (write ${prefix}[${this.peek()}...]${prefix === './' ? ` or this.${this.peek()}` : ''})`,
+          segmentStart,
+        );
       }
       const bracketed = this.peek() === '[';
       const segment = this.readSegment();
@@ -623,7 +633,7 @@ class Lexer {
         throw this.expected('a name after the separator');
       }
       parts.push(segment);
-      if (bracketed && this.pathEndsAfterBracket(segment, parts.length === 1 && !local && !data && depth === 0)) break;
+      if (bracketed && this.pathEndsAfterBracket(segment, parts.length === 1 && startsQid)) break;
       const sep = this.peek();
       // `[ab]-c` is one path for Handlebars.java (`-` separates IDs in its lexer), and its PathCompiler keeps the
       // `-` in the next segment: the parts are `ab` and `-c`.
