@@ -199,17 +199,8 @@ class Lexer {
         case '^':
           this.pos++;
           this.skipSpace();
-          if (this.closeAhead()) {
-            // Handlebars.java takes `~^` as the else's label and throws ("The inverseLabel must be one of '^' or
-            // 'else'"): Iterable cannot send the message.
-            if (stripOpen) {
-              this.skipSpace();
-              this.eat('~');
-              this.pos += this.closer.length;
-              throw new LexError(`'~' cannot come before a '^' else in Iterable's engine`, this.tagStart, `write ${open}~else${close} or ${open}^${close}`);
-            }
-            return this.finishTag('else', stripOpen, {});
-          }
+          // Whether a `~` may come before the `^` depends on the block the else belongs to: the parser checks it.
+          if (this.closeAhead()) return this.finishTag('else', stripOpen, { caret: true });
           return this.readExpressionTag('inverse', stripOpen, true);
         case '/':
           this.pos++;

@@ -60,7 +60,7 @@ function chainCaretElse(source: SourceText, tokens: Token[]): void {
   const before = errors(tokens);
   if (!before) return;
   for (const i of candidates.slice(0, MAX_CARET_ELSE_TRIES)) {
-    const asElse: TagToken = { ...(tokens[i] as TagToken), tag: 'else' };
+    const asElse: TagToken = { ...(tokens[i] as TagToken), tag: 'else', caret: true };
     const candidate = tokens.slice();
     candidate[i] = asElse;
     if (errors(candidate) < before) {
@@ -225,6 +225,7 @@ class Parser {
       );
       return;
     }
+    if (token.caret) this.checkCaretLabel(token);
     if (top.elseTag) {
       // Iterable's Handlebars.java (4.3) accepts several else parts; the last one is the block's else.
       const first = this.source.position(top.elseTag.start);
@@ -257,6 +258,30 @@ class Parser {
     top.body = [];
     top.elseTag = token;
     if (token.path) this.pushChained(token);
+  }
+
+  /**
+   * Handlebars.java's TemplateBuilder (`visitBlock`) checks the label of each `^` else of a block against the
+   * block's opening tag: it removes the opening tag's delimiter with its `~` (`{{` or `{{~`) from the else's
+   * `{{^` or `{{~^`, and fails unless `^` is left (a plain `{{~^}}` may also drop one trailing `~`, which never
+   * helps). So the `~` before the `^` must match the `~` before the `#`: `{{#if}}{{~^}}` and `{{~#if}}{{^}}` fail
+   * ("The inverseLabel must be one of '^' or 'else'"), `{{~#if}}{{~^}}` works. `{{else}}` is never compared. The
+   * chain of a block (`{{else if}}`, `{{^if x}}`) is checked against the block that started it.
+   */
+  private checkCaretLabel(token: TagToken): void {
+    let index = this.stack.length - 1;
+    while (index > 0 && this.stack[index]!.chained) index--;
+    const root = this.stack[index]!.open;
+    if (root.strip.open === token.strip.open) return;
+    const family = token.family;
+    this.error(
+      `${this.tagSource(token)} inside ${this.describeOpen(root)}: Iterable's engine fails when only one of the block's opening tag and its '^' else has a '~' before the '#' or '^'`,
+      token.start,
+      token.end,
+      root.strip.open
+        ? `write ${tagText(family, '~^')} to match the block's '~', or ${tagText(family, 'else')}`
+        : `write ${tagText(family, '^')} without '~', or ${tagText(family, '~else')}`,
+    );
   }
 
   /** `{{else if x}}`: the rest is a block of its own, closed by the parent's closing tag. */
