@@ -9,6 +9,7 @@ import type { RuleId } from '../diagnostics/rules.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { SourceText, type Span } from '../diagnostics/source.js';
 import { tagText, type BlockStatement, type Family, type PathExpression, type Program, type Statement, type StripFlags } from './ast.js';
+import { CaretPredictor } from './caret-prediction.js';
 import { tokenize, type LexOptions } from './lexer.js';
 import type { ContentToken, TagToken, Token } from './tokens.js';
 
@@ -34,40 +35,30 @@ export function parse(template: string, options: ParseOptions = {}): ParseResult
   const source = new SourceText(template, options.file);
   const diagnostics: Diagnostic[] = [];
   const tokens = tokenize(source, options, diagnostics);
-  chainCaretElse(source, tokens);
+  resolveCaretElse(tokens);
   applyWhitespaceControl(tokens);
   const ast = new Parser(source, diagnostics).parse(tokens);
   return { ast, diagnostics, source };
 }
 
-/** How many `{{^x}}` tags chainCaretElse tries as an else: each try parses the template once more. */
-const MAX_CARET_ELSE_TRIES = 16;
-
 /**
- * Handlebars.java's grammar also takes `{{^helper args}}` inside a block as an else chain, like `{{else helper args}}`,
- * and its parser picks that reading where the inverted-section reading does not parse: `{{#if a}}A{{^if b}}B{{else}}C{{/if}}`
- * is `{{#if a}}A{{else if b}}B{{else}}C{{/if}}`. So when the template has structural errors, the first `{{^x}}` whose
- * reading as an else leaves fewer of them becomes one.
+ * A `{{^x …}}` directly inside a block is an else chain of that block (`{{else x …}}`) where Handlebars.java's
+ * parser predicts it so (caret-prediction.ts). At the top level or inside an inverted section the engine's parse
+ * fails after that prediction; the tag stays a section there, so that the error names what the author wrote.
  */
-function chainCaretElse(source: SourceText, tokens: Token[]): void {
-  const errors = (candidate: Token[]) => {
-    const found: Diagnostic[] = [];
-    new Parser(source, found).parse(candidate);
-    return found.filter((d) => d.severity === 'error').length;
-  };
-  const candidates = tokens.flatMap((t, i) => (t.kind === 'tag' && t.tag === 'inverse' && t.path ? [i] : []));
-  if (!candidates.length) return;
-  const before = errors(tokens);
-  if (!before) return;
-  for (const i of candidates.slice(0, MAX_CARET_ELSE_TRIES)) {
-    const asElse: TagToken = { ...(tokens[i] as TagToken), tag: 'else', caret: true };
-    const candidate = tokens.slice();
-    candidate[i] = asElse;
-    if (errors(candidate) < before) {
-      tokens[i] = asElse;
-      return;
+function resolveCaretElse(tokens: Token[]): void {
+  let predictor: CaretPredictor | undefined;
+  const open: Array<TagToken['tag']> = [];
+  tokens.forEach((token, index) => {
+    if (token.kind !== 'tag') return;
+    if (token.tag === 'block' || token.tag === 'inline') open.push(token.tag);
+    else if (token.tag === 'close') open.pop();
+    else if (token.tag === 'inverse') {
+      predictor ??= new CaretPredictor(tokens);
+      if (token.path && open[open.length - 1] === 'block' && predictor.predict(index) === 'else') tokens[index] = { ...token, tag: 'else', caret: true };
+      else open.push('inverse');
     }
-  }
+  });
 }
 
 function applyWhitespaceControl(tokens: Token[]): void {
