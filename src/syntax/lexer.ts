@@ -579,6 +579,8 @@ class Lexer {
     let local = false;
     /** `this.` or `this/` came first: the path is one ID for Handlebars.java, not a QID that starts after `./`. */
     let thisPrefix = false;
+    /** The separator read before the current segment. */
+    let separator = '';
     const parts: string[] = [];
     if (this.eat('@')) data = true;
     for (;;) {
@@ -601,7 +603,7 @@ class Lexer {
       local = true;
       this.pos += 4;
       if (!/[./]/.test(this.peek() ?? '')) return this.pathNode(start, { data, depth, local, parts });
-      this.pos++;
+      separator = this.text[this.pos++]!;
       thisPrefix = true;
     }
     /** The first segment starts a QID of its own (HbsLexer.g4 QID: `'../' QID`, `'./' QID`, or the whole path). */
@@ -624,12 +626,19 @@ class Lexer {
         throw this.expected('a name after the separator');
       }
       parts.push(segment);
-      if (bracketed && this.pathEndsAfterBracket(segment, parts.length === 1 && startsQid)) break;
+      // A `[x]` starts a QID of its own where it is not an ID's `.[x]` suffix (HbsLexer.g4 ID_SUFFIX): first in the
+      // path or after `../`, `./`, or after `/` (`a/[n].0.b` and `this/[n].0.b` end after `[n]`, `a.[n].0.b` goes on).
+      const startsOwnQid = parts.length === 1 ? startsQid || separator === '/' : separator === '/';
+      if (bracketed && this.pathEndsAfterBracket(segment, startsOwnQid)) break;
       const sep = this.peek();
       // `[ab]-c` is one path for Handlebars.java (`-` separates IDs in its lexer), and its PathCompiler keeps the
       // `-` in the next segment: the parts are `ab` and `-c`.
-      if (bracketed && sep === '-' && QID_START.test(this.text[this.pos + 1] ?? '')) continue;
+      if (bracketed && sep === '-' && QID_START.test(this.text[this.pos + 1] ?? '')) {
+        separator = '-';
+        continue;
+      }
       if ((sep === '.' || sep === '/') && !this.text.startsWith(this.closer, this.pos)) {
+        separator = sep;
         this.pos++;
         continue;
       }
