@@ -64,9 +64,13 @@ function resolveCaretElse(tokens: Token[]): void {
 function applyWhitespaceControl(tokens: Token[]): void {
   // Handlebars.java ignores the `~` of an inverted section's close tag (`{{^x}}A {{~/x~}} B` keeps both spaces).
   const opened: TagToken['tag'][] = [];
+  // Its whitespace pass (WhiteSpaceControl) runs only when the lexer read a `~` next to a tag's delimiter
+  // (HbsParserFactory checks `lexer.whiteSpaceControl`); the `~` inside a comment is text, so a comment's own
+  // trimming (any `~` in it) happens only in a template that has such a tag: `{{!~ c ~}}\n` keeps the newline.
+  const pass = tokens.some((t) => t.kind === 'tag' && t.tag !== 'comment' && (t.strip.open || t.strip.close));
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token.kind !== 'tag') continue;
+    if (token.kind !== 'tag' || (token.tag === 'comment' && !pass)) continue;
     if (token.tag === 'block' || token.tag === 'inverse' || token.tag === 'inline') opened.push(token.tag);
     if (token.tag === 'close' && opened.pop() === 'inverse') continue;
     const before = tokens[i - 1];

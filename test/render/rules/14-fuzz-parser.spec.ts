@@ -49,7 +49,13 @@ describe('a ~ anywhere in a comment strips both sides (tilde-inside-comment-trim
   it('the comment is one token in Handlebars.java, and any ~ in its text trims before and after', () => {
     expectTemplate('a {{! x~y }} b {{~z}}').toRender('ab');
     expectTemplate(' [[!~]][[x~]]').toRender('');
-    expectTemplate('a {{!-- x~ --}} b').toRender('ab');
+    expectTemplate('a {{!-- x~ --}} b{{~z}}').toRender('ab');
+  });
+
+  it('only in a template where a tag has a ~: the engine trims only when its lexer read one (syntax.comment-tilde-needs-tag-tilde)', () => {
+    expectTemplate('a {{!-- x~ --}} b').toRender('a  b');
+    expectTemplate('{{!~ c ~}}\n').toRender('\n');
+    expectTemplate('a [[! x~y ]] b').toRender('a  b');
   });
 
   it('a comment without ~ strips nothing', () => {
