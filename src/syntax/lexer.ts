@@ -42,7 +42,7 @@ const MAX_SUBEXPRESSION_DEPTH = 100;
 /** The three tokens that end a tag in Handlebars.java: `}}` (plain), `}}}` (triple-stash), `}}}}` (raw block). */
 type CloseKind = 'plain' | 'triple' | 'raw';
 const LITERAL_KIND: Record<string, string> = { StringLiteral: 'string', NumberLiteral: 'number', BooleanLiteral: 'boolean', SubExpression: 'sub-expression' };
-const LITERAL_HINT = 'to print a fixed text, write it outside the tag; a literal can only be a parameter, as in {{default x "text"}}';
+const LITERAL_HINT = 'to print a fixed text, write it outside the tag; a literal can only be a parameter, as in {{defaultIfEmpty x "text"}}';
 
 class LexError extends Error {
   constructor(
@@ -614,9 +614,11 @@ class Lexer {
       // `this.0`), not start a QID (`0.a`, `../1`, `./0`).
       if (parts.length === 0 && startsQid && /[0-9]/.test(this.peek() ?? '')) {
         const prefix = this.text.slice(start, segmentStart);
+        const digits = /[0-9]+/.exec(this.text.slice(segmentStart))![0];
         throw new LexError(
-          `expected ${what}, found ${this.describeHere()}: a path${prefix ? ` after '${prefix}'` : ''} cannot start with a digit (write ${prefix}[${this.peek()}...]${prefix === './' ? ` or this.${this.peek()}` : ''})`,
+          `expected ${what}, found ${this.describeHere()}: a path${prefix ? ` after '${prefix}'` : ''} cannot start with a digit`,
           segmentStart,
+          `write ${prefix}[${digits}]${prefix === './' ? ` or this.${digits}` : ''}`,
         );
       }
       const bracketed = this.peek() === '[';

@@ -342,6 +342,9 @@ class Parser {
       `${this.tagSource(token)} does not match ${this.describeOpen(top.open)}: expected ${tagText(top.open.family, `/${openName}`)}`,
       token.start,
       token.end,
+      top.open.tag === 'inverse' && outer !== -1
+        ? `Iterable's engine reads ${this.tagSource(top.open)} as an inverted section, since no else follows it at its level: close it with ${tagText(top.open.family, `/${openName}`)}, or write ${tagText(top.open.family, `else ${this.tagSource(top.open).replace(/^(\{\{|\[\[)~?\^\s*|~?(\}\}|\]\])$/g, '')}`)} for an else branch`
+        : undefined,
     );
     if (outer === -1) return;
     while (this.stack.length - 1 > outer) {
@@ -368,11 +371,27 @@ class Parser {
 
   private reportUnclosed(block: OpenBlock): void {
     const name = this.openName(block);
+    const close = tagText(block.open.family, `/${name}`);
     this.error(
-      `unclosed ${this.tagSource(block.open).replace(/\s+/g, ' ')}: expected ${tagText(block.open.family, `/${name}`)} before the end of the template`,
+      `unclosed ${this.tagSource(block.open).replace(/\s+/g, ' ')}: expected ${close} before the end of the template`,
       block.open.start,
       block.open.end,
-      `add ${tagText(block.open.family, `/${name}`)} where the block should end`,
+      this.caretSectionHint(block.programBody ?? block.body, name) ?? `add ${close} where the block should end`,
+    );
+  }
+
+  /**
+   * When a `{{^name …}}` directly in the block took the block's closing tag: it is a section because no else
+   * follows it at its level (caret-prediction.ts), which the author may not expect.
+   */
+  private caretSectionHint(body: Statement[], name: string): string | undefined {
+    const section = body.find((s): s is BlockStatement => s.type === 'BlockStatement' && s.inverted && s.path.original === name);
+    if (!section) return undefined;
+    const open = this.source.text.slice(section.loc.start.offset, section.program?.loc.start.offset ?? section.loc.end.offset);
+    const at = this.source.position(section.loc.start.offset);
+    return (
+      `the ${tagText(section.family, `/${name}`)} after ${open} (${at.line}:${at.column}) closes that tag: Iterable's engine reads it as an inverted section, ` +
+      `since no else follows it at its level; write ${tagText(section.family, `else ${open.replace(/^(\{\{|\[\[)~?\^\s*|~?(\}\}|\]\])$/g, '')}`)} for an else branch, or add another ${tagText(section.family, `/${name}`)}`
     );
   }
 

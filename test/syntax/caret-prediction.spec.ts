@@ -56,6 +56,14 @@ describe('{{^x}} inside a block', () => {
     expect(readings('[[#not]][[#each]][[^if]][[else]][[/each]][[else]][[#unless]][[^unless]][[else]][[/unless]][[/not]]')).toEqual(['else', 'else']);
   });
 
+  it('the errors a section reading causes say why, and how to write the else', () => {
+    const [mismatch] = parse('{{#each xs}}{{^if b}}{{/each}}').diagnostics;
+    expect(mismatch).toMatchObject({ start: { line: 1, column: 22 }, hint: expect.stringContaining('write {{else if b}} for an else branch') });
+    const [unclosed] = parse('{{#if a}}A\n{{^if b x=1}}B{{/if}}').diagnostics;
+    expect(unclosed!.hint).toContain('the {{/if}} after {{^if b x=1}} (2:1) closes that tag');
+    expect(unclosed!.hint).toContain('write {{else if b x=1}}');
+  });
+
   it('at the top level or inside a section it stays a section: the engine fails there, and so does the parse', () => {
     expect(readings('{{^if b}}B{{else}}C{{/if}}')).toEqual(['section']);
     expect(errors('{{^if b}}B{{else}}C{{/if}}')).toBeGreaterThan(0);
