@@ -33,15 +33,24 @@ const ID_PART = new RegExp(`[${ID_START_CHARS}0-9./-]`);
 const QID_START = new RegExp(`[${ID_START_CHARS}[]`);
 const INT_MIN = -2147483648n;
 const INT_MAX = 2147483647n;
-/** Handlebars.java's grammar has no `null` literal: `null` is a path, the field `null` of the context. */
-const KEYWORDS = ['true', 'false', 'undefined'] as const;
+/**
+ * HbsLexer.g4's BOOLEAN: the only keyword literals. Its grammar has no `null` or `undefined` literal: both are
+ * paths, the fields `null` and `undefined` of the context (`{{undefined}}` prints the field `undefined`).
+ */
+const KEYWORDS = ['true', 'false'] as const;
 const MAX_SUBEXPRESSION_DEPTH = 100;
+/** The three tokens that end a tag in Handlebars.java: `}}` (plain), `}}}` (triple-stash), `}}}}` (raw block). */
+type CloseKind = 'plain' | 'triple' | 'raw';
+const LITERAL_KIND: Record<string, string> = { StringLiteral: 'string', NumberLiteral: 'number', BooleanLiteral: 'boolean', SubExpression: 'sub-expression' };
+const LITERAL_HINT = 'to print a fixed text, write it outside the tag; a literal can only be a parameter, as in {{defaultIfEmpty x "text"}}';
 
 class LexError extends Error {
   constructor(
     message: string,
     readonly offset: number,
     readonly hint?: string,
+    /** Where the highlighted text ends; by default where the lexer stopped. */
+    readonly end?: number,
   ) {
     super(message);
   }
@@ -105,18 +114,11 @@ class Lexer {
       if (at > this.pos && this.text[at - 1] === '\\') {
         // `\{{x}}` prints `{{x}}`: the tag stays text. Handlebars.java takes only the backslash next to the
         // delimiter as the escape, so `\\{{x}}` prints `\{{x}}` (handlebars.js would print `\` and the value).
-        // Handlebars.java's escape token is `\{{` ... `}}`: an escaped triple-stash or one that never closes fails.
-        const close = this.delimiters[family].close;
-        const problem =
-          this.text[at + open.length] === '{'
-            ? `an escaped tag cannot be a triple-stash: write \\${open}x${close} or ${open}{x}${close}`
-            : this.text.indexOf(close, at + open.length) === -1
-              ? `unclosed escaped tag: expected '${close}' after '\\${open}'`
-              : undefined;
         value += this.text.slice(this.pos, at - 1) + open;
         escape = true;
         this.pos = at + open.length;
-        if (problem) this.report(new LexError(problem, at - 1));
+        const problem = this.escapeProblem(at, family);
+        if (problem) this.report(problem);
         continue;
       }
       value += this.text.slice(this.pos, at);
@@ -127,6 +129,28 @@ class Lexer {
     }
     flush(this.text.length);
     return this.tokens;
+  }
+
+  /**
+   * Handlebars.java's escape token (HbsLexer.g4 ESC_VAR, its `varEscape`) runs from `\{{` to the first `}}`, read
+   * from the last character of the opening delimiter on; finding another opening delimiter first, or none of the
+   * closing one, is a lexer error. So `\{{{x}}}` and `\[[[x]]]` fail (the delimiter's last character starts another
+   * `{{`/`[[`), `\{{! {{x}} }}` fails, and `\[[{o}]]` prints `[[{o}]]`.
+   */
+  private escapeProblem(at: number, family: Family): LexError | undefined {
+    const { open, close } = this.delimiters[family];
+    const nextClose = this.text.indexOf(close, at + open.length - 1);
+    const nextOpen = this.text.indexOf(open, at + open.length - 1);
+    if (nextOpen !== -1 && (nextClose === -1 || nextOpen < nextClose)) {
+      return new LexError(
+        `the escaped tag \\${open} holds another '${open}' before its '${close}': Iterable's engine fails on it`,
+        at - 1,
+        `end the escaped tag with '${close}' before the next '${open}', or remove the backslash`,
+        nextOpen + open.length,
+      );
+    }
+    if (nextClose === -1) return new LexError(`unclosed escaped tag: expected '${close}' after '\\${open}'`, at - 1);
+    return undefined;
   }
 
   private findOpen(): { at: number; family: Family } | undefined {
@@ -175,17 +199,8 @@ class Lexer {
         case '^':
           this.pos++;
           this.skipSpace();
-          if (this.closeAhead()) {
-            // Handlebars.java takes `~^` as the else's label and throws ("The inverseLabel must be one of '^' or
-            // 'else'"): Iterable cannot send the message.
-            if (stripOpen) {
-              this.skipSpace();
-              this.eat('~');
-              this.pos += this.closer.length;
-              throw new LexError(`'~' cannot come before a '^' else in Iterable's engine`, this.tagStart, `write ${open}~else${close} or ${open}^${close}`);
-            }
-            return this.finishTag('else', stripOpen, {});
-          }
+          // Whether a `~` may come before the `^` depends on the block the else belongs to: the parser checks it.
+          if (this.closeAhead()) return this.finishTag('else', stripOpen, { caret: true });
           return this.readExpressionTag('inverse', stripOpen, true);
         case '/':
           this.pos++;
@@ -202,12 +217,14 @@ class Lexer {
     } catch (error) {
       if (!(error instanceof LexError)) throw error;
       this.report(error);
-      this.resync();
+      // An error that spans a whole token (a wrong closing token) ends the tag there.
+      if (error.end !== undefined) this.pos = error.end;
+      else this.resync();
     }
   }
 
   private report(error: LexError): void {
-    const end = Math.max(error.offset + 1, this.pos);
+    const end = error.end ?? Math.max(error.offset + 1, this.pos);
     const extra = error.hint ? { hint: error.hint } : {};
     this.diagnostics.push(
       diagnostic('syntax-error', 'error', error.message, this.source.span(error.offset, Math.min(end, this.text.length)), {
@@ -220,7 +237,9 @@ class Lexer {
   /** After a bad tag, go on after its closing delimiter (or at the next tag, if it never closes). */
   private resync(): void {
     const close = this.text.indexOf(this.closer, this.pos);
-    const nextOpen = this.text.indexOf(this.delimiters[this.family].open, this.tagStart + 1);
+    const { open } = this.delimiters[this.family];
+    // Not `tagStart + 1`: a triple-stash's `{{{` holds another `{{` at the next character.
+    const nextOpen = this.text.indexOf(open, this.tagStart + open.length);
     if (close !== -1 && (nextOpen === -1 || close < nextOpen)) this.pos = close + this.closer.length;
     else if (nextOpen !== -1) this.pos = nextOpen;
     else this.pos = this.text.length;
@@ -241,12 +260,15 @@ class Lexer {
       const { params, hash, blockParams } = this.readArguments(true);
       return this.finishTag('else', stripOpen, { path: chained, params, hash, blockParams });
     }
-    if (kind === 'mustache' && head.type === 'NumberLiteral') {
-      // Handlebars.java's grammar has no number as a tag's head: `{{1}}` and `{{{2}}}` fail to parse.
-      throw new LexError(`a tag cannot start with a number, found ${head.original}`, head.loc.start.offset);
-    }
-    if ((kind === 'block' || kind === 'inverse') && head.type !== 'PathExpression') {
-      throw new LexError(`a block must name a helper or a field, found ${this.textOf(head)}`, head.loc.start.offset);
+    if (head.type !== 'PathExpression') {
+      // HbsParser.g4 rule `sexpr` starts with a QID: a string, number or boolean literal (`{{"x"}}`, `{{1}}`,
+      // `[[true]]`, `{{#"x"}}`) cannot head a tag, whatever its kind; literals are only parameters.
+      const what = kind === 'block' || kind === 'inverse' ? 'a block must name a helper or a field' : 'a tag must start with a field or a helper name';
+      throw new LexError(
+        `${what}, found the ${LITERAL_KIND[head.type]} ${this.textOf(head)}: Iterable's engine fails on it`,
+        head.loc.start.offset,
+        LITERAL_HINT,
+      );
     }
     const { params, hash, blockParams } = this.readArguments(kind === 'block' || kind === 'inverse');
     this.finishTag(kind, stripOpen, { path: head, params, hash, blockParams, escaped });
@@ -334,11 +356,48 @@ class Lexer {
   private finishTag(kind: TagKind, stripOpen: boolean, fields: Partial<TagToken>): void {
     this.skipSpace();
     // A triple-stash closes with `}}}` or `}~}}` (Handlebars.java's HbsLexer): the `~` comes after the brace.
-    if (this.triple && !this.eat('}')) throw this.expected("'}'");
-    const stripClose = this.eat('~');
-    if (!this.text.startsWith(this.closer, this.pos)) throw this.expected(`'${this.closer}'`);
-    this.pos += this.closer.length;
-    this.push({ tag: kind, strip: { open: stripOpen, close: stripClose }, escaped: true, params: [], ...fields });
+    const wanted: CloseKind = this.triple ? 'triple' : 'plain';
+    const close = this.closeToken();
+    if (!close) throw this.expected(this.triple ? `'}${this.closer}'` : `'${this.closer}'`);
+    if (close.kind !== wanted) {
+      const text = this.text.slice(this.pos, close.end);
+      const tag = this.text.slice(this.tagStart, this.pos).trimEnd();
+      throw new LexError(
+        `'${text}' cannot end the tag ${tag}: Iterable's engine reads it as the end of a ${close.kind === 'raw' ? 'raw block tag' : 'triple-stash'} and fails`,
+        this.pos,
+        `end the tag with '${wanted === 'triple' ? '}' : ''}${this.closer}' and put a space before a brace that follows it`,
+        close.end,
+      );
+    }
+    this.pos = close.end;
+    this.push({ tag: kind, strip: { open: stripOpen, close: close.strip }, escaped: true, params: [], ...fields });
+  }
+
+  /**
+   * The token Handlebars.java's lexer reads where a tag ends (HbsLexer.g4 mode VAR: END_RAW `}}`+end, END_T
+   * `}`+end, END end, each also with `~` before the delimiter). Their predicates run in that order at the same
+   * start, and each one that matches moves the input to its last character before the next is tried; the token
+   * is the first rule that matched, and ends one character after where the input stands then. So `{{x}}}` ends
+   * with END_T (`}}}`), which only a triple-stash may take, and `[[{x}]]]` ends with END_T `}]]]`: the last
+   * bracket is swallowed.
+   */
+  private closeToken(): { kind: CloseKind; end: number; strip: boolean } | undefined {
+    const rules: Array<[CloseKind, string]> = [
+      ['raw', '}}'],
+      ['triple', '}'],
+      ['plain', ''],
+    ];
+    let at = this.pos;
+    let first: { kind: CloseKind; strip: boolean } | undefined;
+    for (const [kind, prefix] of rules) {
+      for (const candidate of [prefix + this.closer, `${prefix}~${this.closer}`]) {
+        if (!this.text.startsWith(candidate, at)) continue;
+        first ??= { kind, strip: candidate !== prefix + this.closer };
+        at += candidate.length - 1;
+        break;
+      }
+    }
+    return first && { ...first, end: at + 1 };
   }
 
   private push(fields: Omit<TagToken, 'kind' | 'family' | 'start' | 'end'>): void {
@@ -500,9 +559,7 @@ class Lexer {
     for (const keyword of KEYWORDS) {
       if (this.text.startsWith(keyword, start) && this.boundaryAt(start + keyword.length)) {
         this.pos += keyword.length;
-        const loc = this.source.span(start, this.pos);
-        if (keyword === 'undefined') return { type: 'UndefinedLiteral', original: keyword, loc };
-        return { type: 'BooleanLiteral', value: keyword === 'true', original: keyword, loc };
+        return { type: 'BooleanLiteral', value: keyword === 'true', original: keyword, loc: this.source.span(start, this.pos) };
       }
     }
     return undefined;
@@ -520,6 +577,10 @@ class Lexer {
     let data = false;
     let depth = 0;
     let local = false;
+    /** `this.` or `this/` came first: the path is one ID for Handlebars.java, not a QID that starts after `./`. */
+    let thisPrefix = false;
+    /** The separator read before the current segment. */
+    let separator = '';
     const parts: string[] = [];
     if (this.eat('@')) data = true;
     for (;;) {
@@ -542,13 +603,23 @@ class Lexer {
       local = true;
       this.pos += 4;
       if (!/[./]/.test(this.peek() ?? '')) return this.pathNode(start, { data, depth, local, parts });
-      this.pos++;
+      separator = this.text[this.pos++]!;
+      thisPrefix = true;
     }
+    /** The first segment starts a QID of its own (HbsLexer.g4 QID: `'../' QID`, `'./' QID`, or the whole path). */
+    const startsQid = !thisPrefix && !data;
     for (;;) {
       const segmentStart = this.pos;
-      // Handlebars.java's ID starts with a letter, `_`, `$`, `@`, `:` or `[`: a digit may only follow (`a.0`, not `0.a` or `../1`).
-      if (parts.length === 0 && !local && !data && /[0-9]/.test(this.peek() ?? '')) {
-        throw new LexError(`expected ${what}, found ${this.describeHere()}: a path cannot start with a digit (write [${this.peek()}...])`, segmentStart);
+      // Handlebars.java's ID starts with a letter, `_`, `$`, `@`, `:` or `[`: a digit may only follow (`a.0`,
+      // `this.0`), not start a QID (`0.a`, `../1`, `./0`).
+      if (parts.length === 0 && startsQid && /[0-9]/.test(this.peek() ?? '')) {
+        const prefix = this.text.slice(start, segmentStart);
+        const digits = /[0-9]+/.exec(this.text.slice(segmentStart))![0];
+        throw new LexError(
+          `expected ${what}, found ${this.describeHere()}: a path${prefix ? ` after '${prefix}'` : ''} cannot start with a digit`,
+          segmentStart,
+          `write ${prefix}[${digits}]${prefix === './' ? ` or this.${digits}` : ''}`,
+        );
       }
       const bracketed = this.peek() === '[';
       const segment = this.readSegment();
@@ -557,12 +628,19 @@ class Lexer {
         throw this.expected('a name after the separator');
       }
       parts.push(segment);
-      if (bracketed && this.pathEndsAfterBracket(segment, parts.length === 1 && !local && !data && depth === 0)) break;
+      // A `[x]` starts a QID of its own where it is not an ID's `.[x]` suffix (HbsLexer.g4 ID_SUFFIX): first in the
+      // path or after `../`, `./`, or after `/` (`a/[n].0.b` and `this/[n].0.b` end after `[n]`, `a.[n].0.b` goes on).
+      const startsOwnQid = parts.length === 1 ? startsQid || separator === '/' : separator === '/';
+      if (bracketed && this.pathEndsAfterBracket(segment, startsOwnQid)) break;
       const sep = this.peek();
       // `[ab]-c` is one path for Handlebars.java (`-` separates IDs in its lexer), and its PathCompiler keeps the
       // `-` in the next segment: the parts are `ab` and `-c`.
-      if (bracketed && sep === '-' && QID_START.test(this.text[this.pos + 1] ?? '')) continue;
+      if (bracketed && sep === '-' && QID_START.test(this.text[this.pos + 1] ?? '')) {
+        separator = '-';
+        continue;
+      }
       if ((sep === '.' || sep === '/') && !this.text.startsWith(this.closer, this.pos)) {
+        separator = sep;
         this.pos++;
         continue;
       }

@@ -9,6 +9,7 @@ import type { RuleId } from '../diagnostics/rules.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { SourceText, type Span } from '../diagnostics/source.js';
 import { tagText, type BlockStatement, type Family, type PathExpression, type Program, type Statement, type StripFlags } from './ast.js';
+import { CaretPredictor } from './caret-prediction.js';
 import { tokenize, type LexOptions } from './lexer.js';
 import type { ContentToken, TagToken, Token } from './tokens.js';
 
@@ -34,48 +35,42 @@ export function parse(template: string, options: ParseOptions = {}): ParseResult
   const source = new SourceText(template, options.file);
   const diagnostics: Diagnostic[] = [];
   const tokens = tokenize(source, options, diagnostics);
-  chainCaretElse(source, tokens);
+  resolveCaretElse(tokens);
   applyWhitespaceControl(tokens);
   const ast = new Parser(source, diagnostics).parse(tokens);
   return { ast, diagnostics, source };
 }
 
-/** How many `{{^x}}` tags chainCaretElse tries as an else: each try parses the template once more. */
-const MAX_CARET_ELSE_TRIES = 16;
-
 /**
- * Handlebars.java's grammar also takes `{{^helper args}}` inside a block as an else chain, like `{{else helper args}}`,
- * and its parser picks that reading where the inverted-section reading does not parse: `{{#if a}}A{{^if b}}B{{else}}C{{/if}}`
- * is `{{#if a}}A{{else if b}}B{{else}}C{{/if}}`. So when the template has structural errors, the first `{{^x}}` whose
- * reading as an else leaves fewer of them becomes one.
+ * A `{{^x …}}` directly inside a block is an else chain of that block (`{{else x …}}`) where Handlebars.java's
+ * parser predicts it so (caret-prediction.ts). At the top level or inside an inverted section the engine's parse
+ * fails after that prediction; the tag stays a section there, so that the error names what the author wrote.
  */
-function chainCaretElse(source: SourceText, tokens: Token[]): void {
-  const errors = (candidate: Token[]) => {
-    const found: Diagnostic[] = [];
-    new Parser(source, found).parse(candidate);
-    return found.filter((d) => d.severity === 'error').length;
-  };
-  const candidates = tokens.flatMap((t, i) => (t.kind === 'tag' && t.tag === 'inverse' && t.path ? [i] : []));
-  if (!candidates.length) return;
-  const before = errors(tokens);
-  if (!before) return;
-  for (const i of candidates.slice(0, MAX_CARET_ELSE_TRIES)) {
-    const asElse: TagToken = { ...(tokens[i] as TagToken), tag: 'else' };
-    const candidate = tokens.slice();
-    candidate[i] = asElse;
-    if (errors(candidate) < before) {
-      tokens[i] = asElse;
-      return;
+function resolveCaretElse(tokens: Token[]): void {
+  let predictor: CaretPredictor | undefined;
+  const open: Array<TagToken['tag']> = [];
+  tokens.forEach((token, index) => {
+    if (token.kind !== 'tag') return;
+    if (token.tag === 'block' || token.tag === 'inline') open.push(token.tag);
+    else if (token.tag === 'close') open.pop();
+    else if (token.tag === 'inverse') {
+      predictor ??= new CaretPredictor(tokens);
+      if (token.path && open[open.length - 1] === 'block' && predictor.predict(index) === 'else') tokens[index] = { ...token, tag: 'else', caret: true };
+      else open.push('inverse');
     }
-  }
+  });
 }
 
 function applyWhitespaceControl(tokens: Token[]): void {
   // Handlebars.java ignores the `~` of an inverted section's close tag (`{{^x}}A {{~/x~}} B` keeps both spaces).
   const opened: TagToken['tag'][] = [];
+  // Its whitespace pass (WhiteSpaceControl) runs only when the lexer read a `~` next to a tag's delimiter
+  // (HbsParserFactory checks `lexer.whiteSpaceControl`); the `~` inside a comment is text, so a comment's own
+  // trimming (any `~` in it) happens only in a template that has such a tag: `{{!~ c ~}}\n` keeps the newline.
+  const pass = tokens.some((t) => t.kind === 'tag' && t.tag !== 'comment' && (t.strip.open || t.strip.close));
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token.kind !== 'tag') continue;
+    if (token.kind !== 'tag' || (token.tag === 'comment' && !pass)) continue;
     if (token.tag === 'block' || token.tag === 'inverse' || token.tag === 'inline') opened.push(token.tag);
     if (token.tag === 'close' && opened.pop() === 'inverse') continue;
     const before = tokens[i - 1];
@@ -225,6 +220,7 @@ class Parser {
       );
       return;
     }
+    if (token.caret) this.checkCaretLabel(token);
     if (top.elseTag) {
       // Iterable's Handlebars.java (4.3) accepts several else parts; the last one is the block's else.
       const first = this.source.position(top.elseTag.start);
@@ -257,6 +253,30 @@ class Parser {
     top.body = [];
     top.elseTag = token;
     if (token.path) this.pushChained(token);
+  }
+
+  /**
+   * Handlebars.java's TemplateBuilder (`visitBlock`) checks the label of each `^` else of a block against the
+   * block's opening tag: it removes the opening tag's delimiter with its `~` (`{{` or `{{~`) from the else's
+   * `{{^` or `{{~^`, and fails unless `^` is left (a plain `{{~^}}` may also drop one trailing `~`, which never
+   * helps). So the `~` before the `^` must match the `~` before the `#`: `{{#if}}{{~^}}` and `{{~#if}}{{^}}` fail
+   * ("The inverseLabel must be one of '^' or 'else'"), `{{~#if}}{{~^}}` works. `{{else}}` is never compared. The
+   * chain of a block (`{{else if}}`, `{{^if x}}`) is checked against the block that started it.
+   */
+  private checkCaretLabel(token: TagToken): void {
+    let index = this.stack.length - 1;
+    while (index > 0 && this.stack[index]!.chained) index--;
+    const root = this.stack[index]!.open;
+    if (root.strip.open === token.strip.open) return;
+    const family = token.family;
+    this.error(
+      `${this.tagSource(token)} inside ${this.describeOpen(root)}: Iterable's engine fails when only one of the block's opening tag and its '^' else has a '~' before the '#' or '^'`,
+      token.start,
+      token.end,
+      root.strip.open
+        ? `write ${tagText(family, '~^')} to match the block's '~', or ${tagText(family, 'else')}`
+        : `write ${tagText(family, '^')} without '~', or ${tagText(family, '~else')}`,
+    );
   }
 
   /** `{{else if x}}`: the rest is a block of its own, closed by the parent's closing tag. */
@@ -322,6 +342,9 @@ class Parser {
       `${this.tagSource(token)} does not match ${this.describeOpen(top.open)}: expected ${tagText(top.open.family, `/${openName}`)}`,
       token.start,
       token.end,
+      top.open.tag === 'inverse' && outer !== -1
+        ? `Iterable's engine reads ${this.tagSource(top.open)} as an inverted section, since no else follows it at its level: close it with ${tagText(top.open.family, `/${openName}`)}, or write ${tagText(top.open.family, `else ${this.tagSource(top.open).replace(/^(\{\{|\[\[)~?\^\s*|~?(\}\}|\]\])$/g, '')}`)} for an else branch`
+        : undefined,
     );
     if (outer === -1) return;
     while (this.stack.length - 1 > outer) {
@@ -348,11 +371,27 @@ class Parser {
 
   private reportUnclosed(block: OpenBlock): void {
     const name = this.openName(block);
+    const close = tagText(block.open.family, `/${name}`);
     this.error(
-      `unclosed ${this.tagSource(block.open).replace(/\s+/g, ' ')}: expected ${tagText(block.open.family, `/${name}`)} before the end of the template`,
+      `unclosed ${this.tagSource(block.open).replace(/\s+/g, ' ')}: expected ${close} before the end of the template`,
       block.open.start,
       block.open.end,
-      `add ${tagText(block.open.family, `/${name}`)} where the block should end`,
+      this.caretSectionHint(block.programBody ?? block.body, name) ?? `add ${close} where the block should end`,
+    );
+  }
+
+  /**
+   * When a `{{^name …}}` directly in the block took the block's closing tag: it is a section because no else
+   * follows it at its level (caret-prediction.ts), which the author may not expect.
+   */
+  private caretSectionHint(body: Statement[], name: string): string | undefined {
+    const section = body.find((s): s is BlockStatement => s.type === 'BlockStatement' && s.inverted && s.path.original === name);
+    if (!section) return undefined;
+    const open = this.source.text.slice(section.loc.start.offset, section.program?.loc.start.offset ?? section.loc.end.offset);
+    const at = this.source.position(section.loc.start.offset);
+    return (
+      `the ${tagText(section.family, `/${name}`)} after ${open} (${at.line}:${at.column}) closes that tag: Iterable's engine reads it as an inverted section, ` +
+      `since no else follows it at its level; write ${tagText(section.family, `else ${open.replace(/^(\{\{|\[\[)~?\^\s*|~?(\}\}|\]\])$/g, '')}`)} for an else branch, or add another ${tagText(section.family, `/${name}`)}`
     );
   }
 

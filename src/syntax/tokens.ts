@@ -41,6 +41,8 @@ export interface TagToken {
   /** Comment text, inline-partial name, or the partial's name expression. */
   text?: string;
   partialName?: PathExpression | StringLiteral;
+  /** An else written `{{^}}` or `{{^x}}` (not `{{else}}`): Handlebars.java compares its label with the block's. */
+  caret?: boolean;
   /** A raw block's unparsed body. */
   body?: ContentToken;
 }

@@ -129,6 +129,30 @@ describe('lexical errors', () => {
   it('{{{x~}}} is an error: the ~ of a triple-stash goes between } and }} (Handlebars.java END_T, handlebars.js)', () => {
     expect(parse('{{{x~}}}').diagnostics.map((d) => d.ruleId)).toEqual(['syntax-error']);
   });
+
+  it('a literal heading a tag is an error at the literal (differential syntax.literal-tag-head)', () => {
+    expect(found('a {{"x"}}')).toEqual([[1, 5, '"x"']]);
+    expect(found('[[true]]\n{{#1}}x')).toEqual([
+      [1, 3, 'true'],
+      [2, 4, '1'],
+    ]);
+    expect(single('{{{"x"}}}').hint).toContain('outside the tag');
+    expect(found('{{h "x" 1 true}}')).toEqual([]);
+  });
+
+  it('an escaped tag holding another opening delimiter before its close is an error up to that delimiter (differential syntax.escape-token)', () => {
+    expect(found('a\n\\{{! {{x}} }}')).toEqual([[2, 1, '\\{{! {{']]);
+    expect(found('\\{{{x}}}')).toEqual([[1, 1, '\\{{{']]);
+    expect(single('\\[[[o]]]').hint).toContain('remove the backslash');
+    expect(found('\\[[{o}]] \\{{ {x}}} \\{{x}}{{y}}')).toEqual([]);
+  });
+
+  it('}}} or }}}} ending a tag is an error on the whole token (differential syntax.close-token)', () => {
+    expect(found('{{b}}}')).toEqual([[1, 4, '}}}']]);
+    expect(found('x\n{{#if b}}a{{else}}}}b{{/if}}')).toEqual([[2, 17, '}}}}']]);
+    expect(single('{{{b}}}}').message).toContain('raw block');
+    expect(found('{{b~}}} {{{b}}} [[{b}]]] [[b]]] {{b}} }')).toEqual([]);
+  });
 });
 
 describe('the tolerant parse keeps going', () => {

@@ -40,7 +40,8 @@ ruleTester(helperArguments, {
       errors: [
         {
           highlighted: 'ifEq',
-          message: /does not work: Handlebars\.java reads \{\{\^ifEq …\}\} inside another block as that block's \{\{else ifEq …\}\}/,
+          message:
+            /does not work: Handlebars\.java drops the arguments of an inverted section, and inside another block reads \{\{\^ifEq …\}\} as that block's \{\{else ifEq …\}\} when an else follows it/,
           hint: /#ifEq/,
         },
       ],

@@ -95,9 +95,10 @@ describe('rule 7: ~ details', () => {
   it('a ~ in a comment strips both sides, even before its }}', () => {
     // Handlebars.java's lexer reads `{{!` ... `}}` as one COMMENT token; its whitespace control looks for `~` in
     // that token's text, so any `~` trims both sides (fuzz-classes.jsonl tilde-inside-comment-trims, 14-fuzz-parser).
-    // `{{~!` is an error (corpus ws.comment_tilde, see 08-errors).
-    expectTemplate('a  {{! c ~}}  b').toRender('ab');
-    expectTemplate('a  [[! c ~]]  b').toRender('ab');
+    // `{{~!` is an error (corpus ws.comment_tilde, see 08-errors). It trims only in a template that has a tag with
+    // a `~` (the engine's whitespace pass runs only then; alone, `a  {{! c ~}}  b` keeps its spaces: 14-fuzz-parser).
+    expectTemplate('a  {{! c ~}}  b{{~x}}').toRender('ab');
+    expectTemplate('a  [[! c ~]]  b[[~x]]').toRender('ab');
   });
 
   it('~ on a mixed {{else}} inside [[#if]]', () => {

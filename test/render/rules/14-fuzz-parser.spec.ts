@@ -49,7 +49,13 @@ describe('a ~ anywhere in a comment strips both sides (tilde-inside-comment-trim
   it('the comment is one token in Handlebars.java, and any ~ in its text trims before and after', () => {
     expectTemplate('a {{! x~y }} b {{~z}}').toRender('ab');
     expectTemplate(' [[!~]][[x~]]').toRender('');
-    expectTemplate('a {{!-- x~ --}} b').toRender('ab');
+    expectTemplate('a {{!-- x~ --}} b{{~z}}').toRender('ab');
+  });
+
+  it('only in a template where a tag has a ~: the engine trims only when its lexer read one (syntax.comment-tilde-needs-tag-tilde)', () => {
+    expectTemplate('a {{!-- x~ --}} b').toRender('a  b');
+    expectTemplate('{{!~ c ~}}\n').toRender('\n');
+    expectTemplate('a [[! x~y ]] b').toRender('a  b');
   });
 
   it('a comment without ~ strips nothing', () => {
@@ -82,10 +88,19 @@ describe('an escaped tag must close and cannot be a triple-stash (escape-unclose
   });
 });
 
-describe('~ before a ^ else fails (caret-else-with-ws-control-throws)', () => {
-  it('{{~^}} is an error: Handlebars.java rejects the inverse label ~^', () => {
+describe("a ^ else's ~ must match its block's (caret-else-with-ws-control-throws, differential syntax.inverse-label)", () => {
+  it('{{~^}} in a {{#block}} is an error: Handlebars.java rejects the inverse label ~^', () => {
     expectTemplate('{{#if x}}{{~^}}{{/if}}').toSkip('HandlebarsExecutionError');
     expectTemplate('{{#if x}}a {{~^}} b{{/if}}').toReport('syntax-error', '{{~^}}');
+  });
+
+  it('{{^}} in a {{~#block}} is an error, {{~^}} there works (TemplateBuilder strips "{{~" from the label)', () => {
+    expectTemplate('{{~#each x}}{{^}}{{/each}}').toReport('syntax-error', '{{^}}');
+    expectTemplate('[[~#if x]]A[[^~]] B[[/if]]').toReport('syntax-error', '[[^~]]');
+    expectTemplate('a {{~#if x~}} b {{~^~}} c {{~/if~}} d').toRender('acd');
+    expectTemplate('{{~#if x}}A{{else if y}}B{{~^}}C{{/if}}').toRender('C');
+    expectTemplate('{{~#if x}}A{{else if y}}B{{^}}C{{/if}}').toReport('syntax-error', '{{^}}');
+    expectTemplate('{{~#if x}}A{{else}}B{{/if}} {{#if x}}A{{~else}}B{{/if}}').toRender('B B');
   });
 
   it('{{^~}}, {{~else}} and {{~^x}} still work', () => {

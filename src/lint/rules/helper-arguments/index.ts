@@ -15,9 +15,11 @@
  *     data (mergetag renders `#if` as false; Handlebars.java falls back to the current context `this`, corpus
  *     `helper.if_noargs`, `fuzz.block-helper-without-params`);
  *   - `{{^helper …}}`: Iterable's Handlebars troubleshooting article (support article 36530857619348) says an
- *     inverted helper call does not work. Handlebars.java's grammar reads `{{^name …}}` inside an open block as an
- *     else chain of that block, `{{else name …}}` (corpus `fuzz.caret-helper-as-else-chain`), so it is not the
- *     negation the author wrote; the way to negate is `{{#unless}}`, `{{#not}}` or the helper's `{{else}}`.
+ *     inverted helper call does not work. Handlebars.java builds an inverted section without its arguments
+ *     (TemplateBuilder.visitUnless), and inside a block its parser reads `{{^name …}}` as an else chain of that
+ *     block, `{{else name …}}`, when an else follows at its level (syntax/caret-prediction.ts, corpus
+ *     `fuzz.caret-helper-as-else-chain`), so it is not the negation the author wrote; the way to negate is
+ *     `{{#unless}}`, `{{#not}}` or the helper's `{{else}}`.
  *
  * Deliberately not reported: zero parameters to a helper that falls back to the current context (`{{upper}}`
  * inside `{{#each names}}`, `{{#md5}}…{{/md5}}`), values that are paths or sub-expressions (their type is known
@@ -98,8 +100,8 @@ function checkCall(call: HelperUse, meta: HelperMeta, context: RuleContext): Rep
       {
         loc: head.loc,
         message:
-          `${o}^${name} …${c} inverts a helper call, which Iterable's documentation says does not work: Handlebars.java reads ` +
-          `${o}^${name} …${c} inside another block as that block's ${o}else ${name} …${c}, not as "not ${name}"`,
+          `${o}^${name} …${c} inverts a helper call, which Iterable's documentation says does not work: Handlebars.java drops ` +
+          `the arguments of an inverted section, and inside another block reads ${o}^${name} …${c} as that block's ${o}else ${name} …${c} when an else follows it, never as "not ${name}"`,
         hint:
           name === 'if'
             ? `write ${o}#unless …${c}`
