@@ -28,6 +28,11 @@ const rules = {
   'duplicate-else': { severity: 'warning', description: 'a block with more than one else: only the last one renders' },
   'unknown-helper': { severity: 'error', description: 'a helper that does not exist, called with params or hash' },
   'execution-error': { severity: 'error', description: 'a helper failed or a partial is missing: Iterable skips the message (HandlebarsExecutionError)' },
+  'object-equality': {
+    severity: 'info',
+    description:
+      'eq or neq on two objects whose result follows Iterable’s documentation (same keys and values are equal) where its engine compares Java map views and answers the other way',
+  },
   'inverted-helper': {
     severity: 'warning',
     description: "{{^helper args}}: Iterable's engine drops an inverted section's params and hash and calls the helper on `this`, so the args are ignored",

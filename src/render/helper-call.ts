@@ -3,7 +3,7 @@
  * live in a `CallSite` built at compile time; an invocation only adds the scope and the evaluated arguments.
  * Methods sit on the prototype, so a call (once per loop item, often) allocates one object, not a set of closures.
  */
-import type { RuleId } from '../diagnostics/rules.js';
+import { rule, type RuleId } from '../diagnostics/rules.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/source.js';
 import type { BlockRender, HelperCall } from '../helpers/types.js';
@@ -93,7 +93,8 @@ export class HelperInvocation implements HelperCall {
     const extra: { file?: string; hint?: string } = {};
     if (this.site.file !== undefined) extra.file = this.site.file;
     if (hint !== undefined) extra.hint = hint;
-    this.runtime.diagnostics.push(diagnostic(ruleId, ruleId === 'log' ? 'info' : 'warning', message, this.site.loc, extra));
+    // A helper's report is a warning unless its rule is only informative (log, object-equality).
+    this.runtime.diagnostics.push(diagnostic(ruleId, rule(ruleId).severity === 'info' ? 'info' : 'warning', message, this.site.loc, extra));
   }
 
   private enter(body: RenderFn | undefined, change: Change): string {

@@ -120,8 +120,11 @@ describe('eq / neq (jknack ConditionalHelpers.eq)', () => {
     expectTemplate('{{neq a b}}').withUser('{"a": {"x": 1}, "b": {"x": 1}}').toRender('false');
   });
 
-  it('comparing two objects is not reported: the documented behaviour is what renders', () => {
-    expectTemplate('{{#eq a b}}Y{{else}}N{{/eq}}').withUser('{"a": {"x": 1}, "b": {"x": 1}}').toReportNothing();
+  it('comparing two objects renders the documented answer, with an info note where the engine answers otherwise', () => {
+    const result = expectTemplate('{{#eq a b}}Y{{else}}N{{/eq}}').withUser('{"a": {"x": 1}, "b": {"x": 1}}').toRender('Y');
+    expect(result.diagnostics.map((d) => `${d.ruleId}:${d.severity}`)).toEqual(['object-equality:info']);
+    // Two empty objects are equal for the engine too: nothing to say.
+    expectTemplate('{{#eq a b}}Y{{else}}N{{/eq}}').withUser('{"a": {}, "b": {}}').toReportNothing();
   });
 
   it('inline: yes=/no= replace true/false, a null yes= falls back to true', () => {

@@ -1,7 +1,8 @@
 /**
  * `{{defaultIfEmpty value "fallback"}}`: jknack's StringHelpers.defaultIfEmpty, which Iterable documents under the
  * same name. Empty is Handlebars' `isEmpty` (so `0` and `false` fall back too); any other value is printed as
- * Java prints it (`1e7` → `1.0E7`).
+ * Java prints it (`1e7` → `1.0E7`). The fallback is returned as it is, not as text, so a sub-expression
+ * `(defaultIfEmpty x 0)` is the number 0 (checked against the Java engine).
  */
 import { printValue } from '../../values/print.js';
 import { isTruthy } from '../../values/truthy.js';
@@ -23,6 +24,7 @@ export const defaultIfEmptyHelper: HelperDefinition = {
   fn: (call) => {
     const [value, fallback] = call.params;
     if (isTruthy(value)) return printValue(value);
-    return fallback === undefined ? '' : printValue(fallback);
+    // `options.param(0, "")` as it is: `(defaultIfEmpty x false)` is the boolean false, which #if finds empty.
+    return fallback === undefined ? '' : fallback;
   },
 };

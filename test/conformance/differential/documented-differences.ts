@@ -25,7 +25,7 @@ export const DOCUMENTED_DIFFERENCES: readonly DocumentedDifference[] = [
   {
     id: 'object-equality',
     reason:
-      "eq/neq on objects or lists: Iterable documents content equality, the engine's jknack helpers compare objects by identity; mergetag warns (issue 11: the documentation wins)",
+      "eq/neq on two objects: Iterable documents content equality, the engine's jknack helpers compare Java map views (equal only when empty); mergetag renders the documented answer with an object-equality info note (issue 11: the documentation wins)",
     applies: byRule('object-equality'),
   },
   {

@@ -10,7 +10,7 @@
 import { isTruthy } from '../../../values/truthy.js';
 import type { Value } from '../../../values/types.js';
 import type { HelperCall, HelperDefinition, ParamMeta } from '../../types.js';
-import { documentedEquals, jknackCompare } from './java-values.js';
+import { documentedEquals, jknackCompare, jknackEquals } from './java-values.js';
 
 const PERSONALIZING = 'https://support.iterable.com/hc/en-us/articles/205480365';
 const CONDITIONAL_LOGIC = 'https://support.iterable.com/hc/en-us/articles/115003884806';
@@ -74,9 +74,24 @@ function equality(name: 'eq' | 'neq'): HelperDefinition {
       const a = contextOf(call);
       const b = secondOf(call);
       const equal = documentedEquals(a, b);
+      if (a instanceof Map && b instanceof Map && equal !== jknackEquals(a, b)) warnObjectEquality(call, name, equal);
       return decide(call, negate ? !equal : equal);
     },
   };
+}
+
+/**
+ * Two objects that Iterable's documentation and its engine compare differently (the documentation wins): say so
+ * once per tag, since the message Iterable sends may take the other branch.
+ */
+function warnObjectEquality(call: HelperCall, name: 'eq' | 'neq', equal: boolean): void {
+  const at = call.loc.start.offset;
+  if (call.runtime.diagnostics.some((d) => d.ruleId === 'object-equality' && d.start.offset === at)) return;
+  call.warn(
+    'object-equality',
+    `${name} compared two objects by content, as Iterable documents, and found them ${equal ? 'equal' : 'different'}; Iterable's engine compares Java map views and finds them ${equal ? 'different' : 'equal'}`,
+    'compare a field of each object (`{{#eq a.id b.id}}`) to get the same answer everywhere',
+  );
 }
 
 const ORDER_NOTES =
