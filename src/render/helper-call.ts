@@ -10,7 +10,7 @@ import type { BlockRender, HelperCall } from '../helpers/types.js';
 import type { Family } from '../syntax/ast.js';
 import type { Value } from '../values/types.js';
 import type { RenderFn, RunState } from './compiler.js';
-import { familyOf, pushBlockParamLevel, pushParts, resolvePath, type BlockParam, type Scope } from '../runtime/scope.js';
+import { familyOf, modelParam, pushBlockParamLevel, pushParts, resolvePath, type BlockParam, type Scope } from '../runtime/scope.js';
 
 export interface CallSite {
   readonly name: string;
@@ -114,7 +114,7 @@ export class HelperInvocation implements HelperCall {
     // in (Options.blockParams), so `{{#each xs as |p|}}{{else if p}}` tests the current `this`.
     const scope = change ? pushParts(this.scope, family, newContext, change.context, change.data, undefined, change.contextIsNode) : this.scope;
     const frame = familyOf(scope, family).context;
-    const given = names.length === 1 ? [{ value: frame.value, node: frame.node === true }] : [];
+    const given = names.length === 1 ? [modelParam(frame)] : [];
     return body(pushBlockParamLevel(scope, family, bindBlockParams(names, given)), this.runtime);
   }
 }

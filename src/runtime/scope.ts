@@ -156,9 +156,11 @@ export function pushParts(
  */
 export function pushBlockParamLevel(scope: Scope, family: Family, blockParams: ReadonlyMap<string, BlockParam>): Scope {
   const current = familyOf(scope, family);
+  // Over another block parameter level, `this` is that level's model, its parameter map (BlockParam.get).
+  const outer = current.context.blockParams;
   const next: FamilyScope = {
     root: current.root,
-    context: { ...current.context, blockParams },
+    context: outer ? { ...current.context, value: blockParamLevelMap(outer), node: false, blockParams } : { ...current.context, blockParams },
     data: current.data,
     params: { params: blockParams, parent: current.params },
   };
@@ -525,6 +527,12 @@ export function blockParam(scope: FamilyScope, name: string): BlockParam | undef
  * A context's model, as Handlebars.java's `Context.model()` holds it: the raw Jackson node at the root and for an
  * `#each` element, else the value the level was given. A helper called without params receives it.
  */
+/** The model of a level as a block parameter binds it (Options.blockParams): a raw node keeps its node flag. */
+export function modelParam(frame: ContextFrame): BlockParam {
+  if (frame.blockParams) return { value: blockParamLevelMap(frame.blockParams) };
+  return { value: frame.value, node: frame.node === true };
+}
+
 export function contextModel(frame: ContextFrame): Value {
   if (frame.blockParams) return blockParamLevelMap(frame.blockParams);
   return frame.node ? RawNode.of(frame.value) : frame.value;
