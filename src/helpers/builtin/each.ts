@@ -9,12 +9,20 @@ import { RawNode, type Value } from '../../values/types.js';
 import type { BlockParam } from '../../runtime/scope.js';
 import type { HelperCall, HelperDefinition } from '../types.js';
 
-function renderItem(call: HelperCall, item: Value, index: number, count: number, key: Value, overObject = false): string {
-  const data = new IterationData(index, count, key, overObject);
+/** What call.fn is given per item: one object per loop, refilled per item (fn reads it and keeps none of it). */
+interface ItemChange {
+  context: Value;
+  data: IterationData | undefined;
+  blockParams: BlockParam[] | undefined;
+  contextIsNode: true;
+}
+
+function renderItem(call: HelperCall, change: ItemChange, item: Value, index: number, count: number, key: Value, overObject = false): string {
+  change.context = item;
+  change.data = new IterationData(index, count, key, overObject);
   // The element parameter is the raw JSON node (prints as JSON); the second is the index or key.
-  if (call.blockParamNames.length === 0) return call.fn({ context: item, data, contextIsNode: true });
-  const blockParams: BlockParam[] = [{ value: item, node: true }, { value: key }];
-  return call.fn({ context: item, data, blockParams, contextIsNode: true });
+  if (call.blockParamNames.length !== 0) change.blockParams = [{ value: item, node: true }, { value: key }];
+  return call.fn(change);
 }
 
 /**
@@ -56,10 +64,11 @@ export const eachHelper: HelperDefinition = {
     const list = nodeElements(call.params[0]);
     if (list === null || list === undefined) return call.inverse();
     let out = '';
+    const change: ItemChange = { context: undefined, data: undefined, blockParams: undefined, contextIsNode: true };
     if (Array.isArray(list)) {
       if (list.length === 0) return call.inverse();
       for (let i = 0; i < list.length; i++) {
-        out += renderItem(call, list[i], i, list.length, JsonNumber.fromNumber(i));
+        out += renderItem(call, change, list[i], i, list.length, JsonNumber.fromNumber(i));
         call.runtime.checkOutput(out);
       }
       return out;
@@ -68,7 +77,7 @@ export const eachHelper: HelperDefinition = {
       if (list.size === 0) return call.inverse();
       let i = 0;
       for (const [key, item] of list) {
-        out += renderItem(call, item, i++, list.size, key, true);
+        out += renderItem(call, change, item, i++, list.size, key, true);
         call.runtime.checkOutput(out);
       }
       return out;
