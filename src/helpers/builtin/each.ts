@@ -17,11 +17,20 @@ interface ItemChange {
   contextIsNode: true;
 }
 
-function renderItem(call: HelperCall, change: ItemChange, item: Value, index: number, count: number, key: Value, overObject = false): string {
+function renderItem(
+  call: HelperCall,
+  change: ItemChange,
+  bindsParams: boolean,
+  item: Value,
+  index: number,
+  count: number,
+  key: Value,
+  overObject = false,
+): string {
   change.context = item;
   change.data = new IterationData(index, count, key, overObject);
   // The element parameter is the raw JSON node (prints as JSON); the second is the index or key.
-  if (call.blockParamNames.length !== 0) change.blockParams = [{ value: item, node: true }, { value: key }];
+  if (bindsParams) change.blockParams = [{ value: item, node: true }, { value: key }];
   return call.fn(change);
 }
 
@@ -65,11 +74,13 @@ export const eachHelper: HelperDefinition = {
     if (list === null || list === undefined) return call.inverse();
     let out = '';
     const change: ItemChange = { context: undefined, data: undefined, blockParams: undefined, contextIsNode: true };
+    const bindsParams = call.blockParamNames.length !== 0;
+    const runtime = call.runtime;
     if (Array.isArray(list)) {
       if (list.length === 0) return call.inverse();
       for (let i = 0; i < list.length; i++) {
-        out += renderItem(call, change, list[i], i, list.length, JsonNumber.fromNumber(i));
-        call.runtime.checkOutput(out);
+        out += renderItem(call, change, bindsParams, list[i], i, list.length, JsonNumber.fromNumber(i));
+        runtime.checkOutput(out);
       }
       return out;
     }
@@ -77,8 +88,8 @@ export const eachHelper: HelperDefinition = {
       if (list.size === 0) return call.inverse();
       let i = 0;
       for (const [key, item] of list) {
-        out += renderItem(call, change, item, i++, list.size, key, true);
-        call.runtime.checkOutput(out);
+        out += renderItem(call, change, bindsParams, item, i++, list.size, key, true);
+        runtime.checkOutput(out);
       }
       return out;
     }
