@@ -71,7 +71,12 @@ export class HelperInvocation implements HelperCall {
   }
 
   fn(change?: Change): string {
-    return this.enter(this.site.program, change);
+    const site = this.site;
+    const body = site.program;
+    // #each's call per item, the commonest: a new context and data, and no block parameters to bind (enter's first case).
+    if (change !== undefined && body !== undefined && site.blockParamNames.length === 0)
+      return body(pushParts(this.scope, site.family, 'context' in change, change.context, change.data, undefined, change.contextIsNode), this.runtime);
+    return this.enter(body, change);
   }
 
   inverse(change?: Change): string {

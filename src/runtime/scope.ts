@@ -14,11 +14,6 @@ export interface ContextFrame {
   readonly value: Value;
   readonly parent: ContextFrame | undefined;
   /**
-   * The data variables in effect at this context level. Handlebars.java keeps data in its contexts, so `@../index`
-   * goes up one context (a `#with` counts) and reads the data there (fuzz class parent-data-var).
-   */
-  readonly data?: DataFrame | undefined;
-  /**
    * The value is a raw Jackson node, as the root and an `#each` element are in Handlebars.java, rather than a value
    * a path resolved to (what `#with` pushes). A helper called without params receives this model as it is.
    */
@@ -52,12 +47,6 @@ export interface DataVars {
   readonly size: number;
 }
 
-/** Data variables (`@index`, `@key`, `@first`...) set by a block; `@../index` reads the enclosing block's. */
-export interface DataFrame {
-  readonly vars: DataVars;
-  readonly parent: DataFrame | undefined;
-}
-
 export interface BlockParam {
   readonly value: Value;
   /**
@@ -76,7 +65,6 @@ export interface ParamFrame {
 export interface FamilyScope {
   readonly context: ContextFrame;
   readonly root: Value;
-  readonly data: DataFrame | undefined;
   readonly params: ParamFrame | undefined;
 }
 
@@ -92,13 +80,12 @@ export function familyScope(root: Value): FamilyScope {
   const context: ContextFrame = {
     value: root,
     parent: undefined,
-    data: undefined,
     node: true,
     blockParams: undefined,
     ownData: undefined,
     parentFirst: false,
   };
-  return { context, root, data: undefined, params: undefined };
+  return { context, root, params: undefined };
 }
 
 export interface Push {
@@ -123,7 +110,6 @@ export function pushParts(
   node = false,
 ): Scope {
   const current = familyOf(scope, family);
-  const nextData = data ? { vars: data, parent: current.data } : current.data;
   // A raw node pushed as a context (`{{#with item}}` of an #each element parameter) is that node's level.
   if (context instanceof RawNode) {
     context = context.value;
@@ -135,14 +121,12 @@ export function pushParts(
       ? {
           value: context,
           parent: current.context,
-          data: nextData,
           node,
           blockParams,
           ownData: data,
           parentFirst: current.context.blockParams !== undefined || current.context.parentFirst === true,
         }
       : current.context,
-    data: nextData,
     params: blockParams ? { params: blockParams, parent: current.params } : current.params,
   };
   return family === 'user' ? { user: next, feed: scope.feed } : { user: scope.user, feed: next };
@@ -161,7 +145,6 @@ export function pushBlockParamLevel(scope: Scope, family: Family, blockParams: R
   const next: FamilyScope = {
     root: current.root,
     context: outer ? { ...current.context, value: blockParamLevelMap(outer), node: false, blockParams } : { ...current.context, blockParams },
-    data: current.data,
     params: { params: blockParams, parent: current.params },
   };
   return family === 'user' ? { user: next, feed: scope.feed } : { user: scope.user, feed: next };
@@ -208,6 +191,14 @@ function memberValue(answer: MemberAnswer | undefined, probe: MemberProbe | unde
 export function resolveParts(value: Value, parts: readonly string[], from = 0, probe?: MemberProbe, node = false): Value {
   let current = value;
   for (let i = from; i < parts.length; i++) {
+    // The common step first, without property's other cases: a key the JSON object has (not null).
+    if (current instanceof Map) {
+      const found = current.get(parts[i]!);
+      if (found !== undefined && found !== null) {
+        current = found;
+        continue;
+      }
+    }
     const raw = node && i === from;
     // A raw JSON null is a Jackson NullNode, whose Java methods still answer (`{{it.null}}` is true).
     if (current === undefined || (current === null && !raw)) return undefined;
@@ -265,7 +256,7 @@ export function pathSpec(spec: PathSpec): PathSpec {
 export function resolvePath(scope: FamilyScope, path: PathSpec, probe?: MemberProbe): Value {
   const context = scope.context;
   if (context.parentFirst && !context.blockParams && context.parent) {
-    const fromParent = resolvePath({ ...scope, context: context.parent, data: context.parent.data }, path, probe);
+    const fromParent = resolvePath({ ...scope, context: context.parent }, path, probe);
     if (!isMissing(fromParent)) return fromParent;
   }
   // The commonest case: a plain path with no block parameter in scope, where resolveHere would reach this line

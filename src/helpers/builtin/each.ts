@@ -9,12 +9,29 @@ import { RawNode, type Value } from '../../values/types.js';
 import type { BlockParam } from '../../runtime/scope.js';
 import type { HelperCall, HelperDefinition } from '../types.js';
 
-function renderItem(call: HelperCall, item: Value, index: number, count: number, key: Value, overObject = false): string {
-  const data = new IterationData(index, count, key, overObject);
+/** What call.fn is given per item: one object per loop, refilled per item (fn reads it and keeps none of it). */
+interface ItemChange {
+  context: Value;
+  data: IterationData | undefined;
+  blockParams: BlockParam[] | undefined;
+  contextIsNode: true;
+}
+
+function renderItem(
+  call: HelperCall,
+  change: ItemChange,
+  bindsParams: boolean,
+  item: Value,
+  index: number,
+  count: number,
+  key: Value,
+  overObject = false,
+): string {
+  change.context = item;
+  change.data = new IterationData(index, count, key, overObject);
   // The element parameter is the raw JSON node (prints as JSON); the second is the index or key.
-  if (call.blockParamNames.length === 0) return call.fn({ context: item, data, contextIsNode: true });
-  const blockParams: BlockParam[] = [{ value: item, node: true }, { value: key }];
-  return call.fn({ context: item, data, blockParams, contextIsNode: true });
+  if (bindsParams) change.blockParams = [{ value: item, node: true }, { value: key }];
+  return call.fn(change);
 }
 
 /**
@@ -56,11 +73,14 @@ export const eachHelper: HelperDefinition = {
     const list = nodeElements(call.params[0]);
     if (list === null || list === undefined) return call.inverse();
     let out = '';
+    const change: ItemChange = { context: undefined, data: undefined, blockParams: undefined, contextIsNode: true };
+    const bindsParams = call.blockParamNames.length !== 0;
+    const runtime = call.runtime;
     if (Array.isArray(list)) {
       if (list.length === 0) return call.inverse();
       for (let i = 0; i < list.length; i++) {
-        out += renderItem(call, list[i], i, list.length, JsonNumber.fromNumber(i));
-        call.runtime.checkOutput(out);
+        out += renderItem(call, change, bindsParams, list[i], i, list.length, JsonNumber.fromNumber(i));
+        runtime.checkOutput(out);
       }
       return out;
     }
@@ -68,8 +88,8 @@ export const eachHelper: HelperDefinition = {
       if (list.size === 0) return call.inverse();
       let i = 0;
       for (const [key, item] of list) {
-        out += renderItem(call, item, i++, list.size, key, true);
-        call.runtime.checkOutput(out);
+        out += renderItem(call, change, bindsParams, item, i++, list.size, key, true);
+        runtime.checkOutput(out);
       }
       return out;
     }
