@@ -37,6 +37,11 @@ export interface ContextFrame {
    * enclosing context) before o's own, and `{{this}}` there is the element (checked against the Java engine).
    */
   readonly parentFirst?: boolean;
+  /**
+   * A block parameter level of its own over another one (pushBlockParamLevel): not merged with a context the block
+   * pushed, so `../` from it steps to the outer level as from any context.
+   */
+  readonly paramsOnly?: boolean;
 }
 
 /** The data variables one block sets; a Map will do, `#each` uses a lighter object computed on demand. */
@@ -140,11 +145,15 @@ export function pushParts(
  */
 export function pushBlockParamLevel(scope: Scope, family: Family, blockParams: ReadonlyMap<string, BlockParam>): Scope {
   const current = familyOf(scope, family);
-  // Over another block parameter level, `this` is that level's model, its parameter map (BlockParam.get).
+  // Over another block parameter level this is a level of its own whose `this` is that level's model, its
+  // parameter map (BlockParam.get: parent.model); names it lacks are looked up from the outer level on.
   const outer = current.context.blockParams;
+  const context: ContextFrame = outer
+    ? { value: blockParamLevelMap(outer), parent: current.context, node: false, blockParams, ownData: undefined, parentFirst: false, paramsOnly: true }
+    : { ...current.context, blockParams };
   const next: FamilyScope = {
     root: current.root,
-    context: outer ? { ...current.context, value: blockParamLevelMap(outer), node: false, blockParams } : { ...current.context, blockParams },
+    context,
     params: { params: blockParams, parent: current.params },
   };
   return family === 'user' ? { user: next, feed: scope.feed } : { user: scope.user, feed: next };
@@ -283,7 +292,7 @@ function resolveHere(scope: FamilyScope, path: PathSpec, probe: MemberProbe | un
     if (path.dot) return blockParamLevelText(params);
     if (path.local && path.depth === 0) return blockParamLevelLocal(scope.context, scope.root, params, path, probe);
     // The block parameter level's `../` is its own context: one level fewer from there.
-    if (path.depth > 0) {
+    if (path.depth > 0 && !scope.context.paramsOnly) {
       if (path.local || parts.length === 0) {
         let frame: ContextFrame | undefined = scope.context;
         for (let d = 1; d < path.depth; d++) frame = frame?.parent;
