@@ -14,13 +14,15 @@
  * as they were, and temporary files that the next run removes.
  *
  * Memory is a few dozen bytes per file (its name), never its content: a run of 100,000 messages streams through.
+ * The previous run's manifest is read at `finish()`, a chunk at a time (io/manifest.ts), keeping only the files
+ * this run did not write: neither its list nor its rows are held while the run renders.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { visit } from 'jsonc-parser';
 import { randomTag, removeStaleTempFiles, tempPathFor } from './atomic-write.js';
 import { BackgroundWriter } from './background-writer.js';
 import { flushFiles, fsyncPath, syncFileSystem, type FileSystemSync, type FlushMethod } from './flush.js';
+import { readManifestFiles } from './manifest.js';
 
 export interface OutputFolderOptions {
   /** How many files the run will write, about: a large run creates them on a second thread. */
@@ -39,8 +41,6 @@ export class OutputFolder {
   /** What this run wrote, relative to the folder with `/` separators, in order. */
   readonly written: string[] = [];
   private readonly folders = new Set<string>();
-  /** The previous run's files that this run has not written (yet): what `finish()` removes. */
-  private readonly stale: Set<string>;
   private readonly syncFileSystem: FileSystemSync;
   /** Marks this run's temporary files. */
   private readonly tag = randomTag();
@@ -50,13 +50,13 @@ export class OutputFolder {
 
   private constructor(
     readonly dir: string,
-    manifest: string,
+    /** The previous run's manifest, read at `finish()`. */
+    private readonly manifest: string,
     options: OutputFolderOptions,
   ) {
     mkdirSync(dir, { recursive: true });
     this.folders.add(dir);
     removeStaleTempFiles(dir, true);
-    this.stale = new Set(readManifest(join(dir, manifest)));
     this.syncFileSystem = options.syncFileSystem ?? syncFileSystem;
     if ((options.expectedFiles ?? 0) >= BACKGROUND_FROM) this.writer = new BackgroundWriter();
   }
@@ -102,7 +102,6 @@ export class OutputFolder {
       }
     }
     this.written.push(relative);
-    this.stale.delete(relative);
   }
 
   /**
@@ -124,8 +123,12 @@ export class OutputFolder {
       const file = this.absolute(relative);
       renameSync(this.temporary(file), file);
     }
+    // The previous run's files that this run did not write: read from its manifest now, as a stream, so that a
+    // run never holds the previous one's list (nor its summary rows) while it renders.
+    const written = new Set(this.written);
+    const stale = readManifestFiles(join(this.dir, this.manifest), (relative) => !written.has(relative));
     const removed: string[] = [];
-    for (const relative of this.stale) {
+    for (const relative of stale) {
       let file: string;
       try {
         file = this.path(relative);
@@ -146,48 +149,4 @@ export class OutputFolder {
   close(): void {
     this.writer?.close();
   }
-}
-
-/**
- * The `files` a previous run listed (nothing when there is no manifest, or it is not one of ours). The manifest
- * also holds a row per case: only the strings of `files` are kept, no object is built for the rows.
- */
-function readManifest(file: string): string[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return [];
-  }
-  const files: string[] = [];
-  let depth = 0;
-  let key: string | undefined;
-  let inFiles = false;
-  let broken = false;
-  visit(
-    text,
-    {
-      onObjectBegin: () => void depth++,
-      onObjectEnd: () => void depth--,
-      onArrayBegin: () => {
-        if (depth === 1 && key === 'files') inFiles = true;
-        depth++;
-      },
-      onArrayEnd: () => {
-        depth--;
-        if (depth === 1) inFiles = false;
-      },
-      onObjectProperty: (property) => {
-        if (depth !== 1) return;
-        key = property;
-        if (property === 'files') files.length = 0; // of a key given twice, the last counts (as for JSON.parse)
-      },
-      onLiteralValue: (value) => {
-        if (inFiles && depth === 2 && typeof value === 'string') files.push(value);
-      },
-      onError: () => void (broken = true),
-    },
-    { disallowComments: true },
-  );
-  return broken ? [] : files;
 }
