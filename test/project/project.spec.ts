@@ -90,6 +90,20 @@ describe('user ids', () => {
     expect(project.diagnostics.map((d) => `${d.file}:${d.start.line} ${d.ruleId} ${d.message}`)).toEqual(['people.ndjson:1 user-id the "id" field is empty']);
     expect([...project.users.keys()]).toEqual(['a']);
   });
+
+  it('keeps the good profiles of a file with a problem halfway, in file order, and reports the problem once', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'a.ndjson'), '{"id": "x"}\n');
+    writeFileSync(join(dir, 'b.ndjson'), '{"id": "a"}\n{"id": "b"}\n{"id": "a"}\n{"id": "x"}\n{"id": "c"}\n');
+    writeFileSync(join(dir, 'mergetag.config.json'), JSON.stringify({ users: '*.ndjson' }));
+    const project = openProject({ cwd: dir });
+    expect(project.diagnostics.map((d) => `${d.file}:${d.start.line} ${d.message}`)).toEqual([
+      "b.ndjson:3 two profiles have the id 'a' (the other is b.ndjson)",
+      "b.ndjson:4 two profiles have the id 'x' (the other is a.ndjson)",
+    ]);
+    expect([...project.users.keys()]).toEqual(['x', 'a', 'b', 'c']);
+    expect(project.users.get('c')!.line).toBe(5);
+  });
 });
 
 describe('users read one at a time', () => {
