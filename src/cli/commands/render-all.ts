@@ -64,7 +64,7 @@ export function renderAll(project: Project, outDir: string, io: CliIO, services:
     throw new UsageError(`--out ${outDir}: not a folder`, 'render --all writes a folder of messages; give a folder path');
 
   const pathOf = outputPathOf(project);
-  const collisions = findCollisions(outputPaths(project, pathOf), [SUMMARY]);
+  const collisions = findCollisions(() => outputPaths(project, pathOf), [SUMMARY], project.caseCount());
   if (collisions.length) throw collisionError(project, collisions);
 
   const folder = OutputFolder.open(out, SUMMARY, {
@@ -147,7 +147,9 @@ function renderInto(
   // rendering them.
   folder.finish();
   const notes = cacheNotes(sharedUrls);
-  summary.write(`\n  ],\n  "counts": ${JSON.stringify(counts)},\n  "notes": ${JSON.stringify(notes)},\n  "files": ${JSON.stringify(folder.written)}\n}\n`);
+  summary.write(`\n  ],\n  "counts": ${JSON.stringify(counts)},\n  "notes": ${JSON.stringify(notes)},\n  "files": `);
+  writeJsonList(summary, folder.written);
+  summary.write('\n}\n');
   summary.commit();
 
   const diagnostics = [...project.diagnostics, ...project.projectDiagnostics(), ...[...grouped.values()].map((g) => g.diagnostic)];
@@ -186,6 +188,19 @@ function renderInto(
     lines.push(`  ${colors.error('error')}    ${warnings} warning${warnings === 1 ? '' : 's'}: more than --max-warnings ${options.maxWarnings}`);
   io.stdout(`${lines.join('\n')}\n`);
   return exitCode;
+}
+
+/** A list as JSON.stringify writes it, a slice at a time: 100,000 names never become one string. */
+function writeJsonList(file: AtomicFileStream, list: readonly string[]): void {
+  const SLICE = 1024;
+  if (list.length === 0) {
+    file.write('[]');
+    return;
+  }
+  for (let start = 0; start < list.length; start += SLICE) {
+    const json = JSON.stringify(list.slice(start, start + SLICE));
+    file.write(`${start === 0 ? '[' : ','}${json.slice(1, -1)}${start + SLICE >= list.length ? ']' : ''}`);
+  }
 }
 
 function rowOf(result: CaseResult): SummaryRow {
