@@ -2,6 +2,9 @@
  * Creating many new files on a second thread, so that on two cores the file system's work (about as long as
  * rendering a message, on ext4) overlaps with the main thread's rendering instead of adding to it.
  *
+ * The worker also runs the comparison that leaves a file holding exactly its new content as it is
+ * (io/same-content.ts): the files it left are marked in a shared bitmap, read by `marked()`.
+ *
  * The interface stays synchronous, as the render loop is: `write()` hands the path and the text to a worker
  * (postMessage copies the text; the worker gets it without the main thread yielding) and returns at once, unless
  * MAX_IN_FLIGHT files are still waiting, in which case it blocks (Atomics.wait) until the worker catches up, so
@@ -24,18 +27,52 @@ const DONE = 0;
 const FAILED = 1;
 
 const WORKER = `
-const { closeSync, openSync, writeSync } = require('node:fs');
+const { closeSync, constants, fstatSync, lstatSync, openSync, readSync, writeSync } = require('node:fs');
 const { workerData, parentPort } = require('node:worker_threads');
 const state = new Int32Array(workerData.state);
+const marks = new Int32Array(workerData.marks);
 const errors = workerData.errors;
-parentPort.on('message', ({ path, text }) => {
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+let scratch = Buffer.alloc(0);
+// io/same-content.ts, for this thread.
+function holdsExactly(file, bytes) {
+  let fd;
+  try {
+    if (NO_FOLLOW === 0 && !lstatSync(file).isFile()) return false;
+    fd = openSync(file, constants.O_RDONLY | NO_FOLLOW);
+  } catch {
+    return false;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.nlink !== 1 || stats.size !== bytes.length) return false;
+    if (scratch.length < bytes.length) scratch = Buffer.allocUnsafe(bytes.length);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, scratch, read, bytes.length - read, read);
+      if (n === 0) return false;
+      read += n;
+    }
+    return scratch.compare(bytes, 0, bytes.length, 0, bytes.length) === 0;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+parentPort.on('message', ({ path, text, same, mark }) => {
   if (Atomics.load(state, ${FAILED}) === 0) {
     try {
-      const fd = openSync(path, 'wx', 0o644);
-      try {
-        writeSync(fd, text);
-      } finally {
-        closeSync(fd);
+      const bytes = Buffer.from(text, 'utf8');
+      if (same !== undefined && holdsExactly(same, bytes)) Atomics.or(marks, mark >> 5, 1 << (mark & 31));
+      else {
+        const fd = openSync(path, 'wx', 0o644);
+        try {
+          let written = 0;
+          while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+        } finally {
+          closeSync(fd);
+        }
       }
     } catch (error) {
       errors.postMessage({ message: error.message, code: error.code, path });
@@ -54,20 +91,30 @@ interface WriteFailure {
   path: string;
 }
 
+/** A file that is not written when another one already holds exactly its text: `same`, marked `mark` then. */
+export interface UnlessSame {
+  same: string;
+  mark: number;
+}
+
 export class BackgroundWriter {
   private readonly worker: Worker;
   private readonly state = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  /** One bit per mark: the files found already holding their text. */
+  private readonly marks: Int32Array;
   private readonly errors: MessagePort;
   private posted = 0;
   private closed = false;
   private failure: NodeJS.ErrnoException | undefined;
 
-  constructor() {
+  /** `marks`: how many files can be marked (numbered from 0). */
+  constructor(readonly markCount = 0) {
+    this.marks = new Int32Array(new SharedArrayBuffer(Math.ceil(markCount / 32) * Int32Array.BYTES_PER_ELEMENT));
     const channel = new MessageChannel();
     this.errors = channel.port1;
     this.worker = new Worker(WORKER, {
       eval: true,
-      workerData: { state: this.state.buffer, errors: channel.port2 },
+      workerData: { state: this.state.buffer, marks: this.marks.buffer, errors: channel.port2 },
       transferList: [channel.port2],
       // It holds the messages in flight and nothing else: a small young generation keeps its memory small.
       resourceLimits: { maxYoungGenerationSizeMb: 4 },
@@ -77,13 +124,22 @@ export class BackgroundWriter {
     this.errors.unref();
   }
 
-  /** Creates `path` (it must not exist) with `text`, on the worker. */
-  write(path: string, text: string): void {
+  /**
+   * Creates `path` (it must not exist) with `text`, on the worker; with `unless`, only when the file `same` does
+   * not already hold exactly that text (io/same-content.ts), which marks `mark` instead (below `markCount`).
+   */
+  write(path: string, text: string, unless?: UnlessSame): void {
     if (this.closed) throw new Error('the writer is closed');
     this.throwIfFailed();
     while (this.posted - Atomics.load(this.state, DONE) >= MAX_IN_FLIGHT) this.waitForProgress();
-    this.worker.postMessage({ path, text });
+    if (unless && unless.mark >= 0 && unless.mark < this.markCount) this.worker.postMessage({ path, text, same: unless.same, mark: unless.mark });
+    else this.worker.postMessage({ path, text });
     this.posted++;
+  }
+
+  /** Whether the file written with this mark was left as it was (after `drain()`). */
+  marked(mark: number): boolean {
+    return mark >= 0 && mark < this.markCount && (Atomics.load(this.marks, mark >> 5) & (1 << (mark & 31))) !== 0;
   }
 
   /** Waits until every file handed over is written; throws the first failure. */
