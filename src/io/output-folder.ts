@@ -25,13 +25,13 @@
  * The previous run's manifest is read at `finish()`, a chunk at a time (io/manifest.ts), keeping only the files
  * this run did not write: neither its list nor its rows are held while the run renders.
  */
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { randomTag, removeStaleTempFiles, tempPathFor } from './atomic-write.js';
 import { BackgroundWriter } from './background-writer.js';
 import { flushFiles, fsyncPath, syncFileSystem, type FileSystemSync, type FlushMethod } from './flush.js';
 import { readManifestFiles } from './manifest.js';
-import { holdsExactly, type Scratch } from './same-content.js';
+import { writeUnlessSame, type Scratch } from './same-content.js';
 
 export interface OutputFolderOptions {
   /** How many files the run will write, about: a large run creates them on a second thread. */
@@ -80,6 +80,11 @@ export class OutputFolder {
     return new OutputFolder(resolve(dir), manifest, options);
   }
 
+  /** Whether files are created on a second thread (a large run): `write()` returns before they are on disk. */
+  get inBackground(): boolean {
+    return this.writer !== undefined;
+  }
+
   /** The absolute path of a relative one; a path that would leave the folder is a bug in the caller. */
   path(relative: string): string {
     const file = resolve(this.dir, ...relative.split('/'));
@@ -110,19 +115,7 @@ export class OutputFolder {
     }
     const index = this.written.length;
     if (this.writer) this.writer.write(this.temporary(file), text, { same: file, mark: index });
-    else {
-      const bytes = Buffer.from(text, 'utf8');
-      if (holdsExactly(file, bytes, this.scratch)) this.kept.add(index);
-      else {
-        const fd = openSync(this.temporary(file), 'wx', 0o644);
-        try {
-          let written = 0;
-          while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-        } finally {
-          closeSync(fd);
-        }
-      }
-    }
+    else if (writeUnlessSame(this.temporary(file), Buffer.from(text, 'utf8'), file, this.scratch)) this.kept.add(index);
     this.written.push(relative);
   }
 

@@ -4,7 +4,7 @@
  * instead of replacing it with an equal copy (io/output-folder.ts). io/background-writer.ts runs the same test on
  * its thread, in its own copy of this code.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, writeSync } from 'node:fs';
 
 /** A buffer that grows to the largest file compared, kept between calls. */
 export interface Scratch {
@@ -38,4 +38,20 @@ export function holdsExactly(file: string, bytes: Uint8Array, scratch: Scratch):
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Creates `path` (it must not exist) with `bytes`, unless the file `same` already holds exactly them: true when
+ * it does, and nothing was written.
+ */
+export function writeUnlessSame(path: string, bytes: Uint8Array, same: string | undefined, scratch: Scratch): boolean {
+  if (same !== undefined && holdsExactly(same, bytes, scratch)) return true;
+  const fd = openSync(path, 'wx', 0o644);
+  try {
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+  } finally {
+    closeSync(fd);
+  }
+  return false;
 }
