@@ -8,9 +8,10 @@
  * The run streams: a first pass over the cases computes only their output paths (user ids, no profile is read),
  * the second reads each profile when its case renders (project/users.ts), writes the message and the summary row,
  * and keeps nothing of it but counts, diagnostics grouped per template and the file's name. Messages go to
- * temporary files without an fsync each (on a second thread in a large run); at the end the run is flushed to
- * disk once and the messages replace the previous ones (io/output-folder.ts), then summary.json, which lists
- * them, is committed last: a summary on disk never names a file that is not there, whole.
+ * temporary files without an fsync each (on a second thread in a large run, whose summary rows are also written
+ * 64 KB at a time); a message equal to the file already there leaves that file as it is. At the end the run is
+ * flushed to disk once and the messages replace the previous ones (io/output-folder.ts), then summary.json,
+ * which lists them, is committed last: a summary on disk never names a file that is not there, whole.
  */
 import { redactSecretParams } from '../../config/secrets.js';
 import { existsSync, statSync } from 'node:fs';
@@ -71,7 +72,8 @@ export function renderAll(project: Project, outDir: string, io: CliIO, services:
     expectedFiles: project.caseCount(),
     ...(options.syncFileSystem ? { syncFileSystem: options.syncFileSystem } : {}),
   });
-  const summary = new AtomicFileStream(join(out, SUMMARY));
+  // A large run writes its messages on a second thread, and its summary rows 64 KB at a time.
+  const summary = new AtomicFileStream(join(out, SUMMARY), folder.inBackground ? 64 * 1024 : 0);
   try {
     return renderInto(project, pathOf, folder, summary, io, services, options);
   } finally {
