@@ -63,12 +63,14 @@ export function formatRows(rows: readonly ResultRow[], previous: readonly Result
 
 /**
  * Stores a section's rows (atomically: a crash mid-write keeps the previous file) and returns the Markdown
- * table comparing them with the previous run.
+ * table comparing them with the previous run. A `partial` run (one part of a benchmark) replaces the rows it
+ * measured and keeps the section's others.
  */
-export function recordResults(section: string, rows: readonly ResultRow[]): string {
+export function recordResults(section: string, rows: readonly ResultRow[], options: { partial?: boolean } = {}): string {
   const results = readResults();
   const previous = results.sections[section]?.rows ?? [];
-  results.sections[section] = { at: new Date().toISOString(), node: process.version, rows: [...rows] };
+  const kept = options.partial ? previous.filter((row) => !rows.some((measured) => measured.name === row.name)) : [];
+  results.sections[section] = { at: new Date().toISOString(), node: process.version, rows: [...kept, ...rows] };
   mkdirSync(resultsDir, { recursive: true });
   const temporary = `${resultsPath}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(results, null, 2)}\n`);

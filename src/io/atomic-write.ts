@@ -94,24 +94,48 @@ function publishExclusive(temp: string, path: string): void {
   removeQuietly(temp);
 }
 
-/** A file written in pieces as they come (a summary row by row) that appears whole, atomically, at `commit()`. */
+/**
+ * A file written in pieces as they come (a summary row by row) that appears whole, atomically, at `commit()`.
+ * With `bufferBytes`, pieces are gathered and written that many bytes at a time: each write of a file costs a
+ * system call and, on ext4, an update of its inode (about 12 µs a piece on a busy disk: a quarter of a
+ * render --all run of 100,000 cases that changed nothing). Without it, each piece is in the file on return.
+ */
 export class AtomicFileStream {
   private readonly temp: string;
   private fd: number | undefined;
+  private pending: string[] = [];
+  private pendingLength = 0;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    private readonly bufferBytes = 0,
+  ) {
     this.temp = tempPath(path);
     this.fd = openSync(this.temp, 'wx', 0o644);
   }
 
   write(text: string): void {
     if (this.fd === undefined) throw new Error('the file is already committed or aborted');
-    writeAll(this.fd, Buffer.from(text, 'utf8'));
+    if (this.bufferBytes === 0) {
+      writeAll(this.fd, Buffer.from(text, 'utf8'));
+      return;
+    }
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= this.bufferBytes) this.writePending();
+  }
+
+  private writePending(): void {
+    if (this.pending.length === 0) return;
+    writeAll(this.fd!, Buffer.from(this.pending.join(''), 'utf8'));
+    this.pending = [];
+    this.pendingLength = 0;
   }
 
   /** Flushes the file, renames it into place and flushes its folder: on return it is on disk, whole. */
   commit(): void {
     if (this.fd === undefined) throw new Error('the file is already committed or aborted');
+    this.writePending();
     fsyncSync(this.fd);
     closeSync(this.fd);
     this.fd = undefined;

@@ -78,10 +78,38 @@ export interface Collision {
 
 /**
  * Paths that two cases would share, or where one case's file is another's folder, on a case-insensitive
- * filesystem; `reserved` are files the command writes itself (summary.json). `paths` is read once, in order (a
- * generator of 100,000 cases is fine): what is kept is one entry per path and folder.
+ * filesystem; `reserved` are files the command writes itself (summary.json). `paths` is an array, or a function
+ * that makes the sequence (a generator of 100,000 cases is fine), read once, in order, and read again only when
+ * two paths may meet; `expected` is about how many paths there are.
+ *
+ * The first reading keeps no path: each one is a 64-bit hash of its folded name in a table of numbers, a dozen
+ * bytes a path and no object for the garbage collector (100,000 names and their map were about 11 MB of heap
+ * that render --all carried to its end). Two paths meet only if their hashes do; then the paths are read again,
+ * and compared as they are, by `exactCollisions`.
  */
-export function findCollisions(paths: Iterable<string>, reserved: readonly string[] = []): Collision[] {
+export function findCollisions(paths: Iterable<string> | (() => Iterable<string>), reserved: readonly string[] = [], expected = 0): Collision[] {
+  const read = typeof paths === 'function' ? paths : () => paths;
+  const table = new HashTable(expected + reserved.length);
+  const folders = new Map<string, number>();
+  reserved.forEach((path) => table.add(foldKey(path), -1));
+  let index = 0;
+  for (const path of read()) {
+    const key = foldKey(path);
+    if (table.get(key) !== undefined || folders.has(key)) return exactCollisions(read(), reserved);
+    table.add(key, index);
+    for (let slash = key.indexOf('/'); slash !== -1; slash = key.indexOf('/', slash + 1)) {
+      const folder = key.slice(0, slash);
+      if (folders.has(folder)) continue;
+      if (table.get(folder) !== undefined) return exactCollisions(read(), reserved);
+      folders.set(folder, index);
+    }
+    index++;
+  }
+  return [];
+}
+
+/** Every collision, as `findCollisions` describes them, from the paths themselves: one entry per path and folder. */
+function exactCollisions(paths: Iterable<string>, reserved: readonly string[]): Collision[] {
   const files = new Map<string, number>();
   const folders = new Map<string, number>();
   reserved.forEach((path) => files.set(foldKey(path), -1));
@@ -101,4 +129,71 @@ export function findCollisions(paths: Iterable<string>, reserved: readonly strin
     index++;
   }
   return collisions;
+}
+
+/**
+ * A set of strings kept as 64-bit hashes (two 32-bit FNV-1a variants over the UTF-16 units) with a number each,
+ * open addressing in typed arrays: `get` answers "maybe present" (the number of an entry with the same hash) or
+ * surely absent.
+ */
+class HashTable {
+  private high: Int32Array;
+  private low: Int32Array;
+  /** The entry's number + 2; 0 marks an empty slot. */
+  private values: Int32Array;
+  private size = 0;
+
+  constructor(expected: number) {
+    let capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    this.high = new Int32Array(capacity);
+    this.low = new Int32Array(capacity);
+    this.values = new Int32Array(capacity);
+  }
+
+  get(key: string): number | undefined {
+    const [high, low] = hash(key);
+    const mask = this.values.length - 1;
+    for (let slot = high & mask; this.values[slot] !== 0; slot = (slot + 1) & mask) {
+      if (this.high[slot] === high && this.low[slot] === low) return this.values[slot]! - 2;
+    }
+    return undefined;
+  }
+
+  add(key: string, value: number): void {
+    if ((this.size + 1) * 2 > this.values.length) this.grow();
+    const [high, low] = hash(key);
+    this.insert(high, low, value + 2);
+    this.size++;
+  }
+
+  private insert(high: number, low: number, stored: number): void {
+    const mask = this.values.length - 1;
+    let slot = high & mask;
+    while (this.values[slot] !== 0) slot = (slot + 1) & mask;
+    this.high[slot] = high;
+    this.low[slot] = low;
+    this.values[slot] = stored;
+  }
+
+  private grow(): void {
+    const { high, low, values } = this;
+    this.high = new Int32Array(values.length * 2);
+    this.low = new Int32Array(values.length * 2);
+    this.values = new Int32Array(values.length * 2);
+    for (let slot = 0; slot < values.length; slot++) if (values[slot] !== 0) this.insert(high[slot]!, low[slot]!, values[slot]!);
+  }
+}
+
+/** Two 32-bit hashes of a string: FNV-1a, and FNV-1a from another offset with its result mixed again. */
+function hash(text: string): [number, number] {
+  let high = 0x811c9dc5 | 0;
+  let low = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    high = Math.imul(high ^ unit, 0x01000193);
+    low = Math.imul(low ^ unit, 0x5bd1e995);
+    low ^= low >>> 15;
+  }
+  return [high, low];
 }

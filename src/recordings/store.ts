@@ -27,6 +27,8 @@ export interface StoredRecording {
 export class RecordingStore {
   private readonly byUrl = new Map<string, StoredRecording>();
   private readonly byFile = new Map<string, StoredRecording>();
+  /** Some recording's URL has a parameter written `[redacted]`: only then can a redacted request match one. */
+  private redactedUrls = false;
   readonly diagnostics: Diagnostic[] = [];
   /** Every recording file found, valid or not. */
   readonly files: string[] = [];
@@ -53,6 +55,7 @@ export class RecordingStore {
     const url = stored.recording.request.url;
     // A recording made when the request still carried its fragment answers the request without it.
     for (const key of new Set([url, normalise(url)])) {
+      if (key.includes('=[redacted]')) this.redactedUrls = true;
       const current = this.byUrl.get(key);
       if (!current || Date.parse(stored.recording.recordedAt) > Date.parse(current.recording.recordedAt)) this.byUrl.set(key, stored);
     }
@@ -60,8 +63,17 @@ export class RecordingStore {
 
   /** The recording of a request, by the URL as sent. */
   find(url: string): StoredRecording | undefined {
-    // `record` stores the URL with secret query parameters redacted: such a recording answers the real URL.
-    return this.byUrl.get(url) ?? this.byUrl.get(normalise(url)) ?? this.byUrl.get(redactSecretParams(normalise(url)));
+    return this.byUrl.get(url) ?? this.findSent(normalise(url));
+  }
+
+  /**
+   * The recording of a request given as it is sent (normalised, without a fragment: as expandFeedUrl gives it),
+   * which `find` would normalise again. A project looks up every user's request here, and most have none.
+   */
+  findSent(url: string): StoredRecording | undefined {
+    // `record` stores the URL with secret query parameters redacted: such a recording answers the real URL. A URL
+    // that redaction changes has a `=[redacted]` parameter, so it is looked up only if a recording has one.
+    return this.byUrl.get(url) ?? (this.redactedUrls ? this.byUrl.get(redactSecretParams(url)) : undefined);
   }
 
   /** A recording by its file (a feed's `defaultRecording`), relative to `base`. */

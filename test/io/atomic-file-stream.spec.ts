@@ -23,6 +23,27 @@ describe('AtomicFileStream', () => {
     expect(readdirSync(dir)).toEqual(['summary.json']);
   });
 
+  it('with a buffer, writes pieces that many bytes at a time, and the rest at commit', () => {
+    const dir = temp();
+    const target = join(dir, 'summary.json');
+    const stream = new AtomicFileStream(target, 8);
+    const onDisk = () =>
+      readFileSync(
+        join(
+          dir,
+          readdirSync(dir).find((name) => TEMP_FILE.test(name))!,
+        ),
+        'utf8',
+      );
+    stream.write('{"a":');
+    expect(onDisk()).toBe('');
+    stream.write('"✓",');
+    expect(onDisk()).toBe('{"a":"✓",');
+    stream.write('"b":1}');
+    stream.commit();
+    expect(readFileSync(target, 'utf8')).toBe('{"a":"✓","b":1}');
+  });
+
   it('leaves nothing behind when aborted', () => {
     const dir = temp();
     const stream = new AtomicFileStream(join(dir, 'summary.json'));

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEMP_FILE } from '../../src/io/atomic-write.js';
@@ -108,5 +108,46 @@ describe('OutputFolder', () => {
     expect(summary('{"files": ["b.html"], "files": ["a.html", ["b.html"], 1]}')).toEqual(['a.html']);
     expect(summary('{"files": ["a.html"],}')).toEqual([]);
     expect(summary('[{"files": ["a.html"]}]')).toEqual([]);
+  });
+
+  it.each([
+    ['on the main thread', 1],
+    ['on the writer thread', BACKGROUND_FROM],
+  ])('leaves a file that already holds its content as it is, %s, and replaces every other kind', (_, count) => {
+    const root = temp();
+    const out = join(root, 'out');
+    mkdirSync(join(out, 't'), { recursive: true });
+    writeFileSync(join(out, 't', 'same.html'), 'same ✓');
+    writeFileSync(join(out, 't', 'changed.html'), 'SAME ✓');
+    writeFileSync(join(out, 't', 'longer.html'), 'same ✓ and more');
+    writeFileSync(join(root, 'elsewhere.html'), 'same ✓');
+    symlinkSync(join(root, 'elsewhere.html'), join(out, 't', 'link.html'));
+    writeFileSync(join(out, 't', 'shared.html'), 'same ✓');
+    linkSync(join(out, 't', 'shared.html'), join(root, 'other-name.html'));
+    const before = statSync(join(out, 't', 'same.html'));
+    const staged = () => readdirSync(join(out, 't')).filter((name) => TEMP_FILE.test(name)).length;
+    let stagedAtFlush: number | undefined;
+    const syncFileSystem = () => {
+      stagedAtFlush = staged();
+      return true;
+    };
+    const folder = OutputFolder.open(out, 'summary.json', { expectedFiles: count, syncFileSystem });
+    for (const name of ['same', 'changed', 'longer', 'link', 'shared']) folder.write(`t/${name}.html`, 'same ✓');
+    for (let i = 5; i < count; i++) folder.write(`t/f${i}.html`, `message ${i}`);
+    if (count === 1) stagedAtFlush = staged();
+    folder.finish();
+    // Only the files that change waited in temporary files.
+    expect(stagedAtFlush).toBe(4 + Math.max(0, count - 5));
+    expect(folder.written.slice(0, 5)).toEqual(['t/same.html', 't/changed.html', 't/longer.html', 't/link.html', 't/shared.html']);
+    const after = statSync(join(out, 't', 'same.html'));
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+    for (const name of ['changed', 'longer', 'link', 'shared']) {
+      expect(lstatSync(join(out, 't', `${name}.html`)).isFile(), name).toBe(true);
+      expect(readFileSync(join(out, 't', `${name}.html`), 'utf8')).toBe('same ✓');
+    }
+    // What the link and the other name pointed at is not touched.
+    expect(readFileSync(join(root, 'elsewhere.html'), 'utf8')).toBe('same ✓');
+    expect(statSync(join(root, 'other-name.html')).nlink).toBe(1);
+    expect(readdirSync(join(out, 't')).filter((name) => TEMP_FILE.test(name))).toEqual([]);
   });
 });

@@ -95,4 +95,47 @@ describe('findCollisions', () => {
     expect(findCollisions(['summary.json'], ['summary.json'])).toHaveLength(1);
     expect(findCollisions(['en/welcome/ann.html', 'de/welcome/ann.html'])).toEqual([]);
   });
+
+  it('finds what comparing every folded path with every other finds, reading a generator again when paths meet', () => {
+    /** The definition: every path and folder against those before it, folded as a case-insensitive filesystem does. */
+    const reference = (paths: string[], reserved: string[]) => {
+      const fold = (path: string) => path.normalize('NFC').toLowerCase();
+      const found: { path: string; first: number; second: number }[] = [];
+      const firstFile = (key: string, before: number) => {
+        if (reserved.some((r) => fold(r) === key)) return -1;
+        const at = paths.slice(0, before).findIndex((p, i) => fold(p) === key && !found.some((c) => c.second === i && c.path === p));
+        return at < 0 ? undefined : at;
+      };
+      const firstFolder = (key: string, before: number) => {
+        const at = paths.slice(0, before).findIndex((p) => fold(p).startsWith(`${key}/`));
+        return at < 0 ? undefined : at;
+      };
+      paths.forEach((path, index) => {
+        const key = fold(path);
+        const taken = firstFile(key, index) ?? firstFolder(key, index);
+        if (taken !== undefined) found.push({ path, first: taken, second: index });
+        for (let slash = key.indexOf('/'); slash !== -1; slash = key.indexOf('/', slash + 1)) {
+          const folder = key.slice(0, slash);
+          const file = firstFile(folder, index);
+          if (file !== undefined && firstFolder(folder, index) === undefined) found.push({ path: folder, first: file, second: index });
+        }
+      });
+      return found;
+    };
+    const path = fc.array(fc.constantFrom('a', 'A', 'b', 'é', 'e\u0301', 'summary.json'), { minLength: 1, maxLength: 3 }).map((s) => s.join('/'));
+    fc.assert(
+      fc.property(fc.array(path, { maxLength: 8 }), fc.boolean(), (paths, reserve) => {
+        const reserved = reserve ? ['summary.json'] : [];
+        function* generate() {
+          yield* paths;
+        }
+        expect(findCollisions(generate, reserved, paths.length)).toEqual(reference(paths, reserved));
+        expect(findCollisions(paths, reserved)).toEqual(reference(paths, reserved));
+      }),
+      { numRuns: 500 },
+    );
+    const many = Array.from({ length: 5000 }, (_, i) => `t/user-${i}.html`);
+    expect(findCollisions(many, ['summary.json'], 10)).toEqual([]);
+    expect(findCollisions([...many, 'T/User-4999.html'])).toEqual([{ path: 'T/User-4999.html', first: 4999, second: 5000 }]);
+  });
 });

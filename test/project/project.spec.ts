@@ -47,6 +47,40 @@ describe('the welcome project', () => {
   });
 });
 
+describe('recordings by request', () => {
+  it('answers a request with a secret parameter from its recording, stored redacted as record writes it', () => {
+    const dir = temp();
+    mkdirSync(join(dir, 'users'));
+    mkdirSync(join(dir, 'recordings'));
+    writeFileSync(join(dir, 'users', 'bob.json'), '{"id": "b 1"}');
+    writeFileSync(join(dir, 't.html'), '[[c.code]]');
+    const recording = (url: string, code: string) =>
+      JSON.stringify({ request: { method: 'GET', url }, response: { status: 200, body: { code } }, recordedAt: '2026-11-20T10:00:00Z' });
+    writeFileSync(join(dir, 'recordings', 'plain.json'), recording('https://feeds.example.com/c?id=b%201#top', 'PLAIN'));
+    writeFileSync(join(dir, 'recordings', 'redacted.json'), recording('https://feeds.example.com/c?id=b%201&token=[redacted]', 'REDACTED'));
+    writeFileSync(
+      join(dir, 'mergetag.config.json'),
+      JSON.stringify({
+        feeds: {
+          plain: { url: 'https://feeds.example.com/c?id={{id}}', alias: 'c' },
+          secret: { url: 'https://feeds.example.com/c?id={{id}}&token=s3cret', alias: 'c' },
+        },
+        templates: [
+          { path: 't.html', feeds: ['plain'] },
+          { path: 't.html', feeds: ['secret'] },
+        ],
+      }),
+    );
+    const project = openProject({ cwd: dir });
+    const [template] = project.templates();
+    const plain = project.renderCase(template!, project.users.get('b 1')!, undefined);
+    expect(plain.result?.output).toBe('PLAIN');
+    const secret = project.renderCase({ ...template!, settings: { ...template!.settings, feeds: ['secret'] } }, project.users.get('b 1')!, undefined);
+    expect(secret.result?.output).toBe('REDACTED');
+    expect(project.recordings.find('https://feeds.example.com/c?id=b 1&token=x#frag')?.file).toBe(join(dir, 'recordings', 'redacted.json'));
+  });
+});
+
 describe('a project without a recording for the request', () => {
   it('says which request is missing and how to record it', () => {
     const dir = temp();
@@ -89,6 +123,20 @@ describe('user ids', () => {
     const project = openProject({ cwd: dir });
     expect(project.diagnostics.map((d) => `${d.file}:${d.start.line} ${d.ruleId} ${d.message}`)).toEqual(['people.ndjson:1 user-id the "id" field is empty']);
     expect([...project.users.keys()]).toEqual(['a']);
+  });
+
+  it('keeps the good profiles of a file with a problem halfway, in file order, and reports the problem once', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'a.ndjson'), '{"id": "x"}\n');
+    writeFileSync(join(dir, 'b.ndjson'), '{"id": "a"}\n{"id": "b"}\n{"id": "a"}\n{"id": "x"}\n{"id": "c"}\n');
+    writeFileSync(join(dir, 'mergetag.config.json'), JSON.stringify({ users: '*.ndjson' }));
+    const project = openProject({ cwd: dir });
+    expect(project.diagnostics.map((d) => `${d.file}:${d.start.line} ${d.message}`)).toEqual([
+      "b.ndjson:3 two profiles have the id 'a' (the other is b.ndjson)",
+      "b.ndjson:4 two profiles have the id 'x' (the other is a.ndjson)",
+    ]);
+    expect([...project.users.keys()]).toEqual(['x', 'a', 'b', 'c']);
+    expect(project.users.get('c')!.line).toBe(5);
   });
 });
 

@@ -8,9 +8,10 @@
  * The run streams: a first pass over the cases computes only their output paths (user ids, no profile is read),
  * the second reads each profile when its case renders (project/users.ts), writes the message and the summary row,
  * and keeps nothing of it but counts, diagnostics grouped per template and the file's name. Messages go to
- * temporary files without an fsync each (on a second thread in a large run); at the end the run is flushed to
- * disk once and the messages replace the previous ones (io/output-folder.ts), then summary.json, which lists
- * them, is committed last: a summary on disk never names a file that is not there, whole.
+ * temporary files without an fsync each (on a second thread in a large run, whose summary rows are also written
+ * 64 KB at a time); a message equal to the file already there leaves that file as it is. At the end the run is
+ * flushed to disk once and the messages replace the previous ones (io/output-folder.ts), then summary.json,
+ * which lists them, is committed last: a summary on disk never names a file that is not there, whole.
  */
 import { redactSecretParams } from '../../config/secrets.js';
 import { existsSync, statSync } from 'node:fs';
@@ -64,14 +65,15 @@ export function renderAll(project: Project, outDir: string, io: CliIO, services:
     throw new UsageError(`--out ${outDir}: not a folder`, 'render --all writes a folder of messages; give a folder path');
 
   const pathOf = outputPathOf(project);
-  const collisions = findCollisions(outputPaths(project, pathOf), [SUMMARY]);
+  const collisions = findCollisions(() => outputPaths(project, pathOf), [SUMMARY], project.caseCount());
   if (collisions.length) throw collisionError(project, collisions);
 
   const folder = OutputFolder.open(out, SUMMARY, {
     expectedFiles: project.caseCount(),
     ...(options.syncFileSystem ? { syncFileSystem: options.syncFileSystem } : {}),
   });
-  const summary = new AtomicFileStream(join(out, SUMMARY));
+  // A large run writes its messages on a second thread, and its summary rows 64 KB at a time.
+  const summary = new AtomicFileStream(join(out, SUMMARY), folder.inBackground ? 64 * 1024 : 0);
   try {
     return renderInto(project, pathOf, folder, summary, io, services, options);
   } finally {
@@ -147,7 +149,9 @@ function renderInto(
   // rendering them.
   folder.finish();
   const notes = cacheNotes(sharedUrls);
-  summary.write(`\n  ],\n  "counts": ${JSON.stringify(counts)},\n  "notes": ${JSON.stringify(notes)},\n  "files": ${JSON.stringify(folder.written)}\n}\n`);
+  summary.write(`\n  ],\n  "counts": ${JSON.stringify(counts)},\n  "notes": ${JSON.stringify(notes)},\n  "files": `);
+  writeJsonList(summary, folder.written);
+  summary.write('\n}\n');
   summary.commit();
 
   const diagnostics = [...project.diagnostics, ...project.projectDiagnostics(), ...[...grouped.values()].map((g) => g.diagnostic)];
@@ -186,6 +190,19 @@ function renderInto(
     lines.push(`  ${colors.error('error')}    ${warnings} warning${warnings === 1 ? '' : 's'}: more than --max-warnings ${options.maxWarnings}`);
   io.stdout(`${lines.join('\n')}\n`);
   return exitCode;
+}
+
+/** A list as JSON.stringify writes it, a slice at a time: 100,000 names never become one string. */
+function writeJsonList(file: AtomicFileStream, list: readonly string[]): void {
+  const SLICE = 1024;
+  if (list.length === 0) {
+    file.write('[]');
+    return;
+  }
+  for (let start = 0; start < list.length; start += SLICE) {
+    const json = JSON.stringify(list.slice(start, start + SLICE));
+    file.write(`${start === 0 ? '[' : ','}${json.slice(1, -1)}${start + SLICE >= list.length ? ']' : ''}`);
+  }
 }
 
 function rowOf(result: CaseResult): SummaryRow {
