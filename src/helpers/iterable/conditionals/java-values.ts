@@ -12,7 +12,7 @@
  *     decimals; `looseEquals` and `looseCompare` build on it.
  */
 import { JsonNumber } from '../../../values/json-number.js';
-import { jsonString, printValue } from '../../../values/print.js';
+import { jsonString, jsonText, printValue } from '../../../values/print.js';
 import { RawNode, SafeString, type JsonObject, type Value } from '../../../values/types.js';
 import { HelperError } from '../../../runtime/errors.js';
 
@@ -201,6 +201,8 @@ export function jknackCompare(a: Value, b: Value): number {
 function requireComparable(value: Value): void {
   if (value === null || value === undefined) throw new HelperError('Not a comparable: null (a missing or null value)');
   if (Array.isArray(value) || value instanceof Map) throw new HelperError(`Not a comparable: ${printValue(value)}`);
+  // A raw Jackson node (`@root`, an element parameter, `this` without params) is no Comparable, scalar or not.
+  if (value instanceof RawNode) throw new HelperError(`Not a comparable: ${jsonText(value)} (a raw JSON node)`);
 }
 
 /** Java's `String.compareTo`: UTF-16 code units, which is also JavaScript's string order. */

@@ -120,6 +120,8 @@ function order(name: 'gt' | 'gte' | 'lt' | 'lte', holds: (c: number) => boolean,
       docsUrl: PERSONALIZING,
       fidelity: 'exact',
       notes: ORDER_NOTES,
+      // A raw Jackson node fails as Not a comparable (java-values.requireComparable), as in the engine.
+      rawNodes: true,
     },
     fn: (call) => decide(call, holds(jknackCompare(contextOf(call), secondOf(call)))),
   };
