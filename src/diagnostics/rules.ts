@@ -33,6 +33,11 @@ const rules = {
     description:
       'eq or neq on two objects whose result follows Iterable’s documentation (same keys and values are equal) where its engine compares Java map views and answers the other way',
   },
+  'caret-prediction': {
+    severity: 'warning',
+    description:
+      'a template with so many {{^x}} tags inside blocks that mergetag stopped predicting, within its lookahead budget, whether Iterable reads each as an else chain or an inverted section',
+  },
   'inverted-helper': {
     severity: 'warning',
     description: "{{^helper args}}: Iterable's engine drops an inverted section's params and hash and calls the helper on `this`, so the args are ignored",

@@ -255,6 +255,8 @@ export class CaretPredictor {
   private readonly dfa = new Map<string, DfaState>();
   private start: DfaState | undefined;
   private budget = LOOKAHEAD_BUDGET;
+  /** The budget ran out: later `{{^x}}` tags were read as sections without a prediction. */
+  exhausted = false;
 
   constructor(tokens: readonly Token[]) {
     tokens.forEach((token, index) => {
@@ -268,7 +270,10 @@ export class CaretPredictor {
   predict(index: number): CaretReading {
     let state = (this.start ??= this.startState());
     for (let at = this.firstTerminal.get(index)!; at < this.terminals.length; at++) {
-      if (this.budget-- <= 0) return 'section';
+      if (this.budget-- <= 0) {
+        this.exhausted = true;
+        return 'section';
+      }
       const terminal = this.terminals[at]!;
       let next = state.edges.get(terminal);
       if (next === undefined) {

@@ -35,7 +35,21 @@ export function parse(template: string, options: ParseOptions = {}): ParseResult
   const source = new SourceText(template, options.file);
   const diagnostics: Diagnostic[] = [];
   const tokens = tokenize(source, options, diagnostics);
-  resolveCaretElse(tokens);
+  const unpredicted = resolveCaretElse(tokens);
+  if (unpredicted) {
+    diagnostics.push(
+      diagnostic(
+        'caret-prediction',
+        'warning',
+        `from this {{^x}} on (number ${unpredicted.count.toLocaleString('en-US')} in the template) mergetag reads each {{^x}} inside a block as an inverted section: predicting whether Iterable's parser reads it as an else chain instead took more than its lookahead budget`,
+        source.span(unpredicted.offset, unpredicted.offset),
+        {
+          ...(options.file !== undefined ? { file: options.file } : {}),
+          hint: 'write {{else x}} for an else chain and {{#unless x}} for "not x": both read one way only',
+        },
+      ),
+    );
+  }
   applyWhitespaceControl(tokens);
   const ast = new Parser(source, diagnostics).parse(tokens);
   return { ast, diagnostics, source };
@@ -46,8 +60,10 @@ export function parse(template: string, options: ParseOptions = {}): ParseResult
  * parser predicts it so (caret-prediction.ts). At the top level or inside an inverted section the engine's parse
  * fails after that prediction; the tag stays a section there, so that the error names what the author wrote.
  */
-function resolveCaretElse(tokens: Token[]): void {
+function resolveCaretElse(tokens: Token[]): { count: number; offset: number } | undefined {
   let predictor: CaretPredictor | undefined;
+  let unpredicted: { count: number; offset: number } | undefined;
+  let carets = 0;
   const open: Array<TagToken['tag']> = [];
   tokens.forEach((token, index) => {
     if (token.kind !== 'tag') return;
@@ -55,10 +71,14 @@ function resolveCaretElse(tokens: Token[]): void {
     else if (token.tag === 'close') open.pop();
     else if (token.tag === 'inverse') {
       predictor ??= new CaretPredictor(tokens);
+      carets++;
       if (token.path && open[open.length - 1] === 'block' && predictor.predict(index) === 'else') tokens[index] = { ...token, tag: 'else', caret: true };
       else open.push('inverse');
+      // The lookahead budget bounds the work on a hostile template; say where the predictions stopped.
+      if (predictor.exhausted && !unpredicted) unpredicted = { count: carets, offset: token.start };
     }
   });
+  return unpredicted;
 }
 
 function applyWhitespaceControl(tokens: Token[]): void {

@@ -78,4 +78,15 @@ describe('{{^x}} inside a block', () => {
     for (const template of [closed, unclosed, chained]) expect(cpuMs(() => parse(template)).ms).toBeLessThan(10_000);
     expect(errors(closed)).toBe(0);
   });
+
+  it('past its lookahead budget it stops predicting, and says so where it stopped', () => {
+    const hostile = `{{#a}}${'{{^b x}}'.repeat(20_000)}`;
+    const found = parse(hostile, { file: 'big.html' }).diagnostics.filter((d) => d.ruleId === 'caret-prediction');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe('warning');
+    expect(found[0]!.start.column).toBe(7);
+    expect(found[0]!.message).toMatch(/reads each \{\{\^x\}\} inside a block as an inverted section/);
+    // An ordinary template never gets near the budget.
+    expect(parse(`{{#if a}}${'{{^if b}}x{{/if}}'.repeat(500)}{{/if}}`).diagnostics.map((d) => d.ruleId)).not.toContain('caret-prediction');
+  });
 });
