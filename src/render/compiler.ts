@@ -470,13 +470,15 @@ export class Compiler {
 
   /**
    * What a helper's param becomes when it is a raw JSON node: the node itself for the helpers that take nodes
-   * (`meta.rawNodes`), else its stand-in (values/node-stand-in.ts); a text, number, boolean or null node warns.
+   * (`meta.rawNodes`) and for every param after the first (the engine hands over the JsonNode, which a helper
+   * casting it to a String or a number fails on: `{{cut s @root}}` is a ClassCastException), else its stand-in
+   * (values/node-stand-in.ts); a text, number, boolean or null node warns.
    */
   private nodePasser(helper: HelperDefinition, paramNodes: Expression[], path: PathExpression): (node: RawNode, index: number, run: RunState) => Value {
     const takesNodes = helper.meta.rawNodes === true;
     return (node, index, run) => {
       if (isScalarNode(node)) this.warnScalarNode(node, paramNodes[index] ?? path, path.original, run);
-      return takesNodes ? node : nodeStandIn(node.value);
+      return takesNodes || index > 0 ? node : nodeStandIn(node.value);
     };
   }
 
