@@ -12,8 +12,8 @@
  *     nothing) and an inline helper used as a block (`{{#upper name}}…{{/upper}}`); for Iterable's own helpers the
  *     other form is undocumented (mergetag's helpers each do something and warn `helper-form` at render time);
  *   - `{{#if}}`, `{{#unless}}`, `{{#each}}`, `{{#with}}` with no argument: they test or iterate no field of the
- *     data (mergetag renders `#if` as false; Handlebars.java falls back to the current context `this`, corpus
- *     `helper.if_noargs`, `fuzz.block-helper-without-params`);
+ *     data but the current context `this`, as Handlebars.java does and mergetag renders it (corpus
+ *     `helper.if_noargs`, `fuzz.block-helper-without-params`, differential.jsonl `helper-without-params.*`);
  *   - `{{^helper …}}`: Iterable's Handlebars troubleshooting article (support article 36530857619348) says an
  *     inverted helper call does not work. Handlebars.java builds an inverted section without its arguments
  *     (TemplateBuilder.visitUnless), and inside a block its parser reads `{{^name …}}` as an else chain of that
@@ -40,10 +40,10 @@ const ANY_KEY = new Set(['anyName', 'variableName']);
 
 /** What the built-in block helpers do when called with no argument. */
 const NO_ARGUMENT: Record<string, string> = {
-  if: 'tests no field: mergetag renders it as false (the block never renders) and Handlebars.java tests the current context instead',
-  unless: 'tests no field: mergetag always renders its block, and Handlebars.java tests the current context instead',
-  each: 'names no list: mergetag renders nothing and Handlebars.java iterates the current context (at the top, the whole profile)',
-  with: 'names no value: mergetag renders its else block and Handlebars.java keeps the current context, so it does nothing',
+  if: 'tests no field: Iterable tests the current context instead (at the top, whether the profile has any field), so the block nearly always renders',
+  unless: 'tests no field: Iterable tests the current context instead (at the top, whether the profile has any field), so the block nearly never renders',
+  each: 'names no list: Iterable iterates the current context instead (at the top, every field of the whole profile)',
+  with: 'names no value: Iterable keeps the current context, so it does nothing (its else block renders only for an empty context)',
 };
 
 /**
