@@ -159,7 +159,14 @@ class Stacks {
   private readonly merges = new Map<string, Stack>();
 
   push(stack: Stack, returnState: number): Stack {
-    return this.intern(new Map([[returnState, stack]]));
+    // The interned key of a one-entry trie, looked up before any Map is made (a push per rule call of a closure).
+    const key = `${returnState}:${stack.id}`;
+    let pushed = this.interned.get(key);
+    if (!pushed) {
+      pushed = { id: this.interned.size + 1, below: new Map([[returnState, stack]]) };
+      this.interned.set(key, pushed);
+    }
+    return pushed;
   }
 
   merge(a: Stack, b: Stack): Stack {
