@@ -67,6 +67,12 @@ export interface HelperMeta {
    * helper (a profile field named size, or the Java method a resolver answers with).
    */
   bareIsPath?: boolean;
+  /**
+   * Called without params the helper fails on its missing values instead of working on the current context (the
+   * compiler does not hand it the context's model): Iterable's own comparison and arithmetic helpers, inferred
+   * from their documented failure on missing fields. The `helper-arguments` lint rule reports such calls.
+   */
+  noParamsFails?: boolean;
 }
 
 export interface BlockRender {

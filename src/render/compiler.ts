@@ -464,7 +464,8 @@ export class Compiler {
    * A helper that declares no params ignores it, as the Java helpers do.
    */
   private compileParams(helper: HelperDefinition, paramNodes: Expression[], family: Family): EvalFn[] {
-    if (paramNodes.length > 0 || helper.meta.params.length === 0) return paramNodes.map((param) => this.compileExpression(param, family));
+    if (paramNodes.length > 0 || helper.meta.params.length === 0 || helper.meta.noParamsFails)
+      return paramNodes.map((param) => this.compileExpression(param, family));
     return [(scope) => contextModel(familyOf(scope, family).context)];
   }
 

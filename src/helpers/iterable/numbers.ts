@@ -23,6 +23,7 @@ const NUMBERS_DOCS = 'https://support.iterable.com/hc/en-us/articles/205480365';
 export const mathHelper: HelperDefinition = {
   meta: {
     name: 'math',
+    noParamsFails: true,
     form: 'inline',
     params: [
       { name: 'left', type: 'number', description: 'a number, or a string that holds one' },

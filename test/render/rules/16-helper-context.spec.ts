@@ -24,6 +24,14 @@ describe('a helper without params works on the model of `this`', () => {
       .toRender('1|T');
   });
 
+  it("Iterable's own comparison and arithmetic helpers do not take it: called without params they fail on the missing values", () => {
+    expectTemplate('{{#ifEq}}x{{else}}y{{/ifEq}}')
+      .withUser({ a: 1 })
+      .onlyFamily('user')
+      .toSkip('HandlebarsExecutionError', /the first value was not given/);
+    expectTemplate('{{math}}').withUser({ a: 1 }).onlyFamily('user').toSkip('HandlebarsExecutionError', /got 0/);
+  });
+
   it('at a block parameter level a tag without arguments is a path, even for a helper name', () => {
     expectTemplate('{{#each xs as |p|}}[{{upper}}]{{/each}}')
       .withUser({ xs: ['a'], upper: 'U' })

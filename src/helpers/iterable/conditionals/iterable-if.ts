@@ -62,6 +62,7 @@ const NULL_NOTE =
 const ifEq: HelperDefinition = {
   meta: {
     name: 'ifEq',
+    noParamsFails: true,
     form: 'both',
     params: [
       { name: 'value1', type: 'any' },
@@ -88,6 +89,7 @@ function ordering(name: 'ifGt' | 'ifGte' | 'ifLt' | 'ifLte', holds: (c: number) 
   return {
     meta: {
       name,
+      noParamsFails: true,
       form: 'both',
       params: [
         { name: 'value1', type: 'any' },
@@ -121,6 +123,7 @@ function numberArg(call: HelperCall, index: number, role: string) {
 const ifModEq: HelperDefinition = {
   meta: {
     name: 'ifModEq',
+    noParamsFails: true,
     form: 'both',
     params: [
       { name: 'value', type: 'number' },
@@ -157,6 +160,7 @@ const ifModEq: HelperDefinition = {
 const ifContainsStr: HelperDefinition = {
   meta: {
     name: 'ifContainsStr',
+    noParamsFails: true,
     form: 'both',
     params: [
       { name: 'string', type: 'string' },
@@ -183,6 +187,7 @@ const ifContainsStr: HelperDefinition = {
 const ifMatchesRegexStr: HelperDefinition = {
   meta: {
     name: 'ifMatchesRegexStr',
+    noParamsFails: true,
     form: 'both',
     params: [
       { name: 'value', type: 'string' },
@@ -280,6 +285,7 @@ function matches(item: Value, pattern: Value): boolean {
 const ifContains: HelperDefinition = {
   meta: {
     name: 'ifContains',
+    noParamsFails: true,
     form: 'both',
     params: [
       { name: 'array', type: 'array' },

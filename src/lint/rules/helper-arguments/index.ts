@@ -47,12 +47,6 @@ const NO_ARGUMENT: Record<string, string> = {
 };
 
 /**
- * Helpers that never fall back to the current context for a missing parameter: called with none, they fail
- * (src/helpers/iterable/conditionals/iterable-if.ts `required`, numbers.ts `math`). The others read `this` then.
- */
-const NO_CONTEXT_FALLBACK = new Set(['ifEq', 'ifGt', 'ifGte', 'ifLt', 'ifLte', 'ifModEq', 'ifContainsStr', 'ifMatchesRegexStr', 'ifContains', 'math']);
-
-/**
  * Helpers that give extra positional parameters a meaning of their own, and say so when they render (`helper-form`):
  * `#sortBy list "field"` and `#groupBy list "field"` take it as `field=`, `now "x" "format"` prints the second.
  */
@@ -135,7 +129,7 @@ function checkCall(call: HelperUse, meta: HelperMeta, context: RuleContext): Rep
   const count = call.params.length;
   if (count === 0 && form === 'block' && Object.hasOwn(NO_ARGUMENT, name)) {
     problems.push({ loc: head.loc, message: `${o}#${name}${c} with no argument ${NO_ARGUMENT[name]}`, hint: `name the field: ${o}#${name} firstName${c}` });
-  } else if (count < required.length && (count > 0 || meta.failsOnMissing === true || NO_CONTEXT_FALLBACK.has(name))) {
+  } else if (count < required.length && (count > 0 || meta.failsOnMissing === true || meta.noParamsFails === true)) {
     const missing = required.slice(count).map((p) => p.name);
     problems.push({
       loc: head.loc,
