@@ -549,15 +549,9 @@ export class Compiler {
     if (known) return known;
     const spec = pathSpec({ dot, viaThis, data: path.data, depth: path.depth, local: path.local, parts: path.parts.map(propertyKey) });
     const head = !path.data && !path.local && path.depth === 0 ? spec.parts[0] : undefined;
-    // `{{#assign "x"}}` variables shadow the context (after block parameters), from where they are set on.
-    const assigned = (scope: Scope, run: RunState): Value => {
-      if (head === undefined) return undefined;
-      const variable = run.assignedValue(head);
-      return variable !== undefined && !blockParam(familyOf(scope, family), head) ? variable : undefined;
-    };
     if (path.parts.some((part) => JAVA_MEMBER_NAMES.has(part))) {
       const value: EvalFn = (scope, run) => {
-        const variable = assigned(scope, run);
+        const variable = assignedVariable(scope, run, family, head);
         const probe: MemberProbe = {};
         const found = variable !== undefined ? resolveParts(variable, spec.parts, 1, probe) : resolvePath(familyOf(scope, family), spec, probe);
         if (probe.internal !== undefined && found === undefined) this.warnJavaMember(path, probe.internal, run);
@@ -634,20 +628,14 @@ class PathRead {
   ) {}
 
   value(scope: Scope, run: RunState): Value {
-    const head = this.head;
-    if (head !== undefined) {
-      const variable = run.assignedValue(head);
-      if (variable !== undefined && !blockParam(familyOf(scope, this.family), head)) return resolveParts(variable, this.spec.parts, 1);
-    }
+    const variable = assignedVariable(scope, run, this.family, this.head);
+    if (variable !== undefined) return resolveParts(variable, this.spec.parts, 1);
     return this.resolve(familyOf(scope, this.family));
   }
 
   escaped(scope: Scope, run: RunState): string {
-    const head = this.head;
-    if (head !== undefined) {
-      const variable = run.assignedValue(head);
-      if (variable !== undefined && !blockParam(familyOf(scope, this.family), head)) return escapeOutput(resolveParts(variable, this.spec.parts, 1));
-    }
+    const variable = assignedVariable(scope, run, this.family, this.head);
+    if (variable !== undefined) return escapeOutput(resolveParts(variable, this.spec.parts, 1));
     const value = this.resolve(familyOf(scope, this.family));
     return (this.lastEscaped ??= escapeOutput(value));
   }
@@ -660,6 +648,16 @@ class PathRead {
     }
     return this.lastValue;
   }
+}
+
+/**
+ * The `{{#assign "x"}}` variable a plain path's first name reads: variables shadow the context (after block
+ * parameters), from where they are set on. `head` is undefined for a path that is not plain.
+ */
+function assignedVariable(scope: Scope, run: RunState, family: Family, head: string | undefined): Value {
+  if (head === undefined) return undefined;
+  const variable = run.assignedValue(head);
+  return variable !== undefined && !blockParam(familyOf(scope, family), head) ? variable : undefined;
 }
 
 function isScalarNode(node: RawNode): boolean {
